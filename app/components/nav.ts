@@ -1,0 +1,20 @@
+import { can, type Capability } from '~/auth/permissions'
+import type { MessageKey } from '~/i18n/translate'
+import type { Role } from '~/utils/db.types'
+
+// A nav entry exists only for what works; each capability adds its own line here.
+export type NavItem = { to: string; label: MessageKey; capability?: Capability; roles?: readonly Role[] }
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/programs', label: 'nav.programs' },
+  { to: '/initiatives', label: 'nav.initiatives' },
+  { to: '/admin/users', label: 'nav.users', capability: 'user:manage' },
+  { to: '/admin/audit', label: 'nav.audit', capability: 'audit:read' },
+]
+
+export function navFor(role: Role) {
+  return NAV_ITEMS.filter(
+    (item) => (!item.capability || can(role, item.capability)) && (!item.roles || item.roles.includes(role)),
+  )
+}

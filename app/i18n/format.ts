@@ -1,0 +1,41 @@
+import type { Locale } from './locales'
+
+// Dates and numbers formatted for the locale. Times are shown in an explicit zone (the program's
+// reporting zone, else UTC) so that server and browser render the same text.
+
+export function formatDate(locale: Locale, value: Date | string | null | undefined, timeZone = 'UTC') {
+  if (!value) return '—'
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeZone: typeof value === 'string' ? 'UTC' : timeZone,
+  }).format(date)
+}
+
+export function formatDateTime(locale: Locale, value: Date | string | null | undefined, timeZone = 'UTC') {
+  if (!value) return '—'
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(value),
+  )
+}
+
+export function formatNumber(
+  locale: Locale,
+  value: number | null | undefined,
+  options?: Intl.NumberFormatOptions,
+) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—'
+  return new Intl.NumberFormat(locale, options).format(value)
+}
+
+export function formatPercent(locale: Locale, value: number | null | undefined, digits = 1) {
+  return formatNumber(locale, value, {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  })
+}
+
+export function formatMoney(locale: Locale, value: number | null | undefined, currency = 'USD') {
+  return formatNumber(locale, value, { style: 'currency', currency, maximumFractionDigits: 0 })
+}

@@ -1,0 +1,159 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { capabilitiesOf } from './auth/permissions'
+import { getUser } from './auth/session.server'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { navFor } from './components/nav'
+import { Toaster } from './components/toaster'
+import { getLocale } from './i18n/locale.server'
+import { LOCALES } from './i18n/locales'
+import { useT } from './i18n/react'
+import stylesheet from './styles/app.css?url'
+import { popToast } from './utils/toast.server'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  const locale = await getLocale(request, user?.locale)
+  const { toast, setCookie } = await popToast(request)
+  return data(
+    {
+      locale,
+      toast,
+      user: user
+        ? {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            capabilities: capabilitiesOf(user.role),
+          }
+        : null,
+    },
+    { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
+  )
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  return (
+    <html lang={rootData?.locale ?? 'en'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { user, locale, toast } = useLoaderData<typeof loader>()
+  const t = useT()
+  const location = useLocation()
+  const here = `${location.pathname}${location.search}`
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <a className="brand" href="/">
+          <span aria-hidden="true" className="brand-mark">
+            10×
+          </span>
+          {t('app.name')}
+        </a>
+        {user ? (
+          <nav aria-label={t('nav.main')} className="mainnav">
+            <ul>
+              {navFor(user.role).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'} prefetch="intent">
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : (
+          <span className="mainnav" />
+        )}
+        <div className="topbar-tools">
+          <Form method="post" action="/language" className="language-switch" aria-label={t('shell.language')}>
+            <input type="hidden" name="redirectTo" value={here} />
+            {LOCALES.map((code) => (
+              <button
+                key={code}
+                type="submit"
+                name="locale"
+                value={code}
+                aria-pressed={code === locale}
+                lang={code}
+              >
+                {t(`language.${code}`)}
+              </button>
+            ))}
+          </Form>
+          {user ? (
+            <div className="user-menu">
+              <span className="user-name">
+                {user.name}
+                <span className="user-role">{t(`role.${user.role}`)}</span>
+              </span>
+              <a href="/account/password" className="subtle-link">
+                {t('shell.changePassword')}
+              </a>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-secondary">
+                  {t('shell.signOut')}
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <Toaster toast={toast} />
+    </>
+  )
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="error-shell">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

@@ -1,0 +1,92 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { z } from 'zod'
+import { createSessionCookie } from '~/auth/lucia.server'
+import { verifyPassword } from '~/auth/password.server'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { FormActions, FormError, TextField } from '~/components/forms'
+import { PageHeader } from '~/components/page'
+import { useT } from '~/i18n/react'
+import { translate } from '~/i18n/translate'
+import { SetPasswordSchema } from '~/auth/password-policy'
+import { changePassword, findUserByEmail } from '~/models/user.server'
+import { db } from '~/utils/db.server'
+import { parseForm } from '~/utils/forms'
+import { clientIp } from '~/utils/http.server'
+import { toastHeader } from '~/utils/toast.server'
+
+const ChangePasswordSchema = SetPasswordSchema.and(
+  z.object({ current: z.string('errors.required').min(1, 'errors.required') }),
+)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const locale = await getUserLocale(request)
+  const form = parseForm(ChangePasswordSchema, await request.formData(), locale)
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  const account = await findUserByEmail(db, user.email)
+  if (!account?.password_hash || !(await verifyPassword(account.password_hash, form.data.current))) {
+    return data(
+      { fieldErrors: { current: [translate(locale, 'password.currentWrong')] }, formError: null },
+      { status: 400 },
+    )
+  }
+  // Every session ends (this one too); the user continues in a brand-new one.
+  await changePassword(db, user.id, form.data.password)
+  const { cookie } = await createSessionCookie(request, user.id, {
+    ip: clientIp(context),
+    userAgent: request.headers.get('User-Agent'),
+  })
+  const headers = new Headers()
+  headers.append('Set-Cookie', cookie)
+  headers.append('Set-Cookie', await toastHeader({ kind: 'success', message: 'password.changed' }))
+  return data({ fieldErrors: null, formError: null, changed: true }, { headers })
+}
+
+export default function ChangePasswordPage() {
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  return (
+    <section className="narrow">
+      <PageHeader title={t('password.changeTitle')} subtitle={t('password.changeIntro')} />
+      <Form method="post" className="card" key={actionData && 'changed' in actionData ? 'done' : 'form'}>
+        <FormError message={actionData?.formError} />
+        <TextField
+          label={t('password.current')}
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={actionData?.fieldErrors}
+        />
+        <TextField
+          label={t('password.new')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          maxLength={128}
+          hint={t('password.rules')}
+          errors={actionData?.fieldErrors}
+        />
+        <TextField
+          label={t('password.confirm')}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={actionData?.fieldErrors}
+        />
+        <FormActions>
+          <button type="submit">{t('action.save')}</button>
+        </FormActions>
+      </Form>
+    </section>
+  )
+}

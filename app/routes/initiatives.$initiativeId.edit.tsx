@@ -1,0 +1,55 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { InitiativeForm } from '~/components/initiative-form'
+import { useT } from '~/i18n/react'
+import { assignmentError, initiativeFormOptions } from '~/models/initiative-form.server'
+import { requireEditableInitiative } from '~/models/initiative-guard.server'
+import { InitiativeSchema } from '~/models/initiative.schema'
+import { updateInitiative } from '~/models/initiative.server'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const constraints = constraintsOf(InitiativeSchema)
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireEditableInitiative(user, params.initiativeId)
+  return { initiative, ...(await initiativeFormOptions(db)), canAssignLead: user.role === 'admin' }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireEditableInitiative(user, params.initiativeId)
+  const locale = await getUserLocale(request)
+  const form = parseForm(InitiativeSchema, await request.formData(), locale)
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  try {
+    await updateInitiative(db, user, initiative.id, form.data)
+  } catch (error) {
+    const fieldErrors = assignmentError(error, locale)
+    if (!fieldErrors) throw error
+    return data({ fieldErrors, formError: null }, { status: 400 })
+  }
+  return redirectWithToast(`/initiatives/${initiative.id}`, { kind: 'success', message: 'toast.saved' })
+}
+
+export default function EditInitiativePage() {
+  const { initiative, ...options } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  return (
+    <section className="narrow">
+      <h2>{t('initiative.edit')}</h2>
+      <InitiativeForm
+        {...options}
+        values={initiative}
+        constraints={constraints}
+        fieldErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+        submitLabel={t('action.save')}
+      />
+    </section>
+  )
+}

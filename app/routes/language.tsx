@@ -1,0 +1,26 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { getUser } from '~/auth/session.server'
+import { localeCookie } from '~/i18n/locale.server'
+import { LOCALES } from '~/i18n/locales'
+import { actorOf, type Actor } from '~/models/audit.server'
+import { setUserLocale } from '~/models/user.server'
+import { db } from '~/utils/db.server'
+import { assertSameOrigin, invariantResponse, safeRedirectPath } from '~/utils/http.server'
+
+const LanguageSchema = z.object({ locale: z.enum(LOCALES), redirectTo: z.string().optional() })
+
+export async function loader() {
+  return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const parsed = LanguageSchema.safeParse(Object.fromEntries(await request.formData()))
+  invariantResponse(parsed.success, 'Unknown language')
+  const user = await getUser(request)
+  if (user) await setUserLocale(db, actorOf(user) as Actor & { id: string }, parsed.data.locale)
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+    headers: { 'Set-Cookie': await localeCookie.serialize(parsed.data.locale) },
+  })
+}

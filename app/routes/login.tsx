@@ -1,0 +1,84 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { LoginSchema } from '~/auth/login.schema'
+import { signIn } from '~/auth/login.server'
+import { getUserLocale, requireAnonymous } from '~/auth/session.server'
+import { FormActions, FormError, TextField } from '~/components/forms'
+import { useT } from '~/i18n/react'
+import { translate } from '~/i18n/translate'
+import { assertSameOrigin, safeRedirectPath } from '~/utils/http.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+
+export const meta: MetaFunction = () => [{ title: 'Tenfold' }]
+
+const constraints = constraintsOf(LoginSchema)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  // Signing in while signed in is allowed: the old session ends and a new one starts.
+  assertSameOrigin(request)
+  const locale = await getUserLocale(request)
+  const form = parseForm(LoginSchema, await request.formData(), locale)
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  const result = await signIn(request, context, form.data)
+  if (result.ok) {
+    return redirect(safeRedirectPath(form.data.redirectTo), { headers: { 'Set-Cookie': result.cookie } })
+  }
+  if (result.reason === 'throttled') {
+    const minutes = Math.ceil(result.retryAfter / 60)
+    return data(
+      { fieldErrors: null, formError: translate(locale, 'login.throttled', { minutes }) },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfter) } },
+    )
+  }
+  return data({ fieldErrors: null, formError: translate(locale, 'login.invalid') }, { status: 400 })
+}
+
+export default function LoginPage() {
+  const t = useT()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  return (
+    <section className="auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      <p className="muted">{t('app.tagline')}</p>
+      <Form method="post" noValidate={false}>
+        <FormError message={actionData?.formError} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <TextField
+          label={t('login.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          constraints={constraints.email}
+          errors={actionData?.fieldErrors}
+        />
+        <TextField
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          constraints={constraints.password}
+          errors={actionData?.fieldErrors}
+        />
+        <FormActions>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('login.submit')}
+          </button>
+        </FormActions>
+      </Form>
+      <p className="field-hint">{t('login.demoHint')}</p>
+    </section>
+  )
+}

@@ -1,0 +1,18 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { signOut } from '~/auth/login.server'
+import { getUser } from '~/auth/session.server'
+import { assertSameOrigin } from '~/utils/http.server'
+import { toastHeader } from '~/utils/toast.server'
+
+export async function loader() {
+  return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const user = await getUser(request)
+  const headers = new Headers()
+  headers.append('Set-Cookie', await signOut(request, user))
+  headers.append('Set-Cookie', await toastHeader({ kind: 'info', message: 'login.signedOut' }))
+  return redirect('/login', { headers })
+}

@@ -1,0 +1,92 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { can } from '~/auth/permissions'
+import { requirePermission, requireUser } from '~/auth/session.server'
+import { InitiativeTable } from '~/components/initiative-table'
+import { Badge, PageHeader } from '~/components/page'
+import { useT } from '~/i18n/react'
+import { actorOf } from '~/models/audit.server'
+import { listInitiatives } from '~/models/initiative.server'
+import { getProgram, setProgramArchived } from '~/models/program.server'
+import { db } from '~/utils/db.server'
+import { invariantResponse, notFound } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const program = z.uuid().safeParse(params.programId).success
+    ? await getProgram(db, params.programId!)
+    : undefined
+  if (!program) notFound()
+  const initiatives = await listInitiatives(db, user, { programId: program.id })
+  return {
+    program,
+    initiatives,
+    canManage: can(user.role, 'program:manage'),
+    canCreate: can(user.role, 'initiative:create'),
+  }
+}
+
+const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']) })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'program:manage')
+  const parsed = ArchiveSchema.safeParse(Object.fromEntries(await request.formData()))
+  invariantResponse(parsed.success, 'Unknown intent')
+  invariantResponse(z.uuid().safeParse(params.programId).success, 'Not found', { status: 404 })
+  const archived = parsed.data.intent === 'archive'
+  const done = await setProgramArchived(db, actorOf(user), params.programId!, archived)
+  if (!done) notFound()
+  return redirectWithToast(`/programs/${params.programId}`, {
+    kind: 'success',
+    message: archived ? 'program.archived' : 'program.restored',
+  })
+}
+
+export default function ProgramPage() {
+  const { program, initiatives, canManage, canCreate } = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <>
+      <PageHeader
+        title={program.name}
+        subtitle={
+          <>
+            {program.description} {program.archived_at ? <Badge>{t('common.archived')}</Badge> : null}
+          </>
+        }
+        actions={
+          <>
+            {canCreate && !program.archived_at ? (
+              <Link className="button" to={`/initiatives/new?program=${program.id}`}>
+                {t('initiative.new')}
+              </Link>
+            ) : null}
+            {canManage ? (
+              <>
+                <Link className="button button-secondary" to={`/programs/${program.id}/edit`}>
+                  {t('action.edit')}
+                </Link>
+                <Form method="post">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={program.archived_at ? 'restore' : 'archive'}
+                    className="button-secondary"
+                  >
+                    {program.archived_at ? t('action.restore') : t('action.archive')}
+                  </button>
+                </Form>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <p className="muted">
+        {t('program.timezone')}: {program.reporting_timezone}
+      </p>
+      <InitiativeTable initiatives={initiatives} emptyText={t('initiative.none')} />
+    </>
+  )
+}

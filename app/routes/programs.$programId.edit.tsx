@@ -1,0 +1,54 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { PageHeader } from '~/components/page'
+import { ProgramForm } from '~/components/program-form'
+import { useT } from '~/i18n/react'
+import { actorOf } from '~/models/audit.server'
+import { ProgramSchema } from '~/models/program.schema'
+import { getProgram, updateProgram } from '~/models/program.server'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { notFound } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const constraints = constraintsOf(ProgramSchema)
+
+async function findProgram(id: string | undefined) {
+  const program = z.uuid().safeParse(id).success ? await getProgram(db, id!) : undefined
+  if (!program) notFound()
+  return program
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'program:manage')
+  return { program: await findProgram(params.programId) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'program:manage')
+  const program = await findProgram(params.programId)
+  const form = parseForm(ProgramSchema, await request.formData(), await getUserLocale(request))
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  await updateProgram(db, actorOf(user), program.id, form.data)
+  return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'toast.saved' })
+}
+
+export default function EditProgramPage() {
+  const { program } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  return (
+    <section className="narrow">
+      <PageHeader title={t('program.edit')} subtitle={program.name} />
+      <ProgramForm
+        values={program}
+        constraints={constraints}
+        fieldErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+        submitLabel={t('action.save')}
+      />
+    </section>
+  )
+}

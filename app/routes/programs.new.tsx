@@ -1,0 +1,43 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { PageHeader } from '~/components/page'
+import { ProgramForm } from '~/components/program-form'
+import { useT } from '~/i18n/react'
+import { actorOf } from '~/models/audit.server'
+import { ProgramSchema } from '~/models/program.schema'
+import { createProgram } from '~/models/program.server'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const constraints = constraintsOf(ProgramSchema)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'program:manage')
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'program:manage')
+  const form = parseForm(ProgramSchema, await request.formData(), await getUserLocale(request))
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  const program = await createProgram(db, actorOf(user), form.data)
+  return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'program.created' })
+}
+
+export default function NewProgramPage() {
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  return (
+    <section className="narrow">
+      <PageHeader title={t('program.new')} />
+      <ProgramForm
+        constraints={constraints}
+        fieldErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+        submitLabel={t('action.create')}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+const booleanish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((value) => ['1', 'true', 'yes'].includes(value))
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+  TENFOLD_PGLITE_SNAPSHOT: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  APP_ORIGIN: z.url().optional(),
+  TRUST_PROXY: booleanish.default(false),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** Parses the environment; a bad value stops the process with one clear line. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')
+  throw new InvalidEnvironmentError(`Invalid environment: ${problems}`)
+}
+
+export class InvalidEnvironmentError extends Error {
+  override name = 'InvalidEnvironmentError'
+}
+
+let cached: Env | undefined
+export function env(): Env {
+  cached ??= readEnv()
+  return cached
+}

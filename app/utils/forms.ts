@@ -1,0 +1,131 @@
+import { z } from 'zod'
+import type { Locale } from '~/i18n/locales'
+import { isMessageKey, translate } from '~/i18n/translate'
+
+// One zod schema per form: the browser gets HTML constraints from it (constraintsOf), the action
+// parses with it (parseForm). Error messages are catalogue keys, translated for the user's locale.
+
+export type FieldErrors = Record<string, string[]>
+export type FormResult<T> =
+  { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string }
+
+function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
+  if (isMessageKey(issue.message)) {
+    const params = (issue as { params?: Record<string, string | number> }).params
+    return translate(locale, issue.message, params)
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return translate(
+        locale,
+        issue.input === undefined || issue.input === '' ? 'errors.required' : 'errors.invalid',
+      )
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? translate(locale, 'errors.required')
+          : translate(locale, 'errors.tooShort', { min: Number(issue.minimum) })
+      return translate(locale, 'errors.tooSmall', { min: Number(issue.minimum) })
+    case 'too_big':
+      if (issue.origin === 'string')
+        return translate(locale, 'errors.tooLong', { max: Number(issue.maximum) })
+      return translate(locale, 'errors.tooBig', { max: Number(issue.maximum) })
+    case 'invalid_format':
+      if (issue.format === 'email') return translate(locale, 'errors.invalidEmail')
+      if (issue.format === 'date') return translate(locale, 'errors.invalidDate')
+      return translate(locale, 'errors.invalid')
+    case 'invalid_value':
+      return translate(locale, 'errors.invalidChoice')
+    default:
+      return translate(locale, 'errors.invalid')
+  }
+}
+
+export function zodErrors(locale: Locale, error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {}
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.join('.') : '_form'
+    ;(fieldErrors[field] ??= []).push(issueMessage(locale, issue))
+  }
+  return fieldErrors
+}
+
+/** FormData → plain object; repeated names become arrays; empty strings become undefined. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const [key, raw] of formData.entries()) {
+    if (typeof raw !== 'string') continue
+    const value = raw.trim() === '' ? undefined : raw
+    if (key in result) {
+      const existing = result[key]
+      result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value]
+    } else {
+      result[key] = value
+    }
+  }
+  return result
+}
+
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  locale: Locale,
+): FormResult<z.output<S>> {
+  const parsed = schema.safeParse(formDataToObject(formData))
+  if (parsed.success) return { ok: true, data: parsed.data }
+  const fieldErrors = zodErrors(locale, parsed.error)
+  return { ok: false, fieldErrors, formError: translate(locale, 'errors.form') }
+}
+
+export type Constraints = {
+  required?: boolean
+  minLength?: number
+  maxLength?: number
+  min?: number
+  max?: number
+  step?: number | 'any'
+}
+
+/** HTML constraint attributes for each top-level field, derived from the form's zod schema. */
+export function constraintsOf(schema: z.ZodObject): Record<string, Constraints> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Record<string, unknown>>
+    required?: string[]
+  }
+  const result: Record<string, Constraints> = {}
+  for (const [name, property] of Object.entries(json.properties ?? {})) {
+    const constraint: Constraints = {}
+    if (json.required?.includes(name)) constraint.required = true
+    if (typeof property.minLength === 'number') constraint.minLength = property.minLength
+    if (typeof property.maxLength === 'number') constraint.maxLength = property.maxLength
+    if (typeof property.minimum === 'number') constraint.min = property.minimum
+    if (typeof property.maximum === 'number') constraint.max = property.maximum
+    if (property.type === 'number') constraint.step = 'any'
+    if (property.type === 'integer') constraint.step = 1
+    result[name] = constraint
+  }
+  return result
+}
+
+/** Reusable field schemas with catalogue messages. */
+export const fields = {
+  text: (max: number) => z.string().trim().min(1, 'errors.required').max(max),
+  optionalText: (max: number) =>
+    z
+      .string()
+      .trim()
+      .max(max)
+      .optional()
+      .transform((value) => value ?? ''),
+  email: () => z.string().trim().toLowerCase().max(254).pipe(z.email('errors.invalidEmail')),
+  isoDate: () =>
+    z.iso
+      .date('errors.invalidDate')
+      .refine((value) => !Number.isNaN(Date.parse(value)), 'errors.invalidDate'),
+  optionalIsoDate: () => z.iso.date('errors.invalidDate').optional(),
+  checkbox: () =>
+    z
+      .enum(['on', 'true', '1'])
+      .optional()
+      .transform((value) => value !== undefined),
+}

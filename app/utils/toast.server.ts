@@ -1,0 +1,38 @@
+import { createCookieSessionStorage, redirect } from '@remix-run/node'
+import { randomBytes } from 'node:crypto'
+import type { MessageKey, MessageVars } from '~/i18n/translate'
+import { env } from './env.server'
+
+// Flash toasts after redirects. Signed with SESSION_SECRET; without one, a per-process secret is used
+// (fine for one server; set SESSION_SECRET when several app servers share traffic).
+
+export type Toast = { kind: 'success' | 'error' | 'info'; message: MessageKey; vars?: MessageVars }
+
+const storage = createCookieSessionStorage({
+  cookie: {
+    name: 'tenfold_toast',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secrets: [env().SESSION_SECRET ?? randomBytes(32).toString('hex')],
+  },
+})
+
+export async function toastHeader(toast: Toast) {
+  const session = await storage.getSession()
+  session.flash('toast', toast)
+  return storage.commitSession(session)
+}
+
+export async function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}) {
+  const headers = new Headers(init.headers)
+  headers.append('Set-Cookie', await toastHeader(toast))
+  return redirect(url, { ...init, headers })
+}
+
+/** Reads (and clears) the pending toast. */
+export async function popToast(request: Request): Promise<{ toast: Toast | null; setCookie: string | null }> {
+  const session = await storage.getSession(request.headers.get('Cookie'))
+  const toast = (session.get('toast') as Toast | undefined) ?? null
+  return { toast, setCookie: toast ? await storage.commitSession(session) : null }
+}

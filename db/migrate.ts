@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration } from 'kysely/migration'
+import * as m20261127_1700 from './migrations/2026_11_27_1700_create_foundation'
+
+// Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
+// against the folder), so the same list works under tsx, Vitest and the bundled server.
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_1700_create_foundation': m20261127_1700,
+}
+
+function migrator(db: Kysely<any>) {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+export async function migrateToLatest(db: Kysely<any>) {
+  const { error, results } = await migrator(db).migrateToLatest()
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error })
+  }
+  return results ?? []
+}
+
+export async function pendingMigrations(db: Kysely<any>) {
+  const all = await migrator(db).getMigrations()
+  return all.filter((migration) => !migration.executedAt).map((migration) => migration.name)
+}

@@ -1,0 +1,31 @@
+// Remix options live in remix.config.js (the single source); this file only wires Vite and Vitest.
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vitest/config'
+import tsconfigPaths from 'vite-tsconfig-paths'
+import remixConfig from './remix.config.js'
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
+const isVitest = Boolean(process.env.VITEST)
+
+export default defineConfig({
+  plugins: [isVitest ? null : remix(remixConfig), tsconfigPaths()],
+  build: { target: 'es2022' },
+  server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
+  ssr: {
+    // Native or CommonJS-heavy server packages are loaded by Node, not bundled.
+    external: ['@node-rs/argon2', '@electric-sql/pglite', 'pg', 'fxa-common-password-list'],
+  },
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/setup-file.ts'],
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
