@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['db/migrations/**'],
+    files: ['db/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['~/*', '../../app/*'] }],
       '@typescript-eslint/no-explicit-any': 'off',

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import * as m20261127_1700 from './migrations/2026_11_27_1700_create_foundation'
+import * as m20261127_1710 from './migrations/2026_11_27_1710_create_api_keys_and_sellers'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
 export const migrations: Record<string, Migration> = {
   '2026_11_27_1700_create_foundation': m20261127_1700,
+  '2026_11_27_1710_create_api_keys_and_sellers': m20261127_1710,
 }
 
 function migrator(db: Kysely<any>) {

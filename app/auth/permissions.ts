@@ -6,32 +6,67 @@ import type { Role } from '~/utils/db.types'
 export const ROLES = ['admin', 'lead', 'sponsor', 'eet_member', 'viewer'] as const satisfies readonly Role[]
 
 export const CAPABILITIES = [
+  // Foundation
   'user:manage',
   'audit:read',
+  'apikey:manage',
   'program:manage',
   'initiative:create',
   'initiative:edit-own',
   'initiative:edit-any',
   'initiative:read-all',
+  // Accountability: business cases, team, gates, governance
   'finance:read',
+  'business-case:edit',
+  'business-case:decide',
+  'gate:decide',
+  'governance:manage',
+  // KPI trees
+  'kpi:edit',
+  'kpi:measure',
+  // Agile delivery
+  'delivery:manage',
+  // Sales-force roster, EET and pilot feedback
+  'roster:manage',
+  'eet:manage',
+  'feedback:submit',
+  'feedback:triage',
+  // Recommendation analytics
+  'events:import',
+  'analytics:read',
+  // Sponsor's view
+  'portfolio:read',
 ] as const
 
 export type Capability = (typeof CAPABILITIES)[number]
 
+// `-own` style rights (edit, triage) still pass through the initiative scope in app/models/access.server.ts.
 const TABLE: Record<Role, readonly Capability[]> = {
-  admin: [
-    'user:manage',
-    'audit:read',
-    'program:manage',
+  admin: CAPABILITIES.filter((capability) => capability !== 'initiative:edit-own' && capability !== 'feedback:submit'),
+  lead: [
     'initiative:create',
-    'initiative:edit-any',
+    'initiative:edit-own',
+    'finance:read',
+    'business-case:edit',
+    'kpi:edit',
+    'kpi:measure',
+    'delivery:manage',
+    'eet:manage',
+    'feedback:triage',
+    'analytics:read',
+    'portfolio:read',
+  ],
+  sponsor: [
     'initiative:read-all',
     'finance:read',
+    'business-case:decide',
+    'gate:decide',
+    'governance:manage',
+    'analytics:read',
+    'portfolio:read',
   ],
-  lead: ['initiative:create', 'initiative:edit-own', 'finance:read'],
-  sponsor: ['initiative:read-all', 'finance:read'],
-  eet_member: [],
-  viewer: ['initiative:read-all'],
+  eet_member: ['feedback:submit'],
+  viewer: ['initiative:read-all', 'analytics:read', 'portfolio:read'],
 }
 
 export function can(role: Role, capability: Capability): boolean {

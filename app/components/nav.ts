@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/programs', label: 'nav.programs' },
   { to: '/initiatives', label: 'nav.initiatives' },
   { to: '/admin/users', label: 'nav.users', capability: 'user:manage' },
+  { to: '/admin/api-keys', label: 'nav.apiKeys', capability: 'apikey:manage' },
   { to: '/admin/audit', label: 'nav.audit', capability: 'audit:read' },
 ]
 

@@ -1,4 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { AccountabilityTables } from './db-types/accountability'
+import type { DeliveryTables } from './db-types/delivery'
+import type { EetTables } from './db-types/eet'
+import type { KpiTables } from './db-types/kpi'
+import type { RecommendationTables } from './db-types/recommendations'
 
 // Table types, written by hand beside the migrations. Each capability adds its own interface and
 // extends DB below.
@@ -94,7 +99,40 @@ export interface InitiativeMembersTable {
   created_at: CreatedAt
 }
 
-export interface DB {
+export interface ApiKeysTable {
+  id: Generated<string>
+  name: string
+  prefix: string
+  secret_hash: string
+  scopes: string[]
+  created_by: string | null
+  created_at: CreatedAt
+  last_used_at: Date | null
+  revoked_at: Date | null
+}
+
+export type TechAffinity = 'avoider' | 'reluctant' | 'enthusiast' | 'unknown'
+
+export interface SellersTable {
+  id: Generated<string>
+  seller_id: string
+  name: string
+  email: string | null
+  region: string
+  segment: string
+  team: string
+  manager_id: string | null
+  hire_date: DateString | null
+  role: string
+  tech_affinity: Generated<TechAffinity>
+  eligible: Generated<boolean>
+  user_id: string | null
+  left_at: Date | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface FoundationTables {
   users: UsersTable
   user_sessions: UserSessionsTable
   password_tokens: PasswordTokensTable
@@ -103,7 +141,12 @@ export interface DB {
   programs: ProgramsTable
   initiatives: InitiativesTable
   initiative_members: InitiativeMembersTable
+  api_keys: ApiKeysTable
+  sellers: SellersTable
 }
+
+// Each capability's tables live in app/utils/db-types/<area>.ts and join the database type here.
+export interface DB extends FoundationTables, AccountabilityTables, KpiTables, DeliveryTables, EetTables, RecommendationTables {}
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

@@ -12,6 +12,7 @@ export const common = defineMessages({
   'nav.initiatives': { en: 'Initiatives', 'zh-TW': '行動方案' },
   'nav.users': { en: 'Users', 'zh-TW': '使用者' },
   'nav.audit': { en: 'Audit log', 'zh-TW': '稽核紀錄' },
+  'nav.apiKeys': { en: 'API keys', 'zh-TW': 'API 金鑰' },
   'nav.skip': { en: 'Skip to content', 'zh-TW': '跳至主要內容' },
   'shell.signedInAs': { en: 'Signed in as {name}', 'zh-TW': '已登入：{name}' },
   'shell.signOut': { en: 'Sign out', 'zh-TW': '登出' },

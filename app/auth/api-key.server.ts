@@ -1,0 +1,22 @@
+import { hasScope, verifyApiKey, type ApiKeyPrincipal } from '~/models/api-key.server'
+import type { ApiScope } from '~/models/api-key.schema'
+import { db } from '~/utils/db.server'
+
+/** A JSON error body for API clients: `{ "error": { "code", "message" } }`. */
+export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
+  return Response.json({ error: { code, message } }, { status, headers })
+}
+
+/** Every API route starts here: 401 without a valid key, 403 when the key lacks the scope. */
+export async function requireApiKey(request: Request, scope: ApiScope): Promise<ApiKeyPrincipal> {
+  const header = request.headers.get('Authorization') ?? ''
+  const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : ''
+  const principal = presented ? await verifyApiKey(db, presented) : null
+  if (!principal) {
+    throw apiError(401, 'unauthorized', 'A valid API key is required: Authorization: Bearer <key>.', {
+      'WWW-Authenticate': 'Bearer realm="tenfold"',
+    })
+  }
+  if (!hasScope(principal, scope)) throw apiError(403, 'forbidden', `This API key lacks the scope "${scope}".`)
+  return principal
+}

@@ -1,0 +1,119 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { FormActions, FormError, TextField } from '~/components/forms'
+import { OneTimeSecret } from '~/components/one-time-link'
+import { Badge, EmptyState, PageHeader } from '~/components/page'
+import { useFormat, useT } from '~/i18n/react'
+import { API_SCOPES, CreateApiKeySchema } from '~/models/api-key.schema'
+import { createApiKey, listApiKeys, revokeApiKey } from '~/models/api-key.server'
+import { actorOf } from '~/models/audit.server'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { invariantResponse, notFound } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const constraints = constraintsOf(CreateApiKeySchema)
+const RevokeSchema = z.object({ intent: z.literal('revoke'), id: z.uuid() })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'apikey:manage')
+  return { keys: await listApiKeys(db) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, 'apikey:manage')
+  const formData = await request.formData()
+  if (formData.get('intent') === 'revoke') {
+    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
+    invariantResponse(parsed.success, 'Unknown key')
+    if (!(await revokeApiKey(db, actorOf(admin), parsed.data.id))) notFound()
+    return redirectWithToast('/admin/api-keys', { kind: 'success', message: 'apiKeys.revokedToast' })
+  }
+  const form = parseForm(CreateApiKeySchema, formData, await getUserLocale(request))
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError, secret: null }, { status: 400 })
+  const key = await createApiKey(db, actorOf(admin), form.data)
+  return { fieldErrors: null, formError: null, secret: key.secret }
+}
+
+export default function ApiKeysPage() {
+  const { keys } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const format = useFormat()
+  return (
+    <>
+      <PageHeader title={t('apiKeys.title')} subtitle={t('apiKeys.subtitle')} />
+      <div className="two-column">
+        <Form method="post" className="card form-grid" key={actionData?.secret ?? 'new'}>
+          <FormError message={actionData?.formError} />
+          {actionData?.secret ? <OneTimeSecret intro="apiKeys.created" value={actionData.secret} /> : null}
+          <TextField label={t('apiKeys.name')} name="name" constraints={constraints.name} errors={actionData?.fieldErrors} />
+          <fieldset className="field" aria-describedby={actionData?.fieldErrors?.scopes ? 'scopes-error' : undefined}>
+            <legend>{t('apiKeys.scopes')}</legend>
+            {API_SCOPES.map((scope) => (
+              <label key={scope} className="checkbox">
+                <input type="checkbox" name="scopes" value={scope} /> {t(`apiKeys.scope.${scope}`)} <code>{scope}</code>
+              </label>
+            ))}
+            {actionData?.fieldErrors?.scopes ? (
+              <p className="field-error" id="scopes-error">
+                {actionData.fieldErrors.scopes.join(' ')}
+              </p>
+            ) : null}
+          </fieldset>
+          <FormActions>
+            <button type="submit" name="intent" value="create">
+              {t('apiKeys.create')}
+            </button>
+          </FormActions>
+        </Form>
+        {keys.length ? (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('apiKeys.name')}</th>
+                  <th scope="col">{t('apiKeys.scopes')}</th>
+                  <th scope="col">{t('apiKeys.lastUsed')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('apiKeys.revoke')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.map((key) => (
+                  <tr key={key.id}>
+                    <th scope="row">
+                      {key.name}
+                      <br />
+                      <code>tf_{key.prefix}_…</code>
+                      <span className="muted"> · {key.created_by_name ?? '—'}</span>
+                    </th>
+                    <td>{key.scopes.join(', ')}</td>
+                    <td>{format.dateTime(key.last_used_at)}</td>
+                    <td>
+                      {key.revoked_at ? (
+                        <Badge tone="bad">{t('apiKeys.revoked')}</Badge>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="id" value={key.id} />
+                          <button type="submit" name="intent" value="revoke" className="button-danger">
+                            {t('apiKeys.revoke')}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <EmptyState>{t('apiKeys.none')}</EmptyState>
+        )}
+      </div>
+    </>
+  )
+}

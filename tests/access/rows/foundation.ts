@@ -1,0 +1,79 @@
+import { cells, NOT_FOUND, PUBLIC, SIGNED_IN, type Cells, type RowsModule } from '../types'
+
+const ANON_ONLY: Cells = { ...cells([], 'allow'), anon: 'allow' }
+const ADMIN = cells(['admin'])
+/** Who can see initiative A (led by `lead`, sponsored by `sponsor`, piloted by `eet_member`). */
+const SEES_A = cells(['admin', 'lead', 'sponsor', 'eet_member', 'viewer'])
+const EDITS_A = cells(['admin', 'lead'])
+
+export const foundation: RowsModule = {
+  rows: {
+    'routes/_index': { path: () => '/', loader: SIGNED_IN },
+    'routes/login': { path: () => '/login', loader: ANON_ONLY, action: PUBLIC, form: () => ({ email: '', password: '' }) },
+    // Signing out ends on the sign-in page, whoever asks.
+    'routes/logout': { path: () => '/logout', loader: PUBLIC, action: cells([], 'login') },
+    'routes/language': { path: () => '/language', loader: PUBLIC, action: PUBLIC, form: () => ({ locale: 'en' }) },
+    'routes/set-password.$token': {
+      path: () => '/set-password/not-a-token',
+      params: () => ({ token: 'not-a-token' }),
+      loader: PUBLIC,
+      action: PUBLIC,
+      form: () => ({ password: '', confirm: '' }),
+    },
+    'routes/account.password': { path: () => '/account/password', loader: SIGNED_IN, action: SIGNED_IN, form: () => ({}) },
+    'routes/programs._index': { path: () => '/programs', loader: SIGNED_IN },
+    'routes/programs.new': { path: () => '/programs/new', loader: ADMIN, action: ADMIN, form: () => ({}) },
+    'routes/programs.$programId._index': {
+      path: (fx) => `/programs/${fx.programId}`,
+      params: (fx) => ({ programId: fx.programId }),
+      loader: SIGNED_IN,
+      action: ADMIN,
+      form: () => ({ intent: 'none' }),
+    },
+    'routes/programs.$programId.edit': {
+      path: (fx) => `/programs/${fx.programId}/edit`,
+      params: (fx) => ({ programId: fx.programId }),
+      loader: ADMIN,
+      action: ADMIN,
+      form: () => ({}),
+    },
+    'routes/initiatives._index': { path: () => '/initiatives', loader: SIGNED_IN },
+    'routes/initiatives.new': {
+      path: () => '/initiatives/new',
+      loader: cells(['admin', 'lead', 'lead_other']),
+      action: cells(['admin', 'lead', 'lead_other']),
+      form: () => ({}),
+    },
+    'routes/initiatives.$initiativeId': {
+      path: (fx) => `/initiatives/${fx.initiativeId}`,
+      params: (fx) => ({ initiativeId: fx.initiativeId }),
+      loader: SEES_A,
+    },
+    'routes/initiatives.$initiativeId._index': {
+      path: (fx) => `/initiatives/${fx.initiativeId}`,
+      params: (fx) => ({ initiativeId: fx.initiativeId }),
+      loader: SEES_A,
+      action: EDITS_A,
+      form: () => ({ intent: 'none' }),
+    },
+    'routes/initiatives.$initiativeId.edit': {
+      path: (fx) => `/initiatives/${fx.initiativeId}/edit`,
+      params: (fx) => ({ initiativeId: fx.initiativeId }),
+      loader: EDITS_A,
+      action: EDITS_A,
+      form: () => ({}),
+    },
+    'routes/admin.users._index': { path: () => '/admin/users', loader: ADMIN },
+    'routes/admin.users.new': { path: () => '/admin/users/new', loader: ADMIN, action: ADMIN, form: () => ({}) },
+    'routes/admin.users.$userId': {
+      path: (fx) => `/admin/users/${fx.users.viewer.id}`,
+      params: (fx) => ({ userId: fx.users.viewer.id }),
+      loader: ADMIN,
+      action: ADMIN,
+      form: () => ({ intent: 'none' }),
+    },
+    'routes/admin.audit': { path: () => '/admin/audit', loader: ADMIN },
+    'routes/admin.api-keys': { path: () => '/admin/api-keys', loader: ADMIN, action: ADMIN, form: () => ({ intent: 'create' }) },
+    'routes/$': { path: () => '/no-such-page', params: () => ({ '*': 'no-such-page' }), loader: NOT_FOUND, action: NOT_FOUND },
+  },
+}
