@@ -4,7 +4,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 
-export { startup } from './utils/startup.server'
+export { shutdown, startup } from './utils/startup.server'
 
 const ABORT_DELAY = 5_000
 

@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   Form,
   Links,
@@ -26,6 +26,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
+
+export const meta: MetaFunction = () => [{ title: 'Tenfold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+
+// Starts one server for the e2e run on a free port with a brand-new embedded database (the demo
+// loaded), and stops it afterwards. E2E_DEV=1 uses the dev server (no build needed).
+
+let server: ChildProcess | undefined
+let dataDir: string | undefined
+
+async function waitForServer(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`The server exited with code ${server.exitCode}`)
+    try {
+      const response = await fetch(`${url}/healthz`)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The server did not answer at ${url} within ${timeoutMs} ms`)
+}
+
+export default async function setup(project: TestProject) {
+  const dev = process.env.E2E_DEV === '1'
+  if (!dev && !fs.existsSync('build/server/index.js')) throw new Error('Run "npm run build" before the e2e tests (or set E2E_DEV=1).')
+  const port = Number(process.env.E2E_PORT ?? 4100 + Math.floor(Math.random() * 800))
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenfold-e2e-'))
+  const baseUrl = `http://127.0.0.1:${port}`
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--demo', ...(dev ? ['--dev'] : [])], {
+    env: {
+      ...process.env,
+      NODE_ENV: dev ? 'development' : 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PGLITE_DIR: path.join(dataDir, 'pglite'),
+      DATABASE_URL: '',
+      HMR_PORT: String(port + 1000),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  await waitForServer(baseUrl, 90_000)
+  project.provide('baseUrl', baseUrl)
+  project.provide('dataDir', dataDir)
+  return async () => {
+    server?.kill('SIGTERM')
+    await new Promise((resolve) => server?.once('exit', resolve) ?? resolve(null))
+    fs.rmSync(dataDir!, { recursive: true, force: true })
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    dataDir: string
+  }
+}
