@@ -3,6 +3,8 @@
 
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
+  // TENFOLD_BUILD_DIR lets parallel work build into separate folders; scripts/serve.ts reads the same.
+  buildDirectory: process.env.TENFOLD_BUILD_DIR ?? 'build',
   ignoredRouteFiles: ['**/*.test.{ts,tsx}', '**/.*'],
   future: {
     v3_fetcherPersist: true,

@@ -15,6 +15,7 @@ const isVitest = Boolean(process.env.VITEST)
 export default defineConfig({
   plugins: [isVitest ? null : remix(remixConfig), tsconfigPaths()],
   build: { target: 'es2022' },
+  cacheDir: process.env.VITE_CACHE_DIR ?? 'node_modules/.vite',
   server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
   ssr: {
     // Native or CommonJS-heavy server packages are loaded by Node, not bundled.

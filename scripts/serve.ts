@@ -17,6 +17,7 @@ type StartupModule = {
 const args = new Set(process.argv.slice(2))
 const dev = args.has('--dev')
 const demo = args.has('--demo')
+const buildDir = process.env.TENFOLD_BUILD_DIR ?? 'build'
 
 async function main() {
   const viteDevServer = dev
@@ -25,7 +26,7 @@ async function main() {
   const loadBuild = async (): Promise<ServerBuild> =>
     viteDevServer
       ? ((await viteDevServer.ssrLoadModule('virtual:remix/server-build')) as ServerBuild)
-      : ((await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild)
+      : ((await import(pathToFileURL(path.resolve(buildDir, 'server/index.js')).href)) as ServerBuild)
 
   const build = await loadBuild()
   const lifecycle = build.entry.module as unknown as StartupModule
@@ -38,8 +39,11 @@ async function main() {
   if (viteDevServer) {
     app.use(viteDevServer.middlewares)
   } else {
-    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h' }))
+    app.use(
+      '/assets',
+      express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }),
+    )
+    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
   }
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok')

@@ -17,6 +17,7 @@ export async function requireApiKey(request: Request, scope: ApiScope): Promise<
       'WWW-Authenticate': 'Bearer realm="tenfold"',
     })
   }
-  if (!hasScope(principal, scope)) throw apiError(403, 'forbidden', `This API key lacks the scope "${scope}".`)
+  if (!hasScope(principal, scope))
+    throw apiError(403, 'forbidden', `This API key lacks the scope "${scope}".`)
   return principal
 }

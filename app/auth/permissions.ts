@@ -42,7 +42,9 @@ export type Capability = (typeof CAPABILITIES)[number]
 
 // `-own` style rights (edit, triage) still pass through the initiative scope in app/models/access.server.ts.
 const TABLE: Record<Role, readonly Capability[]> = {
-  admin: CAPABILITIES.filter((capability) => capability !== 'initiative:edit-own' && capability !== 'feedback:submit'),
+  admin: CAPABILITIES.filter(
+    (capability) => capability !== 'initiative:edit-own' && capability !== 'feedback:submit',
+  ),
   lead: [
     'initiative:create',
     'initiative:edit-own',

@@ -7,5 +7,8 @@ export type ApiScope = (typeof API_SCOPES)[number]
 export const CreateApiKeySchema = z.object({
   intent: z.literal('create'),
   name: fields.text(80),
-  scopes: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(API_SCOPES)).min(1, 'errors.scopeRequired')),
+  scopes: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.enum(API_SCOPES)).min(1, 'errors.scopeRequired'),
+  ),
 })

@@ -12,16 +12,32 @@ function digest(key: string) {
   return createHash('sha256').update(key).digest()
 }
 
-export async function createApiKey(db: Database, actor: Actor, input: { name: string; scopes: readonly string[] }) {
+export async function createApiKey(
+  db: Database,
+  actor: Actor,
+  input: { name: string; scopes: readonly string[] },
+) {
   const prefix = randomBytes(6).toString('hex')
   const secret = `tf_${prefix}_${randomBytes(32).toString('base64url')}`
   return db.transaction().execute(async (trx) => {
     const key = await trx
       .insertInto('api_keys')
-      .values({ name: input.name, prefix, secret_hash: digest(secret).toString('hex'), scopes: [...input.scopes], created_by: actor.id })
+      .values({
+        name: input.name,
+        prefix,
+        secret_hash: digest(secret).toString('hex'),
+        scopes: [...input.scopes],
+        created_by: actor.id,
+      })
       .returning(['id', 'name', 'prefix', 'scopes'])
       .executeTakeFirstOrThrow()
-    await audit(trx, { actor, action: 'api-key.create', entityType: 'api_key', entityId: key.id, after: { name: key.name, prefix, scopes: key.scopes } })
+    await audit(trx, {
+      actor,
+      action: 'api-key.create',
+      entityType: 'api_key',
+      entityId: key.id,
+      after: { name: key.name, prefix, scopes: key.scopes },
+    })
     return { ...key, secret }
   })
 }
@@ -30,7 +46,16 @@ export function listApiKeys(db: Executor) {
   return db
     .selectFrom('api_keys')
     .leftJoin('users', 'users.id', 'api_keys.created_by')
-    .select(['api_keys.id', 'api_keys.name', 'api_keys.prefix', 'api_keys.scopes', 'api_keys.created_at', 'api_keys.last_used_at', 'api_keys.revoked_at', 'users.name as created_by_name'])
+    .select([
+      'api_keys.id',
+      'api_keys.name',
+      'api_keys.prefix',
+      'api_keys.scopes',
+      'api_keys.created_at',
+      'api_keys.last_used_at',
+      'api_keys.revoked_at',
+      'users.name as created_by_name',
+    ])
     .orderBy('api_keys.revoked_at', (ob) => ob.desc().nullsFirst())
     .orderBy('api_keys.created_at', 'desc')
     .execute()
@@ -38,14 +63,25 @@ export function listApiKeys(db: Executor) {
 
 export async function revokeApiKey(db: Database, actor: Actor, id: string) {
   return db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst()
+    const result = await trx
+      .updateTable('api_keys')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
     if (Number(result.numUpdatedRows) !== 1) return false
     await audit(trx, { actor, action: 'api-key.revoke', entityType: 'api_key', entityId: id })
     return true
   })
 }
 
-export type ApiKeyPrincipal = { id: string; name: string; prefix: string; scopes: string[]; createdBy: string | null }
+export type ApiKeyPrincipal = {
+  id: string
+  name: string
+  prefix: string
+  scopes: string[]
+  createdBy: string | null
+}
 
 /** The key's row if the presented key is valid and not revoked. Constant-time comparison of digests. */
 export async function verifyApiKey(db: Executor, presented: string): Promise<ApiKeyPrincipal | null> {

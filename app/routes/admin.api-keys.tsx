@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast('/admin/api-keys', { kind: 'success', message: 'apiKeys.revokedToast' })
   }
   const form = parseForm(CreateApiKeySchema, formData, await getUserLocale(request))
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError, secret: null }, { status: 400 })
+  if (!form.ok)
+    return data({ fieldErrors: form.fieldErrors, formError: form.formError, secret: null }, { status: 400 })
   const key = await createApiKey(db, actorOf(admin), form.data)
   return { fieldErrors: null, formError: null, secret: key.secret }
 }
@@ -49,12 +50,21 @@ export default function ApiKeysPage() {
         <Form method="post" className="card form-grid" key={actionData?.secret ?? 'new'}>
           <FormError message={actionData?.formError} />
           {actionData?.secret ? <OneTimeSecret intro="apiKeys.created" value={actionData.secret} /> : null}
-          <TextField label={t('apiKeys.name')} name="name" constraints={constraints.name} errors={actionData?.fieldErrors} />
-          <fieldset className="field" aria-describedby={actionData?.fieldErrors?.scopes ? 'scopes-error' : undefined}>
+          <TextField
+            label={t('apiKeys.name')}
+            name="name"
+            constraints={constraints.name}
+            errors={actionData?.fieldErrors}
+          />
+          <fieldset
+            className="field"
+            aria-describedby={actionData?.fieldErrors?.scopes ? 'scopes-error' : undefined}
+          >
             <legend>{t('apiKeys.scopes')}</legend>
             {API_SCOPES.map((scope) => (
               <label key={scope} className="checkbox">
-                <input type="checkbox" name="scopes" value={scope} /> {t(`apiKeys.scope.${scope}`)} <code>{scope}</code>
+                <input type="checkbox" name="scopes" value={scope} /> {t(`apiKeys.scope.${scope}`)}{' '}
+                <code>{scope}</code>
               </label>
             ))}
             {actionData?.fieldErrors?.scopes ? (

@@ -146,7 +146,14 @@ export interface FoundationTables {
 }
 
 // Each capability's tables live in app/utils/db-types/<area>.ts and join the database type here.
-export interface DB extends FoundationTables, AccountabilityTables, KpiTables, DeliveryTables, EetTables, RecommendationTables {}
+export interface DB
+  extends
+    FoundationTables,
+    AccountabilityTables,
+    KpiTables,
+    DeliveryTables,
+    EetTables,
+    RecommendationTables {}
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

@@ -28,7 +28,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hire_date', 'date')
     .addColumn('role', 'text', (col) => col.notNull())
     .addColumn('tech_affinity', 'text', (col) =>
-      col.notNull().defaultTo('unknown').check(sql`tech_affinity in ('avoider', 'reluctant', 'enthusiast', 'unknown')`),
+      col
+        .notNull()
+        .defaultTo('unknown')
+        .check(sql`tech_affinity in ('avoider', 'reluctant', 'enthusiast', 'unknown')`),
     )
     .addColumn('eligible', 'boolean', (col) => col.notNull().defaultTo(true))
     .addColumn('user_id', 'uuid', (col) => col.references('users.id').onDelete('set null'))

@@ -5,7 +5,16 @@ import type { Role } from '~/utils/db.types'
 
 /** Who asks: anonymous, each role, and members of the wrong initiative (membership narrows rights). */
 export type Who = 'anon' | Role | 'lead_other' | 'eet_other'
-export const EVERYONE: readonly Who[] = ['anon', 'admin', 'lead', 'lead_other', 'sponsor', 'eet_member', 'eet_other', 'viewer']
+export const EVERYONE: readonly Who[] = [
+  'anon',
+  'admin',
+  'lead',
+  'lead_other',
+  'sponsor',
+  'eet_member',
+  'eet_other',
+  'viewer',
+]
 
 /**
  * allow: the handler ran for this user (any status but 401/403/404 and no redirect to /login);
@@ -47,7 +56,8 @@ export type RowsModule = {
 /** Shorthands for common shapes of rights. */
 export function cells(allowed: readonly Who[], otherwise: Expectation = 'deny'): Cells {
   const result = {} as Cells
-  for (const who of EVERYONE) result[who] = who === 'anon' ? 'login' : allowed.includes(who) ? 'allow' : otherwise
+  for (const who of EVERYONE)
+    result[who] = who === 'anon' ? 'login' : allowed.includes(who) ? 'allow' : otherwise
   return result
 }
 export const SIGNED_IN = cells(EVERYONE.filter((who) => who !== 'anon'))

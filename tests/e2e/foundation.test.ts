@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { consoleErrorsOf, expectAccessible, gotoHydrated, newPage, signIn, signOut, useBrowser } from './support/browser'
+import {
+  consoleErrorsOf,
+  expectAccessible,
+  gotoHydrated,
+  newPage,
+  signIn,
+  signOut,
+  useBrowser,
+} from './support/browser'
 
 useBrowser()
 
@@ -37,7 +45,9 @@ test('a disabled user cannot sign in', async () => {
   await page.getByLabel('Email').fill('viewer@tenfold.demo')
   await page.getByLabel('Password').fill('tenfold-demo-2026')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('The email or password is incorrect.')
+  await expect
+    .poll(() => page.getByRole('alert').first().textContent())
+    .toContain('The email or password is incorrect.')
   await context.close()
 })
 
@@ -69,7 +79,9 @@ test('a lead creates an initiative, sees field errors for bad input, then edits 
   await page.getByLabel('Target date').fill('2027-12-31')
   await page.getByRole('button', { name: 'Create' }).click()
   await page.waitForURL(/\/initiatives\/[0-9a-f-]{36}$/)
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Pricing guidance pilot')
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toContain('Pricing guidance pilot')
   await page.getByRole('link', { name: 'Edit' }).click()
   await page.getByLabel('Objective').fill('Suggest price ranges from won deals.')
   await page.getByRole('button', { name: 'Save' }).click()

@@ -16,7 +16,9 @@ const rows: Record<string, RouteRow> = Object.assign({}, ...AREAS.map((area) => 
 const modules = import.meta.glob<Record<string, unknown>>('../../app/routes/**/*.{ts,tsx}')
 
 function moduleFor(routeId: string) {
-  const key = Object.keys(modules).find((file) => file.replace('../../app/', '').replace(/\.(ts|tsx)$/, '') === routeId)
+  const key = Object.keys(modules).find(
+    (file) => file.replace('../../app/', '').replace(/\.(ts|tsx)$/, '') === routeId,
+  )
   if (!key) throw new Error(`No module for ${routeId}`)
   return modules[key]!()
 }
@@ -32,22 +34,39 @@ beforeAll(async () => {
     users[who] = await createUser({ role })
   }
   const program = await createProgram()
-  const initiative = await createInitiative({ programId: program.id, leadId: users.lead.id, sponsorId: users.sponsor.id })
+  const initiative = await createInitiative({
+    programId: program.id,
+    leadId: users.lead.id,
+    sponsorId: users.sponsor.id,
+  })
   const other = await createInitiative({ programId: program.id, leadId: users.lead_other.id })
   await addMember(initiative.id, users.eet_member.id, 'eet')
   await addMember(other.id, users.eet_other.id, 'eet')
-  Object.assign(fx, { users, programId: program.id, initiativeId: initiative.id, otherInitiativeId: other.id, extra: {} })
+  Object.assign(fx, {
+    users,
+    programId: program.id,
+    initiativeId: initiative.id,
+    otherInitiativeId: other.id,
+    extra: {},
+  })
   for (const area of AREAS) await area.setup?.(fx)
 })
 
 // Fresh sessions for every test: a sign-out or password change in one cell must not leak into the next.
 beforeEach(async () => {
-  for (const who of EVERYONE) cookies[who] = who === 'anon' ? undefined : await sessionCookieFor(fx.users[who].id)
+  for (const who of EVERYONE)
+    cookies[who] = who === 'anon' ? undefined : await sessionCookieFor(fx.users[who].id)
 })
 
 test('every route has a row in the role × route matrix, and every row a route', () => {
-  expect(routeIds.filter((id) => !rows[id]), 'routes without a row').toEqual([])
-  expect(Object.keys(rows).filter((id) => !routeIds.includes(id)), 'rows without a route').toEqual([])
+  expect(
+    routeIds.filter((id) => !rows[id]),
+    'routes without a row',
+  ).toEqual([])
+  expect(
+    Object.keys(rows).filter((id) => !routeIds.includes(id)),
+    'rows without a route',
+  ).toEqual([])
 })
 
 function verdict(result: unknown): Expectation | `status ${number}` {
@@ -73,7 +92,11 @@ describe.each(routeIds.filter((id) => rows[id]))('%s', (routeId) => {
       const mod = await moduleFor(routeId)
       const handler = (row.apiMethod === 'GET' ? mod.loader : mod.action) as Parameters<typeof run>[0]
       const method = row.apiMethod ?? 'POST'
-      const noKey = await run(handler, buildRequest(row.path(fx), { method, body: method === 'POST' ? '[]' : undefined }), row.params?.(fx))
+      const noKey = await run(
+        handler,
+        buildRequest(row.path(fx), { method, body: method === 'POST' ? '[]' : undefined }),
+        row.params?.(fx),
+      )
       expect(statusOf(noKey)).toBe(401)
       const { secret } = await createApiKey(
         (await import('~/utils/db.server')).db,
@@ -112,7 +135,8 @@ describe.each(routeIds.filter((id) => rows[id]))('%s', (routeId) => {
           cookie: cookies[who],
         })
         const actual = verdict(await run(handler!, request, row.params?.(fx)))
-        if (!matches(expectations[who], actual)) mismatches.push(`${who}: expected ${expectations[who]}, got ${actual}`)
+        if (!matches(expectations[who], actual))
+          mismatches.push(`${who}: expected ${expectations[who]}, got ${actual}`)
       }
       expect(mismatches).toEqual([])
     })
@@ -122,7 +146,11 @@ describe.each(routeIds.filter((id) => rows[id]))('%s', (routeId) => {
     test('action: refuses a cross-site POST (403) even from a user it would allow', async () => {
       const mod = await moduleFor(routeId)
       const who = EVERYONE.find((w) => row.action![w] === 'allow' && w !== 'anon') ?? 'anon'
-      const request = buildRequest(row.path(fx), { form: row.form?.(fx) ?? {}, cookie: cookies[who], crossSite: true })
+      const request = buildRequest(row.path(fx), {
+        form: row.form?.(fx) ?? {},
+        cookie: cookies[who],
+        crossSite: true,
+      })
       const result = await run(mod.action as Parameters<typeof run>[0], request, row.params?.(fx))
       if (row.action!['anon'] === 'notfound') return
       expect(statusOf(result)).toBe(403)

@@ -67,7 +67,10 @@ export const admin = defineMessages({
   'apiKeys.lastUsed': { en: 'Last used', 'zh-TW': '最後使用' },
   'apiKeys.createdBy': { en: 'Created by', 'zh-TW': '建立者' },
   'apiKeys.create': { en: 'Create key', 'zh-TW': '建立金鑰' },
-  'apiKeys.created': { en: 'Copy this key now; it will not be shown again:', 'zh-TW': '請立即複製此金鑰，之後將不再顯示：' },
+  'apiKeys.created': {
+    en: 'Copy this key now; it will not be shown again:',
+    'zh-TW': '請立即複製此金鑰，之後將不再顯示：',
+  },
   'apiKeys.revoke': { en: 'Revoke', 'zh-TW': '撤銷' },
   'apiKeys.revoked': { en: 'Revoked', 'zh-TW': '已撤銷' },
   'apiKeys.revokedToast': { en: 'API key revoked.', 'zh-TW': '已撤銷 API 金鑰。' },

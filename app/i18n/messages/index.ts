@@ -10,7 +10,18 @@ import { recommendations } from './recommendations'
 import { sponsor } from './sponsor'
 
 // Each capability keeps its own catalogue area; tests/unit/i18n checks that no key is defined twice.
-export const areas = { common, auth, portfolio, admin, accountability, kpi, delivery, eet, recommendations, sponsor }
+export const areas = {
+  common,
+  auth,
+  portfolio,
+  admin,
+  accountability,
+  kpi,
+  delivery,
+  eet,
+  recommendations,
+  sponsor,
+}
 
 export const messages = {
   ...common,

@@ -9,10 +9,20 @@ const EDITS_A = cells(['admin', 'lead'])
 export const foundation: RowsModule = {
   rows: {
     'routes/_index': { path: () => '/', loader: SIGNED_IN },
-    'routes/login': { path: () => '/login', loader: ANON_ONLY, action: PUBLIC, form: () => ({ email: '', password: '' }) },
+    'routes/login': {
+      path: () => '/login',
+      loader: ANON_ONLY,
+      action: PUBLIC,
+      form: () => ({ email: '', password: '' }),
+    },
     // Signing out ends on the sign-in page, whoever asks.
     'routes/logout': { path: () => '/logout', loader: PUBLIC, action: cells([], 'login') },
-    'routes/language': { path: () => '/language', loader: PUBLIC, action: PUBLIC, form: () => ({ locale: 'en' }) },
+    'routes/language': {
+      path: () => '/language',
+      loader: PUBLIC,
+      action: PUBLIC,
+      form: () => ({ locale: 'en' }),
+    },
     'routes/set-password.$token': {
       path: () => '/set-password/not-a-token',
       params: () => ({ token: 'not-a-token' }),
@@ -20,7 +30,12 @@ export const foundation: RowsModule = {
       action: PUBLIC,
       form: () => ({ password: '', confirm: '' }),
     },
-    'routes/account.password': { path: () => '/account/password', loader: SIGNED_IN, action: SIGNED_IN, form: () => ({}) },
+    'routes/account.password': {
+      path: () => '/account/password',
+      loader: SIGNED_IN,
+      action: SIGNED_IN,
+      form: () => ({}),
+    },
     'routes/programs._index': { path: () => '/programs', loader: SIGNED_IN },
     'routes/programs.new': { path: () => '/programs/new', loader: ADMIN, action: ADMIN, form: () => ({}) },
     'routes/programs.$programId._index': {
@@ -64,7 +79,12 @@ export const foundation: RowsModule = {
       form: () => ({}),
     },
     'routes/admin.users._index': { path: () => '/admin/users', loader: ADMIN },
-    'routes/admin.users.new': { path: () => '/admin/users/new', loader: ADMIN, action: ADMIN, form: () => ({}) },
+    'routes/admin.users.new': {
+      path: () => '/admin/users/new',
+      loader: ADMIN,
+      action: ADMIN,
+      form: () => ({}),
+    },
     'routes/admin.users.$userId': {
       path: (fx) => `/admin/users/${fx.users.viewer.id}`,
       params: (fx) => ({ userId: fx.users.viewer.id }),
@@ -73,7 +93,17 @@ export const foundation: RowsModule = {
       form: () => ({ intent: 'none' }),
     },
     'routes/admin.audit': { path: () => '/admin/audit', loader: ADMIN },
-    'routes/admin.api-keys': { path: () => '/admin/api-keys', loader: ADMIN, action: ADMIN, form: () => ({ intent: 'create' }) },
-    'routes/$': { path: () => '/no-such-page', params: () => ({ '*': 'no-such-page' }), loader: NOT_FOUND, action: NOT_FOUND },
+    'routes/admin.api-keys': {
+      path: () => '/admin/api-keys',
+      loader: ADMIN,
+      action: ADMIN,
+      form: () => ({ intent: 'create' }),
+    },
+    'routes/$': {
+      path: () => '/no-such-page',
+      params: () => ({ '*': 'no-such-page' }),
+      loader: NOT_FOUND,
+      action: NOT_FOUND,
+    },
   },
 }

@@ -15,7 +15,15 @@ export function useBrowser() {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
   })
   afterAll(async () => {
@@ -23,14 +31,17 @@ export function useBrowser() {
   })
 }
 
-export async function newPage(options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  options: { locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   if (!browser) throw new Error('Call useBrowser() in the test file first')
   const context = await browser.newContext({ baseURL: baseUrl(), locale: options.locale ?? 'en-US' })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text())
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      errors.push(message.text())
   })
   ;(page as Page & { consoleErrors: string[] }).consoleErrors = errors
   return { context, page }
@@ -63,5 +74,7 @@ export async function signOut(page: Page) {
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([])
 }

@@ -13,7 +13,8 @@ let dataDir: string | undefined
 async function waitForServer(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`The server exited with code ${server.exitCode}`)
+    if (server?.exitCode !== null && server?.exitCode !== undefined)
+      throw new Error(`The server exited with code ${server.exitCode}`)
     try {
       const response = await fetch(`${url}/healthz`)
       if (response.ok) return
@@ -27,22 +28,28 @@ async function waitForServer(url: string, timeoutMs: number) {
 
 export default async function setup(project: TestProject) {
   const dev = process.env.E2E_DEV === '1'
-  if (!dev && !fs.existsSync('build/server/index.js')) throw new Error('Run "npm run build" before the e2e tests (or set E2E_DEV=1).')
+  const buildDir = process.env.TENFOLD_BUILD_DIR ?? 'build'
+  if (!dev && !fs.existsSync(path.join(buildDir, 'server/index.js')))
+    throw new Error('Run "npm run build" before the e2e tests (or set E2E_DEV=1).')
   const port = Number(process.env.E2E_PORT ?? 4100 + Math.floor(Math.random() * 800))
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenfold-e2e-'))
   const baseUrl = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--demo', ...(dev ? ['--dev'] : [])], {
-    env: {
-      ...process.env,
-      NODE_ENV: dev ? 'development' : 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PGLITE_DIR: path.join(dataDir, 'pglite'),
-      DATABASE_URL: '',
-      HMR_PORT: String(port + 1000),
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve.ts', '--demo', ...(dev ? ['--dev'] : [])],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: dev ? 'development' : 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PGLITE_DIR: path.join(dataDir, 'pglite'),
+        DATABASE_URL: '',
+        HMR_PORT: String(port + 1000),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
+  )
   await waitForServer(baseUrl, 90_000)
   project.provide('baseUrl', baseUrl)
   project.provide('dataDir', dataDir)
