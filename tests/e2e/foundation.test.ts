@@ -6,10 +6,10 @@ import {
   newPage,
   signIn,
   signOut,
-  useBrowser,
+  setupBrowser,
 } from './support/browser'
 
-useBrowser()
+setupBrowser()
 
 const HOMES = [
   { email: 'admin@tenfold.demo', heading: 'Administration' },

@@ -10,7 +10,7 @@ export const baseUrl = () => inject('baseUrl')
 
 let browser: Browser | undefined
 
-export function useBrowser() {
+export function setupBrowser() {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -34,7 +34,7 @@ export function useBrowser() {
 export async function newPage(
   options: { locale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  if (!browser) throw new Error('Call useBrowser() in the test file first')
+  if (!browser) throw new Error('Call setupBrowser() in the test file first')
   const context = await browser.newContext({ baseURL: baseUrl(), locale: options.locale ?? 'en-US' })
   const page = await context.newPage()
   const errors: string[] = []
