@@ -18,6 +18,9 @@ export default tseslint.config(
   },
   { files: ['db/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // Migrations never import app code: they must keep working as the app changes.
-  { files: ['db/migrations/**'], rules: { 'no-restricted-imports': ['error', { patterns: ['~/*', '../../app/*'] }] } },
+  {
+    files: ['db/migrations/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['~/*', '../../app/*'] }] },
+  },
   { files: ['*.js'], languageOptions: { globals: { process: 'readonly' } } },
 )

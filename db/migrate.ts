@@ -2,12 +2,22 @@ import type { Kysely } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import * as m20261127_1700 from './migrations/2026_11_27_1700_create_foundation'
 import * as m20261127_1710 from './migrations/2026_11_27_1710_create_api_keys_and_sellers'
+import * as m20261127_1720 from './migrations/2026_11_27_1720_create_kpis'
+import * as m20261127_1730 from './migrations/2026_11_27_1730_create_accountability'
+import * as m20261127_1740 from './migrations/2026_11_27_1740_create_eet_feedback'
+import * as m20261127_1750 from './migrations/2026_11_27_1750_create_delivery'
+import * as m20261127_1800 from './migrations/2026_11_27_1800_create_recommendation_events'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
 export const migrations: Record<string, Migration> = {
   '2026_11_27_1700_create_foundation': m20261127_1700,
   '2026_11_27_1710_create_api_keys_and_sellers': m20261127_1710,
+  '2026_11_27_1720_create_kpis': m20261127_1720,
+  '2026_11_27_1730_create_accountability': m20261127_1730,
+  '2026_11_27_1740_create_eet_feedback': m20261127_1740,
+  '2026_11_27_1750_create_delivery': m20261127_1750,
+  '2026_11_27_1800_create_recommendation_events': m20261127_1800,
 }
 
 function migrator(db: Kysely<any>) {

@@ -2,33 +2,27 @@
 // Usage: npm run user:create-admin -- --email ADDRESS [--name NAME]
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { createUser, EmailTakenError } from '~/models/user.server'
-import { closeDatabase, db, prepareDatabase } from '~/utils/db.server'
-import { env } from '~/utils/env.server'
+import { cli, UsageError } from './cli'
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } })
-const email = z.email().safeParse(values.email?.trim().toLowerCase())
-
-try {
-  if (!email.success) throw new Error('Give a valid address: npm run user:create-admin -- --email ADDRESS')
+await cli(async () => {
+  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } })
+  const email = z.email().safeParse(values.email?.trim().toLowerCase())
+  if (!email.success) throw new UsageError('Give a valid address: npm run user:create-admin -- --email ADDRESS')
+  const { createUser, EmailTakenError } = await import('~/models/user.server')
+  const { db, prepareDatabase } = await import('~/utils/db.server')
+  const { env } = await import('~/utils/env.server')
   await prepareDatabase()
-  const { token } = await createUser(
-    db,
-    { id: null, label: 'cli:create-admin' },
-    { email: email.data, name: values.name ?? email.data.split('@')[0]!, role: 'admin' },
-  )
-  const origin = env().APP_ORIGIN ?? `http://localhost:${env().PORT}`
-  console.log(`Administrator ${email.data} created. Set the password within 72 hours at:`)
-  console.log(`${origin.replace(/\/$/, '')}/set-password/${token}`)
-} catch (error) {
-  console.error(
-    error instanceof EmailTakenError
-      ? `A user with the address ${error.message} already exists.`
-      : error instanceof Error
-        ? error.message
-        : error,
-  )
-  process.exitCode = 1
-} finally {
-  await closeDatabase()
-}
+  try {
+    const { token } = await createUser(
+      db,
+      { id: null, label: 'cli:create-admin' },
+      { email: email.data, name: values.name ?? email.data.split('@')[0]!, role: 'admin' },
+    )
+    const origin = env().APP_ORIGIN ?? `http://localhost:${env().PORT}`
+    console.log(`Administrator ${email.data} created. Set the password within 72 hours at:`)
+    console.log(`${origin.replace(/\/$/, '')}/set-password/${token}`)
+  } catch (error) {
+    if (error instanceof EmailTakenError) throw new UsageError(`A user with the address ${error.message} already exists.`)
+    throw error
+  }
+})

@@ -1,3 +1,55 @@
-// Tables of this capability; filled in by its migration's author.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RecommendationTables {}
+import type { ColumnType, Generated } from 'kysely'
+
+// Tables of the recommendation analytics (migration 2026_11_27_1800_create_recommendation_events).
+
+export type RecommendationEventType =
+  | 'generated'
+  | 'shown'
+  | 'viewed'
+  | 'accepted'
+  | 'rejected'
+  | 'actioned'
+  | 'opportunity_created'
+  | 'opportunity_won'
+  | 'opportunity_lost'
+
+export interface RecommendationEventsTable {
+  event_id: string
+  type: RecommendationEventType
+  occurred_at: ColumnType<Date, Date | string, Date | string>
+  recommendation_id: string
+  seller_id: string
+  recommendation_type: string | null
+  model_version: string | null
+  explanation: string | null
+  account_id: string | null
+  reason_code: string | null
+  reason_text: string | null
+  amount: ColumnType<number | null, number | string | null, number | string | null>
+  currency: string | null
+  received_at: Generated<Date>
+}
+
+export interface RecommendationStatesTable {
+  recommendation_id: string
+  seller_id: string
+  generated_at: Date | null
+  generated_event_id: string | null
+  recommendation_type: string | null
+  model_version: string | null
+  has_explanation: Generated<boolean>
+  shown: Generated<boolean>
+  viewed: Generated<boolean>
+  actioned: Generated<boolean>
+  opportunity: Generated<boolean>
+  won: Generated<boolean>
+  decision: 'accepted' | 'rejected' | null
+  decision_at: Date | null
+  decision_event_id: string | null
+  won_amounts: ColumnType<Record<string, number>, string | undefined, string>
+}
+
+export interface RecommendationTables {
+  recommendation_events: RecommendationEventsTable
+  recommendation_states: RecommendationStatesTable
+}

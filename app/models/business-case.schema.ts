@@ -1,0 +1,132 @@
+import { z } from 'zod'
+import { fields } from '~/utils/forms'
+
+// The business case form, shared by the browser (live preview, constraints) and the action.
+// Nested lines travel as dotted names (benefits.0.assumptions.1.value), so field errors land on
+// exactly the input that caused them.
+
+export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'changes_requested', 'rejected'] as const
+export const COST_KINDS = ['one_off', 'recurring'] as const
+export const MAX_HORIZON = 10
+
+const number = (min: number, max: number) =>
+  z.coerce.number('errors.invalidNumber').refine(Number.isFinite, 'errors.invalidNumber').min(min).max(max)
+
+export const AssumptionSchema = z.object({
+  name: fields.text(120),
+  unit: fields.optionalText(40),
+  value: number(-1e12, 1e12),
+  source: fields.optionalText(500),
+})
+
+export const BenefitSchema = z.object({
+  name: fields.text(120),
+  start_year: z.coerce.number('errors.invalidNumber').int().min(1).max(MAX_HORIZON),
+  kpi_id: z.uuid('errors.invalidChoice').optional(),
+  assumptions: z.array(AssumptionSchema).min(1, 'accountability.errors.assumptionRequired').max(8),
+})
+
+export const CostSchema = z.object({
+  name: fields.text(120),
+  kind: z.enum(COST_KINDS, 'errors.invalidChoice'),
+  year: z.coerce.number('errors.invalidNumber').int().min(1).max(MAX_HORIZON),
+  amount: number(0, 1e12),
+})
+
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+
+export const BusinessCaseSchema = z
+  .object({
+    context: fields.text(4000),
+    approach: fields.text(4000),
+    customer_value: fields.text(4000),
+    target_segments: z
+      .string()
+      .max(1000)
+      .optional()
+      .transform(list)
+      .pipe(z.array(z.string().max(80)).max(20)),
+    data_systems: z
+      .string()
+      .max(1000)
+      .optional()
+      .transform(list)
+      .pipe(z.array(z.string().max(80)).max(20)),
+    discount_rate_pct: number(0, 100),
+    horizon_years: z.coerce.number('errors.invalidNumber').int().min(1).max(MAX_HORIZON),
+    benefits: z.array(BenefitSchema).max(20).default([]),
+    costs: z.array(CostSchema).max(40).default([]),
+  })
+  .superRefine((value, ctx) => {
+    value.benefits.forEach((benefit, index) => {
+      if (benefit.start_year > value.horizon_years)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'accountability.errors.beyondHorizon',
+          path: ['benefits', index, 'start_year'],
+        })
+    })
+    value.costs.forEach((cost, index) => {
+      if (cost.year > value.horizon_years)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'accountability.errors.beyondHorizon',
+          path: ['costs', index, 'year'],
+        })
+    })
+  })
+export type BusinessCaseInput = z.output<typeof BusinessCaseSchema>
+
+/** { 'benefits.0.name': 'x' } → { benefits: [{ name: 'x' }] }; numeric segments make arrays (gaps dropped). */
+export function unflatten(flat: Record<string, unknown>): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split('.')
+    if (parts.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) continue
+    let node: Record<string, unknown> = root
+    parts.forEach((part, index) => {
+      if (index === parts.length - 1) {
+        node[part] = value
+        return
+      }
+      const nextIsIndex = /^\d+$/.test(parts[index + 1]!)
+      if (!node[part] || typeof node[part] !== 'object') node[part] = {}
+      node = node[part] as Record<string, unknown>
+      if (nextIsIndex) (node as { __array?: true }).__array = true
+    })
+  }
+  return compactArrays(root) as Record<string, unknown>
+}
+
+function compactArrays(node: unknown): unknown {
+  if (!node || typeof node !== 'object') return node
+  const record = node as Record<string, unknown> & { __array?: true }
+  if (record.__array) {
+    return Object.keys(record)
+      .filter((key) => /^\d+$/.test(key))
+      .sort((a, b) => Number(a) - Number(b))
+      .map((key) => compactArrays(record[key]))
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, compactArrays(value)]))
+}
+
+/** Decision on a submitted case. */
+export const CaseDecisionSchema = z
+  .object({
+    intent: z.literal('decide'),
+    decision: z.enum(['approved', 'changes_requested', 'rejected'], 'errors.invalidChoice'),
+    comment: fields.optionalText(2000),
+  })
+  .refine((value) => value.decision === 'approved' || value.comment.length > 0, {
+    message: 'accountability.errors.commentRequired',
+    path: ['comment'],
+  })
+
+export const CaseCommentSchema = z.object({
+  intent: z.literal('comment'),
+  comment: fields.text(2000),
+})
