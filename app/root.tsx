@@ -20,6 +20,8 @@ import { getLocale } from './i18n/locale.server'
 import { LOCALES } from './i18n/locales'
 import { useT } from './i18n/react'
 import stylesheet from './styles/app.css?url'
+import { countUnreadNotifications } from './models/notification.server'
+import { db } from './utils/db.server'
 import { popToast } from './utils/toast.server'
 
 export const links: LinksFunction = () => [
@@ -33,10 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const locale = await getLocale(request, user?.locale)
   const { toast, setCookie } = await popToast(request)
+  const unread = user ? await countUnreadNotifications(db, user.id) : 0
   return data(
     {
       locale,
       toast,
+      unread,
       user: user
         ? {
             id: user.id,
@@ -71,7 +75,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
-  const { user, locale, toast } = useLoaderData<typeof loader>()
+  const { user, locale, toast, unread } = useLoaderData<typeof loader>()
   const t = useT()
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
@@ -124,6 +128,10 @@ function Shell({ children }: { children: React.ReactNode }) {
                 {user.name}
                 <span className="user-role">{t(`role.${user.role}`)}</span>
               </span>
+              <NavLink to="/notifications" className="notifications-link" aria-label={`${t('common.notifications')}: ${unread}`}>
+                {t('common.notifications')}
+                {unread > 0 ? <span className="count-badge">{unread}</span> : null}
+              </NavLink>
               <a href="/account/password" className="subtle-link">
                 {t('shell.changePassword')}
               </a>

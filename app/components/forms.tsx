@@ -14,46 +14,42 @@ type Common = {
   hint?: string
   constraints?: Constraints
 }
+type ControlProps = { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }
 
-function useFieldIds(name: string) {
-  const id = useId()
-  return { inputId: `${id}-${name}`, errorId: `${id}-${name}-error`, hintId: `${id}-${name}-hint` }
-}
-
-function Describe({
+/** Label, hint and error around one control, wired together for assistive technology. */
+function FieldShell({
+  label,
+  name,
   errors,
-  errorId,
   hint,
-  hintId,
-}: {
-  errors?: string[]
-  errorId: string
-  hint?: string
-  hintId: string
-}) {
+  children,
+}: Omit<Common, 'constraints'> & { children: (control: ControlProps) => ReactNode }) {
+  const id = `${useId()}-${name}`
+  const fieldErrors = errors?.[name]
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  const describedBy =
+    [hint ? hintId : null, fieldErrors?.length ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
-    <>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        name,
+        'aria-invalid': fieldErrors?.length ? true : undefined,
+        'aria-describedby': describedBy,
+      })}
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}
         </p>
       ) : null}
-      {errors?.length ? (
+      {fieldErrors?.length ? (
         <p className="field-error" id={errorId}>
-          {errors.join(' ')}
+          {fieldErrors.join(' ')}
         </p>
       ) : null}
-    </>
-  )
-}
-
-function describedBy(
-  errors: string[] | undefined,
-  hint: string | undefined,
-  ids: { errorId: string; hintId: string },
-) {
-  return (
-    [hint ? ids.hintId : null, errors?.length ? ids.errorId : null].filter(Boolean).join(' ') || undefined
+    </div>
   )
 }
 
@@ -65,21 +61,10 @@ export function TextField({
   constraints,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const ids = useFieldIds(name)
-  const fieldErrors = errors?.[name]
   return (
-    <div className="field">
-      <label htmlFor={ids.inputId}>{label}</label>
-      <input
-        id={ids.inputId}
-        name={name}
-        {...constraints}
-        {...input}
-        aria-invalid={fieldErrors?.length ? true : undefined}
-        aria-describedby={describedBy(fieldErrors, hint, ids)}
-      />
-      <Describe errors={fieldErrors} hint={hint} {...ids} />
-    </div>
+    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+      {(control) => <input {...constraints} {...input} {...control} />}
+    </FieldShell>
   )
 }
 
@@ -91,23 +76,20 @@ export function TextAreaField({
   constraints,
   ...input
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const ids = useFieldIds(name)
-  const fieldErrors = errors?.[name]
-  const { min: _min, max: _max, step: _step, ...textConstraints } = constraints ?? {}
+  const { required, minLength, maxLength } = constraints ?? {}
   return (
-    <div className="field">
-      <label htmlFor={ids.inputId}>{label}</label>
-      <textarea
-        id={ids.inputId}
-        name={name}
-        rows={4}
-        {...textConstraints}
-        {...input}
-        aria-invalid={fieldErrors?.length ? true : undefined}
-        aria-describedby={describedBy(fieldErrors, hint, ids)}
-      />
-      <Describe errors={fieldErrors} hint={hint} {...ids} />
-    </div>
+    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+      {(control) => (
+        <textarea
+          rows={4}
+          required={required}
+          minLength={minLength}
+          maxLength={maxLength}
+          {...input}
+          {...control}
+        />
+      )}
+    </FieldShell>
   )
 }
 
@@ -125,28 +107,52 @@ export function SelectField({
     options: { value: string; label: string }[]
     placeholder?: string
   }) {
-  const ids = useFieldIds(name)
-  const fieldErrors = errors?.[name]
   return (
-    <div className="field">
-      <label htmlFor={ids.inputId}>{label}</label>
-      <select
-        id={ids.inputId}
-        name={name}
-        required={constraints?.required}
-        {...select}
-        aria-invalid={fieldErrors?.length ? true : undefined}
-        aria-describedby={describedBy(fieldErrors, hint, ids)}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <Describe errors={fieldErrors} hint={hint} {...ids} />
-    </div>
+    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+      {(control) => (
+        <select required={constraints?.required} {...select} {...control}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  )
+}
+
+/** New password and its repetition, with the policy as a hint (set-password link and change-password page). */
+export function NewPasswordFields({
+  labels,
+  errors,
+}: {
+  labels: { password: string; confirm: string; rules: string }
+  errors?: FieldErrors | null
+}) {
+  return (
+    <>
+      <TextField
+        label={labels.password}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={128}
+        hint={labels.rules}
+        errors={errors}
+      />
+      <TextField
+        label={labels.confirm}
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors}
+      />
+    </>
   )
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { createSessionCookie } from '~/auth/lucia.server'
 import { verifyPassword } from '~/auth/password.server'
 import { getUserLocale, requireUser } from '~/auth/session.server'
-import { FormActions, FormError, TextField } from '~/components/forms'
+import { FormActions, FormError, NewPasswordFields, TextField } from '~/components/forms'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
@@ -64,23 +64,8 @@ export default function ChangePasswordPage() {
           required
           errors={actionData?.fieldErrors}
         />
-        <TextField
-          label={t('password.new')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={128}
-          hint={t('password.rules')}
-          errors={actionData?.fieldErrors}
-        />
-        <TextField
-          label={t('password.confirm')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
+        <NewPasswordFields
+          labels={{ password: t('password.new'), confirm: t('password.confirm'), rules: t('password.rules') }}
           errors={actionData?.fieldErrors}
         />
         <FormActions>

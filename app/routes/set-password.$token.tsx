@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale } from '~/auth/session.server'
-import { FormActions, FormError, TextField } from '~/components/forms'
+import { FormActions, FormError, NewPasswordFields } from '~/components/forms'
 import { useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
 import { SetPasswordSchema } from '~/auth/password-policy'
@@ -38,23 +38,12 @@ export default function SetPasswordPage() {
         <Form method="post">
           <p>{t('password.setIntro', { name: account.name, email: account.email })}</p>
           <FormError message={actionData?.formError} />
-          <TextField
-            label={t('password.new')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            maxLength={128}
-            hint={t('password.rules')}
-            errors={actionData?.fieldErrors}
-          />
-          <TextField
-            label={t('password.confirm')}
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
+          <NewPasswordFields
+            labels={{
+              password: t('password.new'),
+              confirm: t('password.confirm'),
+              rules: t('password.rules'),
+            }}
             errors={actionData?.fieldErrors}
           />
           <FormActions>

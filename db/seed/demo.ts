@@ -1,7 +1,8 @@
 import { hashPassword } from '~/auth/password.server'
 import { audit } from '~/models/audit.server'
 import type { Database } from '~/utils/db.server'
-import type { Role } from '~/utils/db.types'
+import type { Transaction } from 'kysely'
+import type { DB, Role } from '~/utils/db.types'
 
 // The demo program, drawn from the article (shared/DOMAIN.md): Microsoft's Daily Recommender, UCB's
 // rep-facing launch analytics, John Deere's dealer remote support. Loaded only into an empty database.
@@ -18,6 +19,18 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
 ]
 
 const SYSTEM = { id: null, label: 'system:demo-seed' }
+
+/** What each capability's demo seed receives: ids by natural key. */
+export type DemoContext = {
+  programId: string
+  /** Initiative ids by name (e.g. 'Daily Recommender'). */
+  initiatives: Record<string, string>
+  /** User ids by email (e.g. 'lead@tenfold.demo'). */
+  users: Record<string, string>
+}
+
+/** Each capability's demo data, in dependency order (the roster before the events that name its sellers). */
+const AREA_SEEDS: ((trx: Transaction<DB>, context: DemoContext) => Promise<void>)[] = []
 
 export async function seedDemo(db: Database) {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -108,6 +121,11 @@ export async function seedDemo(db: Database) {
       .returning(['id', 'name'])
       .execute()
     const recommender = created.find((initiative) => initiative.name === 'Daily Recommender')!
+    const context: DemoContext = {
+      programId: program.id,
+      initiatives: Object.fromEntries(created.map((initiative) => [initiative.name, initiative.id])),
+      users: Object.fromEntries(users.map((user) => [user.email, user.id])),
+    }
     await trx
       .insertInto('initiative_members')
       .values([
@@ -115,6 +133,7 @@ export async function seedDemo(db: Database) {
         { initiative_id: recommender.id, user_id: lead2, kind: 'team' },
       ])
       .execute()
+    for (const seedArea of AREA_SEEDS) await seedArea(trx, context)
     await audit(trx, { actor: SYSTEM, action: 'demo.seed', entityType: 'program', entityId: program.id })
   })
 }
