@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/react'
 import type { InitiativeStatus, Stage } from '~/utils/db.types'
 import type { Constraints, FieldErrors } from '~/utils/forms'
@@ -89,14 +89,30 @@ export function InitiativeForm({
         errors={fieldErrors}
       />
       <div className="field-row">
-        <SelectField
-          label={t('initiative.stage')}
-          name="stage"
-          options={STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
-          defaultValue={values?.stage ?? 'frame'}
-          constraints={constraints.stage}
-          errors={fieldErrors}
-        />
+        {values?.stage ? (
+          // An existing initiative changes stage only through a stage gate (the sponsor's decision);
+          // the server ignores this field on update.
+          <div className="field">
+            <span>{t('initiative.stage')}</span>
+            <input type="hidden" name="stage" value={values.stage} />
+            <p>
+              {t(`stage.${values.stage}`)} ·{' '}
+              <Link to="../gates" relative="path">
+                {t('accountability.tab.gates')}
+              </Link>
+            </p>
+            <p className="field-hint">{t('accountability.stageThroughGates')}</p>
+          </div>
+        ) : (
+          <SelectField
+            label={t('initiative.stage')}
+            name="stage"
+            options={STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
+            defaultValue="frame"
+            constraints={constraints.stage}
+            errors={fieldErrors}
+          />
+        )}
         <SelectField
           label={t('initiative.status')}
           name="status"

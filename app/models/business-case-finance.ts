@@ -46,7 +46,10 @@ function benefitsIn(input: CaseInput, year: number) {
 }
 
 function oneOffIn(input: CaseInput, year: number) {
-  return input.costs.reduce((sum, cost) => sum + (cost.kind === 'one_off' && cost.year === year ? cost.amount : 0), 0)
+  return input.costs.reduce(
+    (sum, cost) => sum + (cost.kind === 'one_off' && cost.year === year ? cost.amount : 0),
+    0,
+  )
 }
 
 function recurringIn(input: CaseInput, year: number) {

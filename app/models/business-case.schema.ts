@@ -61,24 +61,29 @@ export const BusinessCaseSchema = z
     benefits: z.array(BenefitSchema).max(20).default([]),
     costs: z.array(CostSchema).max(40).default([]),
   })
-  .superRefine((value, ctx) => {
-    value.benefits.forEach((benefit, index) => {
-      if (benefit.start_year > value.horizon_years)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'accountability.errors.beyondHorizon',
-          path: ['benefits', index, 'start_year'],
-        })
-    })
-    value.costs.forEach((cost, index) => {
-      if (cost.year > value.horizon_years)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'accountability.errors.beyondHorizon',
-          path: ['costs', index, 'year'],
-        })
-    })
-  })
+  .superRefine(
+    (value, ctx) => {
+      // Runs even when other fields are invalid (see `when`), so read the parts defensively.
+      const horizon = Number(value.horizon_years)
+      if (!Number.isInteger(horizon)) return
+      const check = (year: unknown, path: (string | number)[]) => {
+        if (typeof year === 'number' && year > horizon)
+          ctx.addIssue({ code: 'custom', message: 'accountability.errors.beyondHorizon', path })
+      }
+      if (Array.isArray(value.benefits))
+        value.benefits.forEach((benefit, index) =>
+          check(benefit?.start_year, ['benefits', index, 'start_year']),
+        )
+      if (Array.isArray(value.costs))
+        value.costs.forEach((cost, index) => check(cost?.year, ['costs', index, 'year']))
+    },
+    {
+      when: ({ value }) => {
+        const horizon = Number((value as { horizon_years?: unknown } | undefined)?.horizon_years)
+        return Number.isInteger(horizon) && horizon >= 1
+      },
+    },
+  )
 export type BusinessCaseInput = z.output<typeof BusinessCaseSchema>
 
 /** { 'benefits.0.name': 'x' } → { benefits: [{ name: 'x' }] }; numeric segments make arrays (gaps dropped). */
@@ -119,11 +124,11 @@ export const CaseDecisionSchema = z
   .object({
     intent: z.literal('decide'),
     decision: z.enum(['approved', 'changes_requested', 'rejected'], 'errors.invalidChoice'),
-    comment: fields.optionalText(2000),
+    note: fields.optionalText(2000),
   })
-  .refine((value) => value.decision === 'approved' || value.comment.length > 0, {
+  .refine((value) => value.decision === 'approved' || value.note.length > 0, {
     message: 'accountability.errors.commentRequired',
-    path: ['comment'],
+    path: ['note'],
   })
 
 export const CaseCommentSchema = z.object({

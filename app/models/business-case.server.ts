@@ -86,7 +86,11 @@ export async function getCase(db: Executor, initiativeId: string, version?: numb
     .leftJoin('users as submitter', 'submitter.id', 'c.submitted_by')
     .leftJoin('users as decider', 'decider.id', 'c.decided_by')
     .selectAll('c')
-    .select(['author.name as author_name', 'submitter.name as submitter_name', 'decider.name as decider_name'])
+    .select([
+      'author.name as author_name',
+      'submitter.name as submitter_name',
+      'decider.name as decider_name',
+    ])
     .where('c.initiative_id', '=', initiativeId)
     .orderBy('c.version', 'desc')
   if (version !== undefined) query = query.where('c.version', '=', version)
@@ -250,7 +254,11 @@ async function writeLines(trx: Executor, caseId: string, input: BusinessCaseInpu
   }
 }
 
-async function checkKpis(trx: Executor, initiative: { id: string; program_id: string }, input: BusinessCaseInput) {
+async function checkKpis(
+  trx: Executor,
+  initiative: { id: string; program_id: string },
+  input: BusinessCaseInput,
+) {
   const named = input.benefits.map((b) => b.kpi_id).filter((id): id is string => Boolean(id))
   if (named.length === 0) return
   const allowed = new Set((await listKpiChoices(trx, initiative)).map((kpi) => kpi.id))
@@ -305,7 +313,13 @@ export async function saveCase(
       action: latest && caseId === latest.id ? 'business-case.update' : 'business-case.create',
       entityType: 'business_case',
       entityId: caseId,
-      after: { initiative_id: initiative.id, version, ...caseValues(input), benefits: input.benefits, costs: input.costs },
+      after: {
+        initiative_id: initiative.id,
+        version,
+        ...caseValues(input),
+        benefits: input.benefits,
+        costs: input.costs,
+      },
     })
     return { id: caseId, version }
   })
@@ -327,7 +341,10 @@ export async function submitCase(db: Database, user: AuthUser, initiativeId: str
       .set({ status: 'submitted', submitted_by: user.id, submitted_at: new Date(), updated_at: new Date() })
       .where('id', '=', latest.id)
       .execute()
-    await trx.insertInto('business_case_comments').values({ case_id: latest.id, author_id: user.id, kind: 'submitted' }).execute()
+    await trx
+      .insertInto('business_case_comments')
+      .values({ case_id: latest.id, author_id: user.id, kind: 'submitted' })
+      .execute()
     await audit(trx, {
       actor: actorOf(user),
       action: 'business-case.submit',
@@ -422,7 +439,12 @@ export async function approvedCaseValue(db: Executor, initiativeId: string) {
     decidedAt: businessCase.decided_at,
     horizonYears: businessCase.horizon_years,
     discountRate: Number(businessCase.discount_rate),
-    valueByYear: figures.years.map((y) => ({ year: y.year, benefits: y.benefits, costs: y.costs, net: y.net })),
+    valueByYear: figures.years.map((y) => ({
+      year: y.year,
+      benefits: y.benefits,
+      costs: y.costs,
+      net: y.net,
+    })),
     totalBenefits: figures.totalBenefits,
     totalCosts: figures.totalCosts,
     npv: figures.npv,
@@ -433,8 +455,10 @@ export async function approvedCaseValue(db: Executor, initiativeId: string) {
 
 /** Business cases and stage gates awaiting this user's decision (the initiatives they sponsor; all for admins). */
 export async function pendingDecisions(db: Executor, user: AuthUser) {
-  if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide')) return { cases: [], gates: [] }
-  const mine = (column: 'i.sponsor_id') => (user.role === 'admin' ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} = ${user.id}`)
+  if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide'))
+    return { cases: [], gates: [] }
+  const mine = (column: 'i.sponsor_id') =>
+    user.role === 'admin' ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} = ${user.id}`
   const [cases, gates] = await Promise.all([
     db
       .selectFrom('business_cases as c')

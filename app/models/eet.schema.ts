@@ -37,13 +37,7 @@ export const EetCandidateFilterSchema = z.object({
 })
 export type EetCandidateFilter = z.output<typeof EetCandidateFilterSchema>
 
-export const FEEDBACK_KINDS = [
-  'bug',
-  'idea',
-  'usability',
-  'recommendation_quality',
-  'training_need',
-] as const
+export const FEEDBACK_KINDS = ['bug', 'idea', 'usability', 'recommendation_quality', 'training_need'] as const
 export const FEEDBACK_STATUSES = ['new', 'under_review', 'planned', 'shipped', 'declined'] as const
 export type FeedbackStatusName = (typeof FEEDBACK_STATUSES)[number]
 
@@ -80,6 +74,8 @@ export const TriageSchema = z
     status: z.enum(FEEDBACK_STATUSES, 'errors.invalidChoice'),
     decline_reason: fields.optionalText(1000),
     note: fields.optionalText(1000),
+    /** When planned: the backlog item (agile delivery) that will carry it. */
+    backlog_item_id: z.uuid('errors.invalidChoice').optional(),
   })
   .refine((value) => value.status !== 'declined' || value.decline_reason.length > 0, {
     message: 'eet.feedback.reasonRequired',
@@ -99,3 +95,11 @@ export const FeedbackFilterSchema = z.object({
   mine: z.literal('1').optional().catch(undefined),
 })
 export type FeedbackFilter = z.output<typeof FeedbackFilterSchema>
+
+export function isFeedbackStatus(value: unknown): value is FeedbackStatusName {
+  return typeof value === 'string' && (FEEDBACK_STATUSES as readonly string[]).includes(value)
+}
+
+export function isFeedbackKind(value: unknown): value is (typeof FEEDBACK_KINDS)[number] {
+  return typeof value === 'string' && (FEEDBACK_KINDS as readonly string[]).includes(value)
+}

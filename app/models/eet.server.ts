@@ -16,7 +16,11 @@ export function today() {
 }
 
 /** initiative_members(kind 'eet') for these users ⇔ they have an open stint via a current rep. */
-export async function syncEetAccess(trx: Executor, initiativeId: string, userIds: readonly (string | null)[]) {
+export async function syncEetAccess(
+  trx: Executor,
+  initiativeId: string,
+  userIds: readonly (string | null)[],
+) {
   for (const userId of new Set(userIds.filter((id): id is string => Boolean(id)))) {
     const active = await trx
       .selectFrom('eet_members')

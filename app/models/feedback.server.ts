@@ -5,13 +5,9 @@ import type { Database, Executor } from '~/utils/db.server'
 import type { FeedbackStatus } from '~/utils/db-types/eet'
 import { actorOf, audit } from './audit.server'
 import { initiativeEditableBy, initiativeVisibleTo } from './access.server'
-import {
-  NEXT_STATUSES,
-  type FeedbackFilter,
-  type FeedbackInput,
-  type TriageInput,
-} from './eet.schema'
+import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInput } from './eet.schema'
 import { summariseFeedback, type FeedbackFact } from './feedback-summary'
+import { linkFeedback } from './delivery/backlog.server'
 import { notify } from './notification.server'
 
 // Pilot feedback. Reading follows the initiative's visibility (an EET member sees only the pilots they
@@ -19,7 +15,7 @@ import { notify } from './notification.server'
 // the user may edit (its lead, or an admin). Every status change notifies the submitters in-app.
 
 export class FeedbackError extends Error {
-  constructor(readonly reason: 'not_found' | 'transition' | 'release' | 'merge' | 'own') {
+  constructor(readonly reason: 'not_found' | 'transition' | 'release' | 'merge' | 'own' | 'backlog') {
     super(reason)
   }
 }
@@ -98,7 +94,7 @@ export async function getFeedback(db: Executor, user: AuthUser, initiativeId: st
     .where('f.initiative_id', '=', initiativeId)
     .executeTakeFirst()
   if (!item) return null
-  const [events, votes, duplicates, target] = await Promise.all([
+  const [events, votes, duplicates, target, backlog] = await Promise.all([
     db
       .selectFrom('pilot_feedback_events as e')
       .leftJoin('users', 'users.id', 'e.actor_id')
@@ -127,6 +123,14 @@ export async function getFeedback(db: Executor, user: AuthUser, initiativeId: st
           .where('id', '=', item.merged_into)
           .executeTakeFirst()
       : undefined,
+    db
+      .selectFrom('backlog_item_feedback as l')
+      .innerJoin('backlog_items as b', 'b.id', 'l.backlog_item_id')
+      .leftJoin('sprints as s', 's.id', 'b.sprint_id')
+      .select(['b.id', 'b.title', 'b.status', 's.number as sprint_number'])
+      .where('l.feedback_id', '=', id)
+      .orderBy('b.created_at')
+      .execute(),
   ])
   const canTriage = can(user.role, 'feedback:triage') && Boolean(item.editable)
   return {
@@ -137,10 +141,23 @@ export async function getFeedback(db: Executor, user: AuthUser, initiativeId: st
     events,
     duplicates,
     target: target ?? null,
+    backlog,
     canTriage,
     canVote: can(user.role, 'feedback:submit') && item.submitter_id !== user.id && !item.merged_into,
     nextStatuses: canTriage && !item.merged_into ? NEXT_STATUSES[item.status] : [],
   }
+}
+
+/** Backlog items (agile delivery) a planned item may be linked to. */
+export function listBacklogChoices(db: Executor, initiativeId: string) {
+  return db
+    .selectFrom('backlog_items')
+    .select(['id', 'title', 'status'])
+    .where('initiative_id', '=', initiativeId)
+    .where('status', '=', 'todo')
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()
 }
 
 /** Other open items of the same initiative a duplicate may be merged into. */
@@ -156,7 +173,12 @@ export function listMergeTargets(db: Executor, initiativeId: string, exceptId: s
     .execute()
 }
 
-export async function submitFeedback(db: Database, user: AuthUser, initiativeId: string, input: FeedbackInput) {
+export async function submitFeedback(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  input: FeedbackInput,
+) {
   if (!can(user.role, 'feedback:submit')) throw new FeedbackError('not_found')
   return db.transaction().execute(async (trx) => {
     const initiative = await trx
@@ -202,13 +224,7 @@ export async function submitFeedback(db: Database, user: AuthUser, initiativeId:
   })
 }
 
-export async function setVote(
-  db: Database,
-  user: AuthUser,
-  initiativeId: string,
-  id: string,
-  on: boolean,
-) {
+export async function setVote(db: Database, user: AuthUser, initiativeId: string, id: string, on: boolean) {
   if (!can(user.role, 'feedback:submit')) throw new FeedbackError('not_found')
   return db.transaction().execute(async (trx) => {
     const item = await visibleFeedback(trx, user)
@@ -274,6 +290,16 @@ export async function triageFeedback(
     const item = await triageable(trx, user, initiativeId, id)
     if (item.merged_into || !NEXT_STATUSES[item.status].includes(input.status))
       throw new FeedbackError('transition')
+    if (input.backlog_item_id) {
+      const backlogItem = await trx
+        .selectFrom('backlog_items')
+        .select('id')
+        .where('id', '=', input.backlog_item_id)
+        .where('initiative_id', '=', initiativeId)
+        .executeTakeFirst()
+      if (!backlogItem || input.status !== 'planned') throw new FeedbackError('backlog')
+      await linkFeedback(trx, backlogItem.id, [id])
+    }
     const closed = input.status === 'shipped' || input.status === 'declined'
     const declineReason = input.status === 'declined' ? input.decline_reason : null
     await trx
@@ -420,7 +446,11 @@ export async function mergeFeedback(
  * score, time to first response, closed-loop share. Called by the sponsor's view as well; the caller
  * has already checked the initiative is visible.
  */
-export async function feedbackSummary(db: Executor, initiativeId: string, { release }: { release?: string } = {}) {
+export async function feedbackSummary(
+  db: Executor,
+  initiativeId: string,
+  { release }: { release?: string } = {},
+) {
   let query = db
     .selectFrom('pilot_feedback as f')
     .leftJoin('pilot_feedback as target', 'target.id', 'f.merged_into')

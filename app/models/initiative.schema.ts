@@ -32,3 +32,4 @@ export const InitiativeSchema = z
       return [start_date, target_date].every((date) => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))
     },
   })
+export type InitiativeInput = z.output<typeof InitiativeSchema>

@@ -164,7 +164,8 @@ export async function updateInitiative(db: Database, user: AuthUser, id: string,
     if (!before) return null
     const assigned = user.role === 'admin' ? input : { ...input, lead_id: before.lead_id ?? user.id }
     await checkAssignments(trx, assigned)
-    const after = valuesOf(assigned)
+    // The stage moves only through a stage gate decision (app/models/gate.server.ts).
+    const after = { ...valuesOf(assigned), stage: before.stage }
     await trx
       .updateTable('initiatives')
       .set({ ...after, updated_at: new Date() })

@@ -55,7 +55,8 @@ export function analyseDriverLink(
   }
   let best: LagResult | null = null
   for (const result of lags) if (!best || Math.abs(result.r) > Math.abs(best.r) + 1e-12) best = result
-  if (!best || best.n < MIN_PAIRS) return { lags, best, verdict: 'not_yet_supported', reason: 'too_little_data' }
+  if (!best || best.n < MIN_PAIRS)
+    return { lags, best, verdict: 'not_yet_supported', reason: 'too_little_data' }
   if (best.p >= ALPHA) return { lags, best, verdict: 'not_yet_supported', reason: 'not_significant' }
   const verdict = Math.sign(best.r) === expectedSign ? 'supported' : 'contradicted'
   return { lags, best, verdict, reason: null }

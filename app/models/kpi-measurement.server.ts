@@ -35,7 +35,12 @@ export type ItemErrorCode =
   | 'badItem'
 export type ItemError = { code: ItemErrorCode; params?: Record<string, string | number> }
 
-export type Writer = { actor: Actor; userId: string | null; apiKeyId: string | null; source: MeasurementSource }
+export type Writer = {
+  actor: Actor
+  userId: string | null
+  apiKeyId: string | null
+  source: MeasurementSource
+}
 
 export function writerForUser(user: AuthUser, source: 'form' | 'csv'): Writer {
   return { actor: { id: user.id, label: user.email }, userId: user.id, apiKeyId: null, source }
@@ -56,9 +61,20 @@ export function checkItem(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
     return { ok: false, error: { code: 'badDate', params: { value: raw.period_end } } }
   if (!isPeriodEnd(date, kpi.cadence))
-    return { ok: false, error: { code: 'notPeriodEnd', params: { cadence: kpi.cadence, suggestion: periodEndOf(date, kpi.cadence) } } }
+    return {
+      ok: false,
+      error: {
+        code: 'notPeriodEnd',
+        params: { cadence: kpi.cadence, suggestion: periodEndOf(date, kpi.cadence) },
+      },
+    }
   if (date > periodEndOf(today, kpi.cadence)) return { ok: false, error: { code: 'future' } }
-  const value = typeof raw.value === 'number' ? raw.value : DECIMAL_PATTERN.test(raw.value.trim()) ? Number(raw.value) : NaN
+  const value =
+    typeof raw.value === 'number'
+      ? raw.value
+      : DECIMAL_PATTERN.test(raw.value.trim())
+        ? Number(raw.value)
+        : NaN
   if (!Number.isFinite(value) || Math.abs(value) >= 1e15)
     return { ok: false, error: { code: 'badValue', params: { value: String(raw.value) } } }
   if (raw.note !== undefined && raw.note.length > NOTE_MAX)
@@ -218,7 +234,17 @@ export async function refreshLatest(trx: Executor, kpiIds: readonly string[]) {
 export function listRevisions(db: Executor, kpiId: string, limit = 50) {
   return db
     .selectFrom('kpi_measurement_revisions')
-    .select(['id', 'period_end', 'old_value', 'new_value', 'old_note', 'new_note', 'source', 'changed_by_label', 'changed_at'])
+    .select([
+      'id',
+      'period_end',
+      'old_value',
+      'new_value',
+      'old_note',
+      'new_note',
+      'source',
+      'changed_by_label',
+      'changed_at',
+    ])
     .where('kpi_id', '=', kpiId)
     .orderBy('id', 'desc')
     .limit(limit)

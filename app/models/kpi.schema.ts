@@ -73,7 +73,13 @@ export const targetLines = z
 
 export const KpiSchema = z
   .object({
-    key: z.string().trim().toLowerCase().min(1, 'errors.required').max(60).regex(KPI_KEY_PATTERN, 'kpi.errors.key'),
+    key: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, 'errors.required')
+      .max(60)
+      .regex(KPI_KEY_PATTERN, 'kpi.errors.key'),
     name_en: fields.text(160),
     name_zh_tw: fields.text(160),
     description: fields.optionalText(2000),
@@ -136,7 +142,10 @@ export const KpiFilterSchema = z.object({
   kind: z.enum(KPI_KINDS).optional().catch(undefined),
   category: z.enum(KPI_CATEGORIES).optional().catch(undefined),
   status: z.enum(KPI_STATUSES).optional().catch(undefined),
-  initiative: z.union([z.uuid(), z.literal('program')]).optional().catch(undefined),
+  initiative: z
+    .union([z.uuid(), z.literal('program')])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 })
 export type KpiFilter = z.output<typeof KpiFilterSchema>

@@ -64,7 +64,34 @@ function kpiQuery(db: Executor, user: AuthUser) {
     .where('kpis.archived_at', 'is', null)
 }
 
-export type KpiRow = Awaited<ReturnType<ReturnType<typeof kpiQuery>['execute']>>[number]
+type KpiBaseRow = Awaited<ReturnType<ReturnType<typeof kpiQuery>['execute']>>[number]
+export type KpiRow = KpiBaseRow & { targets: TargetPoint[] }
+
+/**
+ * Adds each KPI's period targets. One query for all (a correlated subquery per KPI is ~100× slower
+ * for a whole program); by program when given, so a 2,000-KPI program sends no 2,000-id list.
+ */
+async function withTargets(db: Executor, kpis: KpiBaseRow[], programId?: string): Promise<KpiRow[]> {
+  if (!kpis.length) return []
+  let query = db
+    .selectFrom('kpi_targets')
+    .select(['kpi_targets.kpi_id', 'kpi_targets.period_end', 'kpi_targets.value'])
+  query = programId
+    ? query.innerJoin('kpis', 'kpis.id', 'kpi_targets.kpi_id').where('kpis.program_id', '=', programId)
+    : query.where(
+        'kpi_targets.kpi_id',
+        'in',
+        kpis.map((kpi) => kpi.id),
+      )
+  const byKpi = new Map<string, TargetPoint[]>()
+  for (const row of await query.orderBy('kpi_targets.period_end').execute()) {
+    const list = byKpi.get(row.kpi_id)
+    const point = { period_end: row.period_end, value: row.value }
+    if (list) list.push(point)
+    else byKpi.set(row.kpi_id, [point])
+  }
+  return kpis.map((kpi) => ({ ...kpi, targets: byKpi.get(kpi.id) ?? [] }))
+}
 export type KpiWithStatus = KpiRow & {
   status: KpiStatus
   /** The newest value: measured, or rolled up from the children. */
@@ -73,12 +100,8 @@ export type KpiWithStatus = KpiRow & {
 
 /** One visible KPI with whether the user may edit and measure it. */
 export async function getKpi(db: Executor, user: AuthUser, id: string) {
-  return (await kpiQuery(db, user).where('kpis.id', '=', id).executeTakeFirst()) ?? null
-}
-
-/** KPIs of a program with this key that the user can see (the key is unique within a program). */
-export function findKpisByKey(db: Executor, user: AuthUser, key: string) {
-  return kpiQuery(db, user).where('kpis.key', '=', key).execute()
+  const kpi = await kpiQuery(db, user).where('kpis.id', '=', id).executeTakeFirst()
+  return kpi ? (await withTargets(db, [kpi]))[0]! : null
 }
 
 export async function listTargets(db: Executor, kpiIds: readonly string[]) {
@@ -103,11 +126,7 @@ export async function listTargets(db: Executor, kpiIds: readonly string[]) {
  * Latest values and statuses for a set of KPIs. A rolled-up parent takes its children's latest values,
  * combined as configured, dated by the oldest of them (so one late child makes the parent stale).
  */
-export function withStatuses(
-  kpis: readonly KpiRow[],
-  targets: ReadonlyMap<string, TargetPoint[]>,
-  today = todayIso(),
-): KpiWithStatus[] {
+export function withStatuses(kpis: readonly KpiRow[], today = todayIso()): KpiWithStatus[] {
   const children = new Map<string, KpiRow[]>()
   for (const kpi of kpis) {
     if (!kpi.parent_id) continue
@@ -137,7 +156,7 @@ export function withStatuses(
   }
   return kpis.map((kpi) => {
     const value = resolve(kpi)
-    return { ...kpi, latest: value, status: currentStatus(kpi, value, targets.get(kpi.id) ?? [], today) }
+    return { ...kpi, latest: value, status: currentStatus(kpi, value, kpi.targets, today) }
   })
 }
 
@@ -148,30 +167,46 @@ export type ProgramKpiFilter = {
   status?: KpiStatus
 }
 
-/** All visible KPIs of a program with their statuses, filtered (status after roll-up). */
-export async function listProgramKpis(
-  db: Executor,
-  user: AuthUser,
-  programId: string,
-  filter: ProgramKpiFilter = {},
-) {
+/** All visible KPIs of a program with their statuses (after roll-up). */
+export async function listProgramKpis(db: Executor, user: AuthUser, programId: string) {
   const kpis = await kpiQuery(db, user)
     .where('kpis.program_id', '=', programId)
     .orderBy('initiatives.name', (ob) => ob.nullsFirst())
     .orderBy('kpis.key')
     .execute()
-  const targets = await listTargets(
-    db,
-    kpis.map((kpi) => kpi.id),
-  )
-  return withStatuses(kpis, targets).filter(
+  return withStatuses(await withTargets(db, kpis, programId))
+}
+
+export function filterKpis<T extends KpiWithStatus>(kpis: readonly T[], filter: ProgramKpiFilter) {
+  return kpis.filter(
     (kpi) =>
       (!filter.initiativeId ||
-        (filter.initiativeId === 'program' ? kpi.initiative_id === null : kpi.initiative_id === filter.initiativeId)) &&
+        (filter.initiativeId === 'program'
+          ? kpi.initiative_id === null
+          : kpi.initiative_id === filter.initiativeId)) &&
       (!filter.kind || kpi.kind === filter.kind) &&
       (!filter.category || kpi.category === filter.category) &&
       (!filter.status || kpi.status === filter.status),
   )
+}
+
+/** Arranges KPIs (with statuses) as trees, with a sparkline of each KPI's newest values. */
+export async function buildTree(db: Executor, kpis: readonly KpiWithStatus[]) {
+  const sparklines = await recentValues(
+    db,
+    kpis.filter((kpi) => kpi.rollup === 'none').map((kpi) => kpi.id),
+    30,
+  )
+  const nodes = new Map<string, KpiTreeNode>(
+    kpis.map((kpi) => [kpi.id, { ...kpi, sparkline: sparklines.get(kpi.id) ?? [], children: [] }]),
+  )
+  const roots: KpiTreeNode[] = []
+  for (const node of nodes.values()) {
+    const parent = node.parent_id ? nodes.get(node.parent_id) : undefined
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  return roots
 }
 
 export type KpiTreeNode = KpiWithStatus & { sparkline: number[]; children: KpiTreeNode[] }
@@ -187,22 +222,7 @@ export async function getKpiTree(
     scope.initiativeId === null
       ? query.where('kpis.initiative_id', 'is', null)
       : query.where('kpis.initiative_id', '=', scope.initiativeId)
-  const kpis = await query.execute()
-  const ids = kpis.map((kpi) => kpi.id)
-  const [targets, sparklines] = await Promise.all([listTargets(db, ids), recentValues(db, ids, 30)])
-  const nodes = new Map<string, KpiTreeNode>(
-    withStatuses(kpis, targets).map((kpi) => [
-      kpi.id,
-      { ...kpi, sparkline: sparklines.get(kpi.id) ?? [], children: [] },
-    ]),
-  )
-  const roots: KpiTreeNode[] = []
-  for (const node of nodes.values()) {
-    const parent = node.parent_id ? nodes.get(node.parent_id) : undefined
-    if (parent) parent.children.push(node)
-    else roots.push(node)
-  }
-  return roots
+  return buildTree(db, withStatuses(await withTargets(db, await query.execute())))
 }
 
 /** The newest `count` values of each KPI, oldest first: one index range scan per KPI. */
@@ -272,7 +292,12 @@ export async function kpiFormOptions(
       .execute(),
   ])
   return {
-    parents: parentRows.map((kpi) => ({ id: kpi.id, key: kpi.key, name_en: kpi.name_en, name_zh_tw: kpi.name_zh_tw })),
+    parents: parentRows.map((kpi) => ({
+      id: kpi.id,
+      key: kpi.key,
+      name_en: kpi.name_en,
+      name_zh_tw: kpi.name_zh_tw,
+    })),
     owners,
   }
 }
@@ -286,7 +311,13 @@ export class KpiInputError extends Error {
   }
 }
 
-async function checkParent(db: Executor, programId: string, initiativeId: string | null, parentId: string | undefined, selfId?: string) {
+async function checkParent(
+  db: Executor,
+  programId: string,
+  initiativeId: string | null,
+  parentId: string | undefined,
+  selfId?: string,
+) {
   if (!parentId) return
   const parent = await db
     .selectFrom('kpis')
@@ -343,7 +374,9 @@ async function replaceTargets(trx: Executor, kpiId: string, targets: KpiInput['t
   if (targets.length)
     await trx
       .insertInto('kpi_targets')
-      .values(targets.map((target) => ({ kpi_id: kpiId, period_end: target.period_end, value: target.value })))
+      .values(
+        targets.map((target) => ({ kpi_id: kpiId, period_end: target.period_end, value: target.value })),
+      )
       .execute()
 }
 
@@ -381,9 +414,15 @@ export async function createKpi(
 
 export async function updateKpi(db: Executor, user: AuthUser, kpi: KpiRow, input: KpiInput) {
   return db.transaction().execute(async (trx) => {
-    if (await keyTaken(trx, kpi.program_id, input.key, kpi.id)) throw new KpiInputError('key', 'kpi.errors.keyTaken')
+    if (await keyTaken(trx, kpi.program_id, input.key, kpi.id))
+      throw new KpiInputError('key', 'kpi.errors.keyTaken')
     await checkParent(trx, kpi.program_id, kpi.initiative_id, input.parent_id, kpi.id)
-    const before = await trx.selectFrom('kpis').selectAll().where('id', '=', kpi.id).forUpdate().executeTakeFirstOrThrow()
+    const before = await trx
+      .selectFrom('kpis')
+      .selectAll()
+      .where('id', '=', kpi.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
     const beforeTargets = await listTargets(trx, [kpi.id])
     await trx
       .updateTable('kpis')
@@ -400,4 +439,27 @@ export async function updateKpi(db: Executor, user: AuthUser, kpi: KpiRow, input
       after: { ...kpiValues(input), targets: input.targets },
     })
   })
+}
+
+/** Lagging KPIs a leading KPI may drive: in its own initiative, or program-level ones. */
+export function listLaggingKpis(
+  db: Executor,
+  user: AuthUser,
+  leading: Pick<KpiRow, 'program_id' | 'initiative_id'>,
+) {
+  return db
+    .selectFrom('kpis')
+    .leftJoin('initiatives', 'initiatives.id', 'kpis.initiative_id')
+    .select(['kpis.id', 'kpis.key', 'kpis.name_en', 'kpis.name_zh_tw'])
+    .where(kpiVisibleTo(user))
+    .where('kpis.program_id', '=', leading.program_id)
+    .where((eb) =>
+      leading.initiative_id === null
+        ? eb('kpis.initiative_id', 'is', null)
+        : eb.or([eb('kpis.initiative_id', 'is', null), eb('kpis.initiative_id', '=', leading.initiative_id)]),
+    )
+    .where('kpis.kind', '=', 'lagging')
+    .where('kpis.archived_at', 'is', null)
+    .orderBy('kpis.key')
+    .execute()
 }

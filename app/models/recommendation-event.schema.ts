@@ -45,7 +45,13 @@ export const EVENT_FIELDS = [
   'amount',
   'currency',
 ] as const
-export const REQUIRED_CSV_COLUMNS = ['event_id', 'type', 'occurred_at', 'recommendation_id', 'seller_id'] as const
+export const REQUIRED_CSV_COLUMNS = [
+  'event_id',
+  'type',
+  'occurred_at',
+  'recommendation_id',
+  'seller_id',
+] as const
 
 export const MAX_EVENTS_PER_REQUEST = 5000
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -133,7 +139,8 @@ export function validateEvent(input: unknown): ValidationResult {
   const eventId = text('event_id', 128, true)
   const type = raw.type
   if (!present(type)) errors.push({ field: 'type', code: 'required' })
-  else if (typeof type !== 'string' || !TYPE_SET.has(type)) errors.push({ field: 'type', code: 'invalid_type' })
+  else if (typeof type !== 'string' || !TYPE_SET.has(type))
+    errors.push({ field: 'type', code: 'invalid_type' })
   const eventType = typeof type === 'string' && TYPE_SET.has(type) ? (type as EventType) : null
 
   const occurredAt = text('occurred_at', 64, true)
@@ -148,7 +155,8 @@ export function validateEvent(input: unknown): ValidationResult {
   const reasonText = text('reason_text', 2000, false)
 
   const reason = text('reason_code', 64, eventType === 'rejected')
-  if (reason !== null && !REASON_SET.has(reason)) errors.push({ field: 'reason_code', code: 'invalid_reason' })
+  if (reason !== null && !REASON_SET.has(reason))
+    errors.push({ field: 'reason_code', code: 'invalid_reason' })
 
   const needsMoney = eventType === 'opportunity_created' || eventType === 'opportunity_won'
   let amount: number | null = null

@@ -1,8 +1,11 @@
 import { sql } from 'kysely'
 import { parseCsv } from '~/utils/csv.server'
-import type { Executor } from '~/utils/db.server'
+import type { Database, Executor } from '~/utils/db.server'
+import { audit, type Actor } from './audit.server'
+import { applyContributionsSql, contributionsSql, INGEST_LOCK, rollupIsValid } from './recommendation-rollup.server'
+import { reportingProgram } from './reporting-program.server'
 import {
-  EVENT_FIELDS,
+  type EVENT_FIELDS,
   MAX_BODY_BYTES,
   MAX_EVENTS_PER_REQUEST,
   REQUIRED_CSV_COLUMNS,
@@ -19,8 +22,7 @@ import {
 export type BodyFormat = 'json' | 'ndjson' | 'csv'
 export type IngestItem = { index: number; raw: unknown } | { index: number; error: EventError }
 export type ParsedBody =
-  | { ok: true; items: IngestItem[] }
-  | { ok: false; status: 400 | 413 | 415; code: string; message: string }
+  { ok: true; items: IngestItem[] } | { ok: false; status: 400 | 413 | 415; code: string; message: string }
 
 export function bodyFormatOf(contentType: string | null): BodyFormat | null {
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
@@ -30,7 +32,12 @@ export function bodyFormatOf(contentType: string | null): BodyFormat | null {
   return null
 }
 
-const tooLarge = (message: string) => ({ ok: false as const, status: 413 as const, code: 'too_large', message })
+const tooLarge = (message: string) => ({
+  ok: false as const,
+  status: 413 as const,
+  code: 'too_large',
+  message,
+})
 const unparseable = (message: string) => ({
   ok: false as const,
   status: 400 as const,
@@ -115,18 +122,22 @@ function eventIdOf(raw: unknown) {
 }
 
 /** Validates the items, stores the valid ones, and reports per item. */
-export async function ingestItems(db: Executor, items: IngestItem[], indexOffset = 0): Promise<DetailedReport> {
+export async function ingestItems(db: Executor, items: IngestItem[]): Promise<DetailedReport> {
   const valid: RecommendationEvent[] = []
   const rejectedDetail: DetailedReport['rejectedDetail'] = []
   for (const item of items) {
     if ('error' in item) {
-      rejectedDetail.push({ index: item.index + indexOffset, event_id: null, errors: [item.error] })
+      rejectedDetail.push({ index: item.index, event_id: null, errors: [item.error] })
       continue
     }
     const result = validateEvent(item.raw)
     if (result.ok) valid.push(result.event)
     else
-      rejectedDetail.push({ index: item.index + indexOffset, event_id: eventIdOf(item.raw), errors: result.errors })
+      rejectedDetail.push({
+        index: item.index,
+        event_id: eventIdOf(item.raw),
+        errors: result.errors,
+      })
   }
   const accepted = valid.length ? await storeEvents(db, valid) : 0
   return {
@@ -151,6 +162,13 @@ const takeIf = (condition: string, column: string) =>
  * Rows are sorted by key so that concurrent batches lock in the same order (no deadlocks).
  */
 export async function storeEvents(db: Executor, events: readonly RecommendationEvent[]): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => storeEvents(trx, events))
+  // One writer at a time: the rollups add each touched state row's before/after difference, so "before"
+  // must be the latest committed row. Taken before the statement, so its snapshot sees every earlier batch.
+  await sql`select pg_advisory_xact_lock(${INGEST_LOCK})`.execute(db)
+  const { timezone } = await reportingProgram(db)
+  const rollup = await rollupIsValid(db, timezone)
+  if (!rollup) await db.deleteFrom('recommendation_rollup_meta').execute()
   const column = (field: (typeof EVENT_FIELDS)[number]) =>
     events.map((event) => (event[field] === null ? null : String(event[field])))
   const result = await sql<{ inserted: number }>`
@@ -224,9 +242,51 @@ export async function storeEvents(db: Executor, events: readonly RecommendationE
             from (select * from jsonb_each_text(s.won_amounts) union all
                   select * from jsonb_each_text(excluded.won_amounts)) as amounts(currency, value)
             group by currency) as summed) end
-      returning 1
-    )
+      returning s.*
+    )${
+      rollup
+        ? sql`, old as (
+      select * from recommendation_states where recommendation_id in (select recommendation_id from delta)
+    ), contributions as (
+      ${contributionsSql(sql`merged`, timezone, 1)}
+      union all
+      ${contributionsSql(sql`old`, timezone, -1)}
+    ), ${applyContributionsSql()}`
+        : sql``
+    }
     select (select count(*) from inserted)::int as inserted, (select count(*) from merged)::int as merged
   `.execute(db)
   return result.rows[0]?.inserted ?? 0
+}
+
+/** The admin import takes larger files than one API request, stored 5,000 events per statement. */
+export const IMPORT_MAX_EVENTS = 50_000
+export const IMPORT_MAX_BYTES = 25 * 1024 * 1024
+
+/** One transaction for the whole file and its audit row: the import lands entirely or not at all. */
+export async function importFile(db: Database, actor: Actor, text: string, format: BodyFormat) {
+  const parsed = parseBody(text, format, IMPORT_MAX_EVENTS)
+  if (!parsed.ok) return parsed
+  const report = await db.transaction().execute(async (trx) => {
+    const totals = { accepted: 0, duplicates: 0, rejected: [] as DetailedReport['rejectedDetail'] }
+    for (let start = 0; start < parsed.items.length; start += MAX_EVENTS_PER_REQUEST) {
+      const chunk = await ingestItems(trx, parsed.items.slice(start, start + MAX_EVENTS_PER_REQUEST))
+      totals.accepted += chunk.accepted
+      totals.duplicates += chunk.duplicates
+      totals.rejected.push(...chunk.rejectedDetail)
+    }
+    await audit(trx, {
+      actor,
+      action: 'recommendation-events.import',
+      entityType: 'recommendation_events',
+      after: {
+        format,
+        accepted: totals.accepted,
+        duplicates: totals.duplicates,
+        rejected: totals.rejected.length,
+      },
+    })
+    return totals
+  })
+  return { ok: true as const, report }
 }

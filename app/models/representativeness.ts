@@ -11,8 +11,9 @@ import { totalVariationDistance } from '~/utils/stats'
 // - Warnings: enthusiasts over-represented by more than ENTHUSIAST_MARGIN share points; a region or
 //   segment holding at least MISSING_MIN_SHARE of the sales force with nobody in the EET; an EET of fewer
 //   than MIN_EET_SIZE reps (shares of a tiny group swing by whole tenths).
-// - Suggestions: for each category, the reps missing for the EET (at its current size) to match the
-//   sales force: ceil(p_force × n_eet − count_eet), largest gaps first.
+// - Suggestions: for each under-represented category (p_eet < p_force), the reps missing for an EET of
+//   n = max(current size, MIN_EET_SIZE) to match the sales force: ceil(p_force × n − count_eet),
+//   largest share gaps first.
 
 export const ATTRIBUTES = ['region', 'segment', 'tenure', 'role', 'tech_affinity'] as const
 export type Attribute = (typeof ATTRIBUTES)[number]
@@ -155,7 +156,7 @@ export function assessRepresentativeness(
   const size = Math.max(eet.length, MIN_EET_SIZE)
   for (const comparison of attributes) {
     for (const c of comparison.categories) {
-      if (c.category === 'unknown') continue
+      if (c.category === 'unknown' || c.forceShare - c.eetShare <= 1e-9) continue
       const add = Math.ceil(c.forceShare * size - c.eet - 1e-9)
       if (add > 0)
         suggestions.push({

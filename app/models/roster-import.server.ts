@@ -94,7 +94,11 @@ async function analyseRoster(db: Executor, text: string, locale: Locale): Promis
   const invalidLines = new Set<number>()
   const inFile = new Set<string>()
   for (const record of parsed.records) {
-    const result = SellerSchema.safeParse(record.values)
+    // A blank cell is an absent value, as in a submitted form.
+    const values = Object.fromEntries(
+      Object.entries(record.values).map(([key, value]) => [key, value === '' ? undefined : value]),
+    )
+    const result = SellerSchema.safeParse(values)
     const sellerId = record.values.seller_id?.trim()
     if (sellerId) inFile.add(sellerId)
     if (!result.success) {

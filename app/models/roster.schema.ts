@@ -29,6 +29,11 @@ export const ROSTER_COLUMNS = [
 /** The columns a file must have; email, manager_id, hire_date, tech_affinity and eligible may be blank. */
 export const ROSTER_REQUIRED_COLUMNS = ROSTER_COLUMNS
 
+function isRealDate(value: string) {
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
 const TRUE_WORDS = ['true', 'yes', 'y', '1', 'on']
 const FALSE_WORDS = ['false', 'no', 'n', '0', 'off']
 
@@ -64,10 +69,15 @@ export const SellerSchema = z.object({
   segment: fields.text(80),
   team: fields.text(80),
   manager_id: optionalCode(64),
-  hire_date: fields
-    .optionalIsoDate()
-    .refine((value) => !value || !Number.isNaN(Date.parse(value)), 'errors.invalidDate')
-    .transform((value) => value ?? null),
+  hire_date: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (value) => !value || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)),
+      'errors.invalidDate',
+    )
+    .transform((value) => value || null),
   role: fields.text(80),
   tech_affinity: z
     .string()

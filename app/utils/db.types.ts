@@ -4,6 +4,7 @@ import type { DeliveryTables } from './db-types/delivery'
 import type { EetTables } from './db-types/eet'
 import type { KpiTables } from './db-types/kpi'
 import type { RecommendationTables } from './db-types/recommendations'
+import type { SponsorTables } from './db-types/sponsor'
 
 // Table types, written by hand beside the migrations. Each capability adds its own interface and
 // extends DB below.
@@ -153,7 +154,8 @@ export interface DB
     KpiTables,
     DeliveryTables,
     EetTables,
-    RecommendationTables {}
+    RecommendationTables,
+    SponsorTables {}
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

@@ -44,7 +44,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`rollup in ('none', 'sum', 'average', 'weighted_average', 'min', 'max')`),
     )
     // This KPI's weight in its parent's weighted average.
-    .addColumn('rollup_weight', 'numeric', (col) => col.notNull().defaultTo(1).check(sql`rollup_weight > 0`))
+    .addColumn('rollup_weight', 'numeric', (col) =>
+      col
+        .notNull()
+        .defaultTo(1)
+        .check(sql`rollup_weight > 0`),
+    )
     // Days after a period is due before a missing value makes the KPI stale.
     .addColumn('grace_days', 'integer', (col) =>
       col
@@ -104,9 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'numeric', (col) => col.notNull())
     .addColumn('confidence', 'smallint', (col) => col.check(sql`confidence between 1 and 5`))
     .addColumn('note', 'text', (col) => col.notNull().defaultTo(''))
-    .addColumn('source', 'text', (col) =>
-      col.notNull().check(sql`source in ('form', 'csv', 'api', 'seed')`),
-    )
+    .addColumn('source', 'text', (col) => col.notNull().check(sql`source in ('form', 'csv', 'api', 'seed')`))
     .addColumn('recorded_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('api_key_id', 'uuid', (col) => col.references('api_keys.id').onDelete('set null'))
     .addColumn('recorded_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))

@@ -29,10 +29,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('target_segments', sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('data_systems', sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('discount_rate', 'numeric(6, 4)', (col) =>
-      col.notNull().defaultTo(0.1).check(sql`discount_rate >= 0 and discount_rate <= 1`),
+      col
+        .notNull()
+        .defaultTo(0.1)
+        .check(sql`discount_rate >= 0 and discount_rate <= 1`),
     )
     .addColumn('horizon_years', 'integer', (col) =>
-      col.notNull().defaultTo(3).check(sql`horizon_years between 1 and 10`),
+      col
+        .notNull()
+        .defaultTo(3)
+        .check(sql`horizon_years between 1 and 10`),
     )
     .addColumn('author_id', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('submitted_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
@@ -50,7 +56,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'uuid', (col) => col.notNull().references('business_cases.id').onDelete('cascade'))
     .addColumn('position', 'integer', (col) => col.notNull())
     .addColumn('name', 'text', (col) => col.notNull())
-    .addColumn('start_year', 'integer', (col) => col.notNull().defaultTo(1).check(sql`start_year >= 1`))
+    .addColumn('start_year', 'integer', (col) =>
+      col
+        .notNull()
+        .defaultTo(1)
+        .check(sql`start_year >= 1`),
+    )
     // The KPI that will prove this line (kpis comes from the KPI capability's earlier migration).
     .addColumn('kpi_id', 'uuid', (col) => col.references('kpis.id').onDelete('set null'))
     .execute()
@@ -88,7 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer', (col) => col.notNull().check(sql`year >= 1`))
     .addColumn('amount', sql`double precision`, (col) => col.notNull().check(sql`amount >= 0`))
     .execute()
-  await db.schema.createIndex('business_case_costs_case_idx').on('business_case_costs').column('case_id').execute()
+  await db.schema
+    .createIndex('business_case_costs_case_idx')
+    .on('business_case_costs')
+    .column('case_id')
+    .execute()
 
   await db.schema
     .createTable('business_case_comments')
@@ -96,9 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'uuid', (col) => col.notNull().references('business_cases.id').onDelete('cascade'))
     .addColumn('author_id', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('kind', 'text', (col) =>
-      col
-        .notNull()
-        .check(sql`kind in ('comment', 'submitted', 'approved', 'changes_requested', 'rejected')`),
+      col.notNull().check(sql`kind in ('comment', 'submitted', 'approved', 'changes_requested', 'rejected')`),
     )
     .addColumn('body', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
@@ -127,7 +140,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('allocation', 'integer', (col) => col.notNull().check(sql`allocation between 1 and 100`))
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('team_members_initiative_idx').on('team_members').column('initiative_id').execute()
+  await db.schema
+    .createIndex('team_members_initiative_idx')
+    .on('team_members')
+    .column('initiative_id')
+    .execute()
 
   await db.schema
     .createTable('initiative_leadership')
@@ -155,13 +172,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('requested_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('requested_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('status', 'text', (col) =>
-      col.notNull().defaultTo('pending').check(sql`status in ('pending', 'approved', 'rejected')`),
+      col
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'approved', 'rejected')`),
     )
     .addColumn('decided_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('decision_date', 'date')
     .addColumn('decision_notes', 'text', (col) => col.notNull().defaultTo(''))
     .execute()
-  await db.schema.createIndex('stage_gates_initiative_idx').on('stage_gates').column('initiative_id').execute()
+  await db.schema
+    .createIndex('stage_gates_initiative_idx')
+    .on('stage_gates')
+    .column('initiative_id')
+    .execute()
   // At most one gate awaits a decision per initiative.
   await sql`create unique index stage_gates_one_pending on stage_gates (initiative_id) where status = 'pending'`.execute(
     db,

@@ -9,15 +9,29 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delivery_settings')
     .addColumn('program_id', 'uuid', (col) => col.primaryKey().references('programs.id').onDelete('cascade'))
-    .addColumn('frame_hours', 'numeric(6,2)', (col) =>
-      col.notNull().defaultTo(10).check(sql`frame_hours > 0`),
+    .addColumn('frame_hours', sql`numeric(6,2)`, (col) =>
+      col
+        .notNull()
+        .defaultTo(10)
+        .check(sql`frame_hours > 0`),
     )
     .addColumn('design_working_days', 'integer', (col) =>
-      col.notNull().defaultTo(10).check(sql`design_working_days > 0`),
+      col
+        .notNull()
+        .defaultTo(10)
+        .check(sql`design_working_days > 0`),
     )
-    .addColumn('pilot_weeks', 'integer', (col) => col.notNull().defaultTo(10).check(sql`pilot_weeks > 0`))
+    .addColumn('pilot_weeks', 'integer', (col) =>
+      col
+        .notNull()
+        .defaultTo(10)
+        .check(sql`pilot_weeks > 0`),
+    )
     .addColumn('sprint_length_days', 'integer', (col) =>
-      col.notNull().defaultTo(14).check(sql`sprint_length_days between 1 and 56`),
+      col
+        .notNull()
+        .defaultTo(14)
+        .check(sql`sprint_length_days between 1 and 56`),
     )
     .addColumn('updated_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
@@ -47,10 +61,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delivery_phases')
     .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('cycle_id', 'uuid', (col) => col.notNull().references('delivery_cycles.id').onDelete('cascade'))
+    .addColumn('cycle_id', 'uuid', (col) =>
+      col.notNull().references('delivery_cycles.id').onDelete('cascade'),
+    )
     .addColumn('phase', 'text', (col) => col.notNull().check(sql`phase in ('frame', 'design', 'pilot')`))
     // Copied from the program's settings when the phase starts, so later edits do not rewrite history.
-    .addColumn('budget', 'numeric(8,2)', (col) => col.notNull().check(sql`budget > 0`))
+    .addColumn('budget', sql`numeric(8,2)`, (col) => col.notNull().check(sql`budget > 0`))
     .addColumn('started_on', 'date', (col) => col.notNull())
     .addColumn('closed_on', 'date')
     .addColumn('outcome', 'text')
@@ -66,9 +82,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delivery_time_entries')
     .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('phase_id', 'uuid', (col) => col.notNull().references('delivery_phases.id').onDelete('cascade'))
+    .addColumn('phase_id', 'uuid', (col) =>
+      col.notNull().references('delivery_phases.id').onDelete('cascade'),
+    )
     .addColumn('worked_on', 'date', (col) => col.notNull())
-    .addColumn('hours', 'numeric(5,2)', (col) => col.notNull().check(sql`hours > 0 and hours <= 24`))
+    .addColumn('hours', sql`numeric(5,2)`, (col) => col.notNull().check(sql`hours > 0 and hours <= 24`))
     .addColumn('note', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('created_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
@@ -82,7 +100,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delivery_pauses')
     .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('phase_id', 'uuid', (col) => col.notNull().references('delivery_phases.id').onDelete('cascade'))
+    .addColumn('phase_id', 'uuid', (col) =>
+      col.notNull().references('delivery_phases.id').onDelete('cascade'),
+    )
     .addColumn('from_date', 'date', (col) => col.notNull())
     .addColumn('to_date', 'date')
     .addColumn('reason', 'text', (col) => col.notNull().check(sql`reason <> ''`))
@@ -136,7 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('type', 'text', (col) =>
       col.notNull().check(sql`type in ('story', 'bug', 'experiment', 'chore')`),
     )
-    .addColumn('estimate', 'numeric(6,1)', (col) => col.notNull().check(sql`estimate >= 0`))
+    .addColumn('estimate', sql`numeric(6,1)`, (col) => col.notNull().check(sql`estimate >= 0`))
     .addColumn('status', 'text', (col) =>
       col
         .notNull()
@@ -160,7 +180,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('backlog_item_id', 'uuid', (col) =>
       col.notNull().references('backlog_items.id').onDelete('cascade'),
     )
-    .addColumn('feedback_id', 'uuid', (col) => col.notNull().references('pilot_feedback.id').onDelete('cascade'))
+    .addColumn('feedback_id', 'uuid', (col) =>
+      col.notNull().references('pilot_feedback.id').onDelete('cascade'),
+    )
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('backlog_item_feedback_pkey', ['backlog_item_id', 'feedback_id'])
     .execute()
@@ -177,7 +199,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('backlog_item_id', 'uuid', (col) =>
       col.notNull().references('backlog_items.id').onDelete('cascade'),
     )
-    .addColumn('points', 'numeric(6,1)', (col) => col.notNull())
+    .addColumn('points', sql`numeric(6,1)`, (col) => col.notNull())
     .addColumn('committed', 'boolean', (col) => col.notNull())
     .addColumn('added_on', 'date')
     .addColumn('done_on', 'date')
@@ -188,11 +210,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('sprint_items_pkey', ['sprint_id', 'backlog_item_id'])
     .addCheckConstraint('sprint_items_added', sql`committed or added_on is not null`)
     .execute()
-  await db.schema
-    .createIndex('sprint_items_item_idx')
-    .on('sprint_items')
-    .column('backlog_item_id')
-    .execute()
+  await db.schema.createIndex('sprint_items_item_idx').on('sprint_items').column('backlog_item_id').execute()
 
   // The sprint review: how the plan for a sprint changed and why, with the feedback that caused it.
   await db.schema
@@ -202,9 +220,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('backlog_item_id', 'uuid', (col) =>
       col.notNull().references('backlog_items.id').onDelete('cascade'),
     )
-    .addColumn('change', 'text', (col) =>
-      col.notNull().check(sql`change in ('added', 'removed', 'carried')`),
-    )
+    .addColumn('change', 'text', (col) => col.notNull().check(sql`change in ('added', 'removed', 'carried')`))
     .addColumn('reason', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('feedback_id', 'uuid', (col) => col.references('pilot_feedback.id').onDelete('set null'))
     .addColumn('created_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))

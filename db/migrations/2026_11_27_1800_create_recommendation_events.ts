@@ -73,9 +73,48 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index recommendation_states_generated_idx on recommendation_states (generated_at)
     include (seller_id, recommendation_type, model_version, has_explanation, shown, viewed, actioned,
       opportunity, won, decision) where generated_at is not null`.execute(db)
+
+
+  // Daily rollups of the state rows for the funnel: one row per (dimension, reporting-zone day, key),
+  // kept in step at ingest. Valid only for the zone and roster recorded in recommendation_rollup_meta;
+  // otherwise the funnel reads the state rows and the rollup is rebuilt (app/models/recommendation-rollup.server.ts).
+  await db.schema
+    .createTable('recommendation_funnel_daily')
+    .addColumn('dimension', 'text', (col) => col.notNull())
+    .addColumn('day', 'date', (col) => col.notNull())
+    .addColumn('key', 'text', (col) => col.notNull())
+    .addColumn('generated', 'integer', (col) => col.notNull())
+    .addColumn('shown', 'integer', (col) => col.notNull())
+    .addColumn('viewed', 'integer', (col) => col.notNull())
+    .addColumn('accepted', 'integer', (col) => col.notNull())
+    .addColumn('rejected', 'integer', (col) => col.notNull())
+    .addColumn('actioned', 'integer', (col) => col.notNull())
+    .addColumn('opportunities', 'integer', (col) => col.notNull())
+    .addColumn('won', 'integer', (col) => col.notNull())
+    .addPrimaryKeyConstraint('recommendation_funnel_daily_pk', ['dimension', 'day', 'key'])
+    .execute()
+  await db.schema
+    .createTable('recommendation_funnel_daily_amounts')
+    .addColumn('dimension', 'text', (col) => col.notNull())
+    .addColumn('day', 'date', (col) => col.notNull())
+    .addColumn('key', 'text', (col) => col.notNull())
+    .addColumn('currency', 'text', (col) => col.notNull())
+    .addColumn('amount', 'numeric', (col) => col.notNull())
+    .addPrimaryKeyConstraint('recommendation_funnel_daily_amounts_pk', ['dimension', 'day', 'key', 'currency'])
+    .execute()
+  await db.schema
+    .createTable('recommendation_rollup_meta')
+    .addColumn('id', 'boolean', (col) => col.primaryKey().defaultTo(true).check(sql`id`))
+    .addColumn('timezone', 'text', (col) => col.notNull())
+    .addColumn('roster', 'text', (col) => col.notNull())
+    .addColumn('built_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('recommendation_rollup_meta').execute()
+  await db.schema.dropTable('recommendation_funnel_daily_amounts').execute()
+  await db.schema.dropTable('recommendation_funnel_daily').execute()
   await db.schema.dropTable('recommendation_states').execute()
   await db.schema.dropTable('recommendation_events').execute()
 }

@@ -16,7 +16,7 @@ afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: tr
 
 function cleanEnv(extra: Record<string, string>) {
   const env = { ...process.env, ...extra }
-  for (const key of ['DATABASE_URL', 'TENFOLD_PGLITE_SNAPSHOT', 'TEST_DATABASE_URL', 'VITEST', 'NODE_OPTIONS']) delete env[key]
+  for (const key of ['DATABASE_URL', 'PGLITE_DIR', 'TENFOLD_PGLITE_SNAPSHOT', 'TEST_DATABASE_URL', 'VITEST', 'NODE_OPTIONS']) delete env[key]
   return { ...env, ...extra }
 }
 
@@ -85,3 +85,26 @@ test('apikey:create prints a key once and refuses unknown scopes', () => {
   expect(bad.status).toBe(1)
   expect(bad.stderr).toMatch(/unknown: everything/)
 }, 60_000)
+
+test.skipIf(!process.env.TEST_DATABASE_URL)('on an unmigrated PostgreSQL the app refuses to start and names the command to run', async () => {
+  const pg = (await import('pg')).default
+  const adminUrl = process.env.TEST_DATABASE_URL!
+  const name = `tenfold_unmigrated_${process.pid}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`drop database if exists "${name}"`)
+  await admin.query(`create database "${name}"`)
+  try {
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    const result = runScript('scripts/seed.ts', [], { DATABASE_URL: url.toString() })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/pending migration\(s\).*Run "npm run db:migrate" first\./)
+    const migrated = runScript('scripts/migrate.ts', [], { DATABASE_URL: url.toString() })
+    expect(migrated.status).toBe(0)
+    expect(runScript('scripts/seed.ts', [], { DATABASE_URL: url.toString() }).stdout).toMatch(/Demo program loaded/)
+  } finally {
+    await admin.query(`drop database if exists "${name}" with (force)`)
+    await admin.end()
+  }
+}, 120_000)

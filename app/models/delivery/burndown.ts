@@ -93,9 +93,21 @@ export function burndown(input: {
   const scopeChanges: ScopeChange[] = []
   for (const e of input.entries) {
     if (!e.committed && e.addedOn)
-      scopeChanges.push({ date: e.addedOn, itemId: e.itemId, title: e.title, kind: 'added', points: e.points })
+      scopeChanges.push({
+        date: e.addedOn,
+        itemId: e.itemId,
+        title: e.title,
+        kind: 'added',
+        points: e.points,
+      })
     if (e.removedOn)
-      scopeChanges.push({ date: e.removedOn, itemId: e.itemId, title: e.title, kind: 'removed', points: -e.points })
+      scopeChanges.push({
+        date: e.removedOn,
+        itemId: e.itemId,
+        title: e.title,
+        kind: 'removed',
+        points: -e.points,
+      })
     if (e.cancelledOn)
       scopeChanges.push({
         date: e.cancelledOn,

@@ -6,9 +6,12 @@ import { fields } from '~/utils/forms'
 export const ITEM_TYPES = ['story', 'bug', 'experiment', 'chore'] as const
 export const DECISIONS = ['scale', 'iterate', 'stop'] as const
 
+// The catalogue key only for "not a number"; range errors keep their own messages (errors.tooBig…).
+const numeric = () =>
+  z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? 'errors.invalidNumber' : undefined) })
 const number = (min: number, max: number) =>
-  z.coerce.number('errors.invalidNumber').refine(Number.isFinite, 'errors.invalidNumber').min(min).max(max)
-const integer = (min: number, max: number) => z.coerce.number('errors.invalidNumber').int().min(min).max(max)
+  numeric().refine(Number.isFinite, 'errors.invalidNumber').min(min).max(max)
+const integer = (min: number, max: number) => numeric().int().min(min).max(max)
 const reason = () => fields.text(500)
 const optionalUuid = () => z.uuid('errors.invalidChoice').optional()
 
@@ -40,7 +43,10 @@ export const PauseSchema = z
   })
 export type PauseInput = z.output<typeof PauseSchema>
 
-export const EndPauseSchema = z.object({ pause_id: z.uuid('errors.invalidChoice'), to_date: fields.isoDate() })
+export const EndPauseSchema = z.object({
+  pause_id: z.uuid('errors.invalidChoice'),
+  to_date: fields.isoDate(),
+})
 
 export const ClosePhaseSchema = z.object({
   outcome: fields.text(4000),

@@ -79,7 +79,9 @@ export async function saveDeliverySettings(db: Database, user: AuthUser, input: 
     await trx
       .insertInto('delivery_settings')
       .values({ program_id: program.id, ...after, updated_by: user.id })
-      .onConflict((oc) => oc.column('program_id').doUpdateSet({ ...after, updated_by: user.id, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc.column('program_id').doUpdateSet({ ...after, updated_by: user.id, updated_at: new Date() }),
+      )
       .execute()
     await audit(trx, {
       actor: actorOf(user),

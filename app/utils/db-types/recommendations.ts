@@ -49,7 +49,36 @@ export interface RecommendationStatesTable {
   won_amounts: ColumnType<Record<string, number>, string | undefined, string>
 }
 
+type Counts = Record<
+  'generated' | 'shown' | 'viewed' | 'accepted' | 'rejected' | 'actioned' | 'opportunities' | 'won',
+  number
+>
+
+export interface RecommendationFunnelDailyTable extends Counts {
+  dimension: string
+  day: string
+  key: string
+}
+
+export interface RecommendationFunnelDailyAmountsTable {
+  dimension: string
+  day: string
+  key: string
+  currency: string
+  amount: number
+}
+
+export interface RecommendationRollupMetaTable {
+  id: Generated<boolean>
+  timezone: string
+  roster: string
+  built_at: Generated<Date>
+}
+
 export interface RecommendationTables {
   recommendation_events: RecommendationEventsTable
   recommendation_states: RecommendationStatesTable
+  recommendation_funnel_daily: RecommendationFunnelDailyTable
+  recommendation_funnel_daily_amounts: RecommendationFunnelDailyAmountsTable
+  recommendation_rollup_meta: RecommendationRollupMetaTable
 }

@@ -92,7 +92,10 @@ describe('sprint figures', () => {
   })
 
   test('a cancelled item is not counted as unfinished', () => {
-    const f = sprintFigures([entry('X', 5, { doneOn: '2026-09-08' }), entry('Y', 5, { cancelledOn: '2026-09-08' })])
+    const f = sprintFigures([
+      entry('X', 5, { doneOn: '2026-09-08' }),
+      entry('Y', 5, { cancelledOn: '2026-09-08' }),
+    ])
     expect(f.carried).toBe(0)
     expect(f.predictability).toBe(1)
   })

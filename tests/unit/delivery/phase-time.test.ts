@@ -88,7 +88,11 @@ describe('pilot: calendar days against ten weeks', () => {
   })
 
   test('a week-long pause gives the week back, weekend included', () => {
-    const clock = phaseClock({ ...pilot, today: '2026-11-10', pauses: [{ from: '2026-10-05', to: '2026-10-11' }] })
+    const clock = phaseClock({
+      ...pilot,
+      today: '2026-11-10',
+      pauses: [{ from: '2026-10-05', to: '2026-10-11' }],
+    })
     expect(clock).toMatchObject({ used: 64, pausedDays: 7, remaining: 6, level: 'warning' })
   })
 })

@@ -1,0 +1,229 @@
+import { FormActions, SelectField, TextAreaField, TextField } from '~/components/forms'
+import { useFormat, useT } from '~/i18n/react'
+import type { CycleView, PhaseView } from '~/models/delivery/cycle'
+import { DECISIONS } from '~/models/delivery/delivery.schema'
+import { PHASES } from '~/models/delivery/phase-time'
+import { errorsFor, IntentForm, type ActionErrors } from './intent-form'
+import { LevelBadge, PhaseClock, usedText } from './phase-clock'
+
+export function CycleCard({ cycle }: { cycle: CycleView }) {
+  const t = useT()
+  const format = useFormat()
+  return (
+    <section className="card" aria-labelledby={`cycle-${cycle.id}`}>
+      <h3 id={`cycle-${cycle.id}`}>
+        {t('delivery.cycle.number', { number: cycle.number })}
+        {cycle.closed_on ? (
+          <span className="muted">
+            {' '}
+            · {t('delivery.cycle.closedOn', { date: format.date(cycle.closed_on) })}
+          </span>
+        ) : null}
+      </h3>
+      <div className="phase-grid">
+        {PHASES.map((name) => {
+          const phase = cycle.phases.find((p) => p.phase === name)
+          return phase ? (
+            <PhaseCard key={name} phase={phase} />
+          ) : (
+            <div className="phase-card" key={name}>
+              <h4>{t(`delivery.phase.${name}`)}</h4>
+              <p className="muted">{t('delivery.phase.notStarted')}</p>
+            </div>
+          )
+        })}
+      </div>
+    </section>
+  )
+}
+
+function PhaseCard({ phase }: { phase: PhaseView }) {
+  const t = useT()
+  const format = useFormat()
+  const { clock } = phase
+  return (
+    <div className="phase-card" data-current={phase.closed_on === null}>
+      <h4>{t(`delivery.phase.${phase.phase}`)}</h4>
+      <div className="clock-row">
+        <PhaseClock clock={clock} />
+        <div>
+          <p>
+            <strong>{usedText(t, format, clock)}</strong>
+          </p>
+          <LevelBadge clock={clock} closed={phase.closed_on !== null} />
+        </div>
+      </div>
+      <dl className="facts">
+        <dt>{t('delivery.remaining')}</dt>
+        <dd>{format.number(clock.remaining, { maximumFractionDigits: 2 })}</dd>
+        <dt>{t('delivery.phase.startedOn')}</dt>
+        <dd>{format.date(phase.started_on)}</dd>
+        {phase.closed_on ? (
+          <>
+            <dt>{t('delivery.phase.closedOn')}</dt>
+            <dd>{format.date(phase.closed_on)}</dd>
+          </>
+        ) : null}
+        {clock.pausedDays ? (
+          <>
+            <dt>{t('delivery.phase.pausedDays')}</dt>
+            <dd>{clock.pausedDays}</dd>
+          </>
+        ) : null}
+        {phase.outcome ? (
+          <>
+            <dt>{t(`delivery.outcome.${phase.phase}`)}</dt>
+            <dd>{phase.outcome}</dd>
+          </>
+        ) : null}
+        {phase.decision ? (
+          <>
+            <dt>{t('delivery.phase.decision')}</dt>
+            <dd>{t(`delivery.decision.${phase.decision}`)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {phase.pauses.length ? (
+        <>
+          <h5>{t('delivery.pause.list')}</h5>
+          <ul className="plain-list">
+            {phase.pauses.map((pause) => (
+              <li key={pause.id}>
+                {format.date(pause.from_date)} –{' '}
+                {pause.to_date ? format.date(pause.to_date) : t('delivery.pause.ongoing')}: {pause.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {phase.entries.length ? (
+        <>
+          <h5>{t('delivery.hours.list')}</h5>
+          <ul className="plain-list">
+            {phase.entries.map((entry) => (
+              <li key={entry.id}>
+                {format.date(entry.worked_on)} · {format.number(entry.hours)} h
+                {entry.note ? ` · ${entry.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+/** The forms of the running phase: log hours (framing) or pauses (design, pilot), and closing it. */
+export function CurrentPhaseForms({
+  phase,
+  today,
+  actionData,
+}: {
+  phase: PhaseView
+  today: string
+  actionData: ActionErrors
+}) {
+  const t = useT()
+  const openPause = phase.pauses.find((pause) => pause.to_date === null)
+  return (
+    <div className="two-column">
+      {phase.phase === 'frame' ? (
+        <IntentForm intent="log-hours" title={t('delivery.hours.title')} actionData={actionData}>
+          <div className="field-row">
+            <TextField
+              label={t('delivery.hours.workedOn')}
+              name="worked_on"
+              type="date"
+              defaultValue={today}
+              errors={errorsFor(actionData, 'log-hours')?.fieldErrors}
+            />
+            <TextField
+              label={t('delivery.hours.hours')}
+              name="hours"
+              type="number"
+              step="0.25"
+              min="0.25"
+              max="24"
+              errors={errorsFor(actionData, 'log-hours')?.fieldErrors}
+            />
+          </div>
+          <TextField
+            label={t('delivery.hours.note')}
+            name="note"
+            maxLength={500}
+            errors={errorsFor(actionData, 'log-hours')?.fieldErrors}
+          />
+          <FormActions>
+            <button type="submit">{t('delivery.hours.log')}</button>
+          </FormActions>
+        </IntentForm>
+      ) : openPause ? (
+        <IntentForm intent="end-pause" title={t('delivery.pause.end')} actionData={actionData}>
+          <p>{openPause.reason}</p>
+          <input type="hidden" name="pause_id" value={openPause.id} />
+          <TextField
+            label={t('delivery.pause.to')}
+            name="to_date"
+            type="date"
+            defaultValue={today}
+            errors={errorsFor(actionData, 'end-pause')?.fieldErrors}
+          />
+          <FormActions>
+            <button type="submit">{t('delivery.pause.end')}</button>
+          </FormActions>
+        </IntentForm>
+      ) : (
+        <IntentForm intent="pause" title={t('delivery.pause.title')} actionData={actionData}>
+          <p className="field-hint">{t('delivery.pause.hint')}</p>
+          <div className="field-row">
+            <TextField
+              label={t('delivery.pause.from')}
+              name="from_date"
+              type="date"
+              defaultValue={today}
+              errors={errorsFor(actionData, 'pause')?.fieldErrors}
+            />
+            <TextField
+              label={t('delivery.pause.to')}
+              name="to_date"
+              type="date"
+              errors={errorsFor(actionData, 'pause')?.fieldErrors}
+            />
+          </div>
+          <TextField
+            label={t('delivery.pause.reason')}
+            name="reason"
+            maxLength={500}
+            errors={errorsFor(actionData, 'pause')?.fieldErrors}
+          />
+          <FormActions>
+            <button type="submit">{t('delivery.pause.record')}</button>
+          </FormActions>
+        </IntentForm>
+      )}
+      <IntentForm intent="close-phase" title={t('delivery.close.title')} actionData={actionData}>
+        <TextAreaField
+          label={t(`delivery.outcome.${phase.phase}`)}
+          name="outcome"
+          maxLength={4000}
+          errors={errorsFor(actionData, 'close-phase')?.fieldErrors}
+        />
+        {phase.phase === 'pilot' ? (
+          <SelectField
+            label={t('delivery.phase.decision')}
+            name="decision"
+            placeholder=""
+            options={DECISIONS.map((decision) => ({
+              value: decision,
+              label: t(`delivery.decision.${decision}`),
+            }))}
+            errors={errorsFor(actionData, 'close-phase')?.fieldErrors}
+          />
+        ) : null}
+        <FormActions>
+          <button type="submit">{t('delivery.close.submit')}</button>
+        </FormActions>
+      </IntentForm>
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { useFormat, useT } from '~/i18n/react'
+import type { FunnelFigures } from '~/models/recommendation-funnel.server'
+
+const COUNTS = [
+  'generated',
+  'shown',
+  'viewed',
+  'accepted',
+  'rejected',
+  'actioned',
+  'opportunities',
+  'won',
+] as const
+const RATES = ['shown_rate', 'view_rate', 'acceptance_rate', 'conversion_rate', 'win_rate'] as const
+
+/** Every slice's counts and rates, plus the total row. */
+export function FunnelTable({
+  caption,
+  groupLabel,
+  rows,
+  total,
+}: {
+  caption: string
+  groupLabel: string
+  rows: { label: string; figures: FunnelFigures }[]
+  total: FunnelFigures
+}) {
+  const t = useT()
+  const format = useFormat()
+  const row = (label: string, figures: FunnelFigures, isTotal = false) => (
+    <tr key={label}>
+      <th scope="row">{isTotal ? <strong>{label}</strong> : label}</th>
+      {COUNTS.map((name) => (
+        <td key={name}>{format.number(figures[name])}</td>
+      ))}
+      {RATES.map((name) => (
+        <td key={name}>{format.percent(figures[name])}</td>
+      ))}
+      <td>
+        {Object.entries(figures.won_amount)
+          .map(([currency, amount]) =>
+            format.number(amount, { style: 'currency', currency, maximumFractionDigits: 0 }),
+          )
+          .join(' · ') || '—'}
+      </td>
+    </tr>
+  )
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupLabel}</th>
+            {COUNTS.map((name) => (
+              <th scope="col" key={name}>
+                {t(`recommendations.stage.${name}`)}
+              </th>
+            ))}
+            {RATES.map((name) => (
+              <th scope="col" key={name}>
+                {t(`recommendations.rate.${name}`)}
+              </th>
+            ))}
+            <th scope="col">{t('recommendations.wonAmount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => row(r.label, r.figures))}
+          {row(t('common.all'), total, true)}
+        </tbody>
+      </table>
+    </div>
+  )
+}

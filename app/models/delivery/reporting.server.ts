@@ -1,0 +1,101 @@
+import type { Executor } from '~/utils/db.server'
+import type { DeliveryPhase } from '~/utils/db-types/delivery'
+import { todayIn } from './calendar'
+import { currentOf, listCycles } from './cycle.server'
+import type { PhaseUnit } from './phase-time'
+import { sprintVelocity } from './sprint.server'
+
+// Small read functions for other areas (the sponsor's view). They take an initiative id the caller has
+// already scoped to the user's rights.
+
+export type CurrentPhase = {
+  cycle: number
+  phase: DeliveryPhase
+  unit: PhaseUnit
+  budget: number
+  used: number
+  remaining: number
+  /** used ÷ budget */
+  ratio: number
+  warning: boolean
+  overrun: boolean
+}
+
+async function todayFor(db: Executor, initiativeId: string) {
+  const row = await db
+    .selectFrom('initiatives')
+    .innerJoin('programs', 'programs.id', 'initiatives.program_id')
+    .select('programs.reporting_timezone')
+    .where('initiatives.id', '=', initiativeId)
+    .executeTakeFirst()
+  return todayIn(row?.reporting_timezone ?? 'UTC')
+}
+
+/** The running phase of the initiative's open 10/10/10 cycle, or null when none runs. */
+export async function currentPhase(
+  db: Executor,
+  initiativeId: string,
+  today?: string,
+): Promise<CurrentPhase | null> {
+  const cycles = await listCycles(db, initiativeId, today ?? (await todayFor(db, initiativeId)))
+  const current = currentOf(cycles)
+  if (!current) return null
+  const { clock } = current.phase
+  return {
+    cycle: current.cycle.number,
+    phase: current.phase.phase,
+    unit: clock.unit,
+    budget: clock.budget,
+    used: clock.used,
+    remaining: clock.remaining,
+    ratio: clock.ratio,
+    warning: clock.level === 'warning',
+    overrun: clock.level === 'overrun',
+  }
+}
+
+/** Velocity and predictability over the last `lastN` closed sprints (frozen figures). */
+export async function sprintPredictability(db: Executor, initiativeId: string, lastN = 3) {
+  const { sprints, summary } = await sprintVelocity(db, initiativeId, lastN)
+  return {
+    sprintCount: summary.sprints,
+    averageVelocity: summary.averageVelocity,
+    predictability: summary.predictability,
+    sprints: sprints.map((sprint) => ({
+      number: sprint.number,
+      committed: sprint.committed,
+      completed: sprint.completed,
+      predictability: sprint.predictability,
+    })),
+  }
+}
+
+/** Sprints of any initiative closed in [from, to), with their frozen figures. */
+export async function sprintsClosedBetween(db: Executor, from: Date | string, to: Date | string) {
+  const rows = await db
+    .selectFrom('sprints')
+    .innerJoin('initiatives', 'initiatives.id', 'sprints.initiative_id')
+    .select([
+      'sprints.id',
+      'sprints.initiative_id',
+      'initiatives.name as initiative_name',
+      'sprints.number',
+      'sprints.start_date',
+      'sprints.end_date',
+      'sprints.closed_at',
+      'sprints.snapshot',
+    ])
+    .where('sprints.status', '=', 'closed')
+    .where('sprints.closed_at', '>=', new Date(from))
+    .where('sprints.closed_at', '<', new Date(to))
+    .orderBy('sprints.closed_at')
+    .execute()
+  return rows.map(({ snapshot, ...sprint }) => ({
+    ...sprint,
+    closed_at: sprint.closed_at!,
+    committed: snapshot!.figures.committed,
+    completed: snapshot!.figures.completed,
+    carried: snapshot!.figures.carried,
+    predictability: snapshot!.figures.predictability,
+  }))
+}

@@ -1,0 +1,125 @@
+import { sql } from 'kysely'
+import type { Executor } from '~/utils/db.server'
+import { ACTIVITY_TYPES } from './recommendation-event.schema'
+import { dayStartSql, pilotSellerSql } from './recommendation-funnel.server'
+import { daysBetween, rate, type RosterGroup } from './recommendation-metrics.schema'
+import { reportingProgram } from './reporting-program.server'
+
+// Adoption (issue 7's definitions). Eligible reps: the roster's current reps (no left_at, or one in the
+// future) marked eligible. A rep is active on a reporting-zone day when they have a viewed, accepted,
+// rejected or actioned event that day. Weekly windows are 7-day windows starting at `from`.
+
+export type AdoptionFigures = {
+  eligible: number
+  active: number
+  adoption_rate: number | null
+  avg_daily_active: number
+  avg_weekly_active: number
+  stickiness: number | null
+}
+export type AdoptionResult = {
+  from: string
+  to: string
+  timezone: string
+  group_by: RosterGroup | null
+  total: AdoptionFigures
+  groups: ({ key: string } & AdoptionFigures)[]
+}
+type AdoptionGroup = RosterGroup | 'pilot' | null
+
+function rosterKeySql(group: AdoptionGroup) {
+  switch (group) {
+    case null:
+      return sql<string>`'total'`
+    case 'manager':
+      return sql<string>`coalesce(r.manager_id, 'unknown')`
+    case 'pilot':
+      return sql<string>`case when ${pilotSellerSql(sql`r.seller_id`)} then 'pilot' else 'rest' end`
+    default:
+      return sql<string>`coalesce(${sql.ref(`r.${group}`)}, 'unknown')`
+  }
+}
+
+/** The day (reporting zone) of each activity of eligible reps in [from, to), one row per rep and day. */
+export function activeDaysSql(range: { from: string; to: string }, timezone: string) {
+  return sql`select distinct e.seller_id, (e.occurred_at at time zone ${timezone})::date as day
+    from recommendation_events e
+    where e.type in (${sql.join(ACTIVITY_TYPES.map((type) => sql.lit(type)))})
+      and e.occurred_at >= ${dayStartSql(range.from, timezone)}
+      and e.occurred_at < ${dayStartSql(range.to, timezone)}`
+}
+
+export const eligibleRepsSql = sql`select * from sellers where eligible and (left_at is null or left_at > now())`
+
+export function figures(
+  row: { eligible: number; active: number; active_days: number; active_weeks: number },
+  days: number,
+): AdoptionFigures {
+  const windows = Math.ceil(days / 7)
+  const avgDaily = days > 0 ? row.active_days / days : 0
+  return {
+    eligible: row.eligible,
+    active: row.active,
+    adoption_rate: rate(row.active, row.eligible),
+    avg_daily_active: avgDaily,
+    avg_weekly_active: windows > 0 ? row.active_weeks / windows : 0,
+    stickiness: rate(avgDaily, row.active),
+  }
+}
+
+export async function adoptionRows(
+  db: Executor,
+  range: { from: string; to: string; group_by?: AdoptionGroup },
+  timezone: string,
+) {
+  const key = rosterKeySql(range.group_by ?? null)
+  const result = await sql<{
+    key: string
+    eligible: number
+    active: number
+    active_days: number
+    active_weeks: number
+  }>`
+    with active_days as (${activeDaysSql(range, timezone)})
+    select ${key} as key, count(distinct r.seller_id)::int as eligible,
+      count(distinct a.seller_id)::int as active, count(a.day)::int as active_days,
+      count(distinct case when a.seller_id is not null
+        then a.seller_id || '/' || ((a.day - ${range.from}::date) / 7) end)::int as active_weeks
+    from (${eligibleRepsSql}) r left join active_days a on a.seller_id = r.seller_id
+    group by 1 order by 1`.execute(db)
+  return result.rows
+}
+
+/** The adoption API's answer for [from, to) in the reporting zone, optionally grouped by a roster key. */
+export async function recommendationAdoption(
+  db: Executor,
+  query: { from: string; to: string; group_by?: RosterGroup | null },
+): Promise<AdoptionResult> {
+  const { timezone } = await reportingProgram(db)
+  const days = daysBetween(query.from, query.to)
+  const [totalRows, groupRows] = await Promise.all([
+    adoptionRows(db, { ...query, group_by: null }, timezone),
+    query.group_by ? adoptionRows(db, query, timezone) : Promise.resolve([]),
+  ])
+  const total = totalRows[0] ?? { eligible: 0, active: 0, active_days: 0, active_weeks: 0 }
+  return {
+    from: query.from,
+    to: query.to,
+    timezone,
+    group_by: query.group_by ?? null,
+    total: figures(total, days),
+    groups: groupRows.map((row) => ({ key: row.key, ...figures(row, days) })),
+  }
+}
+
+/** Adoption grouped by a roster key or by pilot (EET) membership, for the adoption page. */
+export async function adoptionBy(
+  db: Executor,
+  range: { from: string; to: string },
+  group: RosterGroup | 'pilot',
+  timezone: string,
+) {
+  const days = daysBetween(range.from, range.to)
+  const rows = await adoptionRows(db, { ...range, group_by: group }, timezone)
+  return rows.map((row) => ({ key: row.key, ...figures(row, days) }))
+}

@@ -1,0 +1,225 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { can } from '~/auth/permissions'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { CaseStatusBadge, CaseView } from '~/components/business-case-view'
+import { FormActions, FormError, SelectField, TextAreaField } from '~/components/forms'
+import { EmptyState } from '~/components/page'
+import { useFormat, useT } from '~/i18n/react'
+import { caseStateErrors } from '~/models/business-case-errors.server'
+import { CaseCommentSchema, CaseDecisionSchema } from '~/models/business-case.schema'
+import {
+  benefitEvidence,
+  commentOnCase,
+  decideCase,
+  financeVisible,
+  getCase,
+  isDecider,
+  listCaseComments,
+  submitCase,
+  withoutFinance,
+} from '~/models/business-case.server'
+import { requireInitiative } from '~/models/initiative-guard.server'
+import styles from '~/styles/accountability.css?url'
+import { db } from '~/utils/db.server'
+import { forbidden, invariantResponse } from '~/utils/http.server'
+import { parseForm } from '~/utils/forms'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireInitiative(user, params.initiativeId)
+  const [businessCase, finance] = await Promise.all([
+    getCase(db, initiative.id),
+    financeVisible(db, user, initiative),
+  ])
+  const canEdit = can(user.role, 'business-case:edit') && initiative.can_edit
+  const decider = isDecider(user, initiative)
+  if (!businessCase)
+    return { businessCase: null, comments: [], evidence: [], canEdit, canDecide: false, canComment: false }
+  const kpiIds = businessCase.benefits.map((b) => b.kpi_id).filter((id): id is string => Boolean(id))
+  const [comments, evidence] = await Promise.all([
+    listCaseComments(db, businessCase.id),
+    benefitEvidence(db, kpiIds),
+  ])
+  const ownCase = businessCase.author_id === user.id || businessCase.submitted_by === user.id
+  return {
+    businessCase: finance ? businessCase : withoutFinance(businessCase),
+    comments,
+    evidence,
+    canEdit,
+    canDecide: decider && businessCase.status === 'submitted' && !ownCase,
+    ownCase: decider && businessCase.status === 'submitted' && ownCase,
+    canComment: canEdit || decider,
+  }
+}
+
+const IntentSchema = z.object({ intent: z.enum(['submit', 'decide', 'comment']) })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireInitiative(user, params.initiativeId)
+  const locale = await getUserLocale(request)
+  const formData = await request.formData()
+  const intent = IntentSchema.safeParse({ intent: formData.get('intent') })
+  invariantResponse(intent.success, 'Unknown intent')
+  const canEdit = can(user.role, 'business-case:edit') && initiative.can_edit
+  const decider = isDecider(user, initiative)
+  const back = `/initiatives/${initiative.id}/case`
+  try {
+    if (intent.data.intent === 'submit') {
+      if (!canEdit) forbidden()
+      await submitCase(db, user, initiative.id)
+      return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.submitted' })
+    }
+    if (intent.data.intent === 'decide') {
+      if (!decider) forbidden()
+      const form = parseForm(CaseDecisionSchema, formData, locale)
+      if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+      await decideCase(db, user, initiative, form.data.decision, form.data.note)
+      return redirectWithToast(back, {
+        kind: 'success',
+        message: `accountability.toast.${form.data.decision}`,
+      })
+    }
+    if (!canEdit && !decider) forbidden()
+    const form = parseForm(CaseCommentSchema, formData, locale)
+    if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    const businessCase = await getCase(db, initiative.id)
+    invariantResponse(businessCase, 'No business case', { status: 404 })
+    await commentOnCase(db, user, businessCase.id, form.data.comment)
+    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
+  } catch (error) {
+    const formError = caseStateErrors(error, locale)
+    if (!formError) throw error
+    return data({ fieldErrors: null, formError }, { status: 409 })
+  }
+}
+
+export default function BusinessCasePage() {
+  const loaderData = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const format = useFormat()
+  const { businessCase, comments, evidence, canEdit, canDecide, canComment } = loaderData
+  if (!businessCase) {
+    return (
+      <section className="card">
+        <h2>{t('accountability.businessCase')}</h2>
+        <EmptyState>{t('accountability.noCase')}</EmptyState>
+        {canEdit ? (
+          <Link className="button" to="edit">
+            {t('accountability.startCase')}
+          </Link>
+        ) : null}
+      </section>
+    )
+  }
+  const editable = businessCase.status === 'draft' || businessCase.status === 'changes_requested'
+  return (
+    <div className="two-column">
+      <section className="card" aria-labelledby="case-title">
+        <h2 id="case-title">
+          {t('accountability.businessCase')} ·{' '}
+          {t('accountability.versionN', { version: businessCase.version })}{' '}
+          <CaseStatusBadge status={businessCase.status} />
+        </h2>
+        <p className="field-hint">
+          {t('accountability.author')}: {businessCase.author_name ?? '—'}
+          {businessCase.decider_name
+            ? ` · ${t('accountability.decidedBy')}: ${businessCase.decider_name} (${format.date(businessCase.decided_at)})`
+            : ''}
+        </p>
+        <FormError message={actionData?.formError} />
+        <div className="form-actions">
+          {canEdit && businessCase.status !== 'submitted' ? (
+            <Link className="button" to="edit">
+              {editable ? t('accountability.editCase') : t('accountability.newVersion')}
+            </Link>
+          ) : null}
+          {canEdit && editable ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="submit">
+                {t('accountability.submit')}
+              </button>
+            </Form>
+          ) : null}
+          <Link className="button button-secondary" to="versions">
+            {t('accountability.versions')}
+          </Link>
+          {businessCase.figures ? (
+            <a
+              className="button button-secondary"
+              href={`/initiatives/${businessCase.initiative_id}/case/export?version=${businessCase.version}`}
+              download
+            >
+              {t('accountability.export')}
+            </a>
+          ) : null}
+        </div>
+        <CaseView businessCase={businessCase} evidence={evidence} />
+      </section>
+      <aside>
+        {canDecide ? (
+          <section className="card" aria-labelledby="decide-title">
+            <h2 id="decide-title">{t('accountability.yourDecision')}</h2>
+            <Form method="post" className="form-grid">
+              <input type="hidden" name="intent" value="decide" />
+              <SelectField
+                label={t('accountability.decision')}
+                name="decision"
+                options={(['approved', 'changes_requested', 'rejected'] as const).map((value) => ({
+                  value,
+                  label: t(`accountability.caseStatus.${value}`),
+                }))}
+                errors={actionData?.fieldErrors}
+              />
+              <TextAreaField
+                label={t('accountability.comment')}
+                name="note"
+                hint={t('accountability.commentHint')}
+                errors={actionData?.fieldErrors}
+              />
+              <FormActions>
+                <button type="submit">{t('accountability.recordDecision')}</button>
+              </FormActions>
+            </Form>
+          </section>
+        ) : null}
+        {loaderData.ownCase ? <p className="card field-hint">{t('accountability.cannotDecideOwn')}</p> : null}
+        <section className="card" aria-labelledby="comments-title">
+          <h2 id="comments-title">{t('accountability.comments')}</h2>
+          <ol className="timeline">
+            {comments.map((comment) => (
+              <li key={comment.id}>
+                <time dateTime={new Date(comment.created_at).toISOString()}>
+                  {format.dateTime(comment.created_at)}
+                </time>{' '}
+                · {comment.author_name ?? '—'} · {t(`accountability.commentKind.${comment.kind}`)}
+                {comment.body ? <p className="prewrap">{comment.body}</p> : null}
+              </li>
+            ))}
+          </ol>
+          {canComment ? (
+            <Form method="post" className="form-grid">
+              <input type="hidden" name="intent" value="comment" />
+              <TextAreaField
+                label={t('accountability.addComment')}
+                name="comment"
+                errors={actionData?.fieldErrors}
+              />
+              <FormActions>
+                <button type="submit" className="button-secondary">
+                  {t('accountability.postComment')}
+                </button>
+              </FormActions>
+            </Form>
+          ) : null}
+        </section>
+      </aside>
+    </div>
+  )
+}

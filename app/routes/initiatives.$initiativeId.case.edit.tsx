@@ -1,0 +1,81 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { BusinessCaseForm, draftOf } from '~/components/business-case-form'
+import { useT } from '~/i18n/react'
+import { caseStateErrors } from '~/models/business-case-errors.server'
+import { BusinessCaseSchema, unflatten } from '~/models/business-case.schema'
+import { getCase, listKpiChoices, saveCase } from '~/models/business-case.server'
+import { requireEditableInitiative } from '~/models/initiative-guard.server'
+import styles from '~/styles/accountability.css?url'
+import { db } from '~/utils/db.server'
+import { formDataToObject, zodErrors } from '~/utils/forms'
+import { translate } from '~/i18n/translate'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'business-case:edit')
+  const initiative = await requireEditableInitiative(user, params.initiativeId)
+  const [businessCase, kpis] = await Promise.all([getCase(db, initiative.id), listKpiChoices(db, initiative)])
+  return {
+    businessCase,
+    kpis,
+    version: businessCase?.version ?? null,
+    status: businessCase?.status ?? null,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'business-case:edit')
+  const initiative = await requireEditableInitiative(user, params.initiativeId)
+  const locale = await getUserLocale(request)
+  const parsed = BusinessCaseSchema.safeParse(unflatten(formDataToObject(await request.formData())))
+  if (!parsed.success)
+    return data(
+      { fieldErrors: zodErrors(locale, parsed.error), formError: translate(locale, 'errors.form') },
+      { status: 400 },
+    )
+  try {
+    const saved = await saveCase(db, user, initiative, parsed.data)
+    return redirectWithToast(`/initiatives/${initiative.id}/case`, {
+      kind: 'success',
+      message: 'accountability.toast.saved',
+      vars: { version: saved.version },
+    })
+  } catch (error) {
+    const formError = caseStateErrors(error, locale)
+    if (!formError) throw error
+    return data({ fieldErrors: null, formError }, { status: 409 })
+  }
+}
+
+export default function EditBusinessCasePage() {
+  const { businessCase, kpis, version, status } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const startsNewVersion = status === 'approved' || status === 'rejected'
+  return (
+    <section>
+      <h2>{businessCase ? t('accountability.editCase') : t('accountability.startCase')}</h2>
+      {status === 'submitted' ? (
+        <p className="form-error" role="alert">
+          {t('accountability.errors.locked')}
+        </p>
+      ) : (
+        <BusinessCaseForm
+          initial={draftOf(businessCase)}
+          kpis={kpis}
+          fieldErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
+          notice={
+            startsNewVersion && version
+              ? t('accountability.startsNewVersion', { version, next: version + 1 })
+              : undefined
+          }
+        />
+      )}
+    </section>
+  )
+}

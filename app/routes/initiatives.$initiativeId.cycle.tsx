@@ -1,0 +1,131 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { CycleCard, CurrentPhaseForms } from '~/components/delivery/cycle'
+import { EmptyState } from '~/components/page'
+import { useT } from '~/i18n/react'
+import { currentOf } from '~/models/delivery/cycle'
+import {
+  addPause,
+  closePhase,
+  endPause,
+  listCycles,
+  logHours,
+  startCycle,
+} from '~/models/delivery/cycle.server'
+import {
+  ClosePhaseSchema,
+  EndPauseSchema,
+  LogHoursSchema,
+  PauseSchema,
+} from '~/models/delivery/delivery.schema'
+import {
+  programToday,
+  requireDeliveryInitiative,
+  requireDeliveryManager,
+} from '~/models/delivery/guard.server'
+import { invalidForm, refusal } from '~/models/delivery/respond.server'
+import styles from '~/styles/delivery.css?url'
+import { db } from '~/utils/db.server'
+import { parseForm } from '~/utils/forms'
+import { invariantResponse } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireDeliveryInitiative(user, params.initiativeId)
+  const today = await programToday(initiative.program_id)
+  const cycles = await listCycles(db, initiative.id, today)
+  return { cycles, today, canManage: initiative.canManage }
+}
+
+const Intent = z.enum(['start-cycle', 'log-hours', 'pause', 'end-pause', 'close-phase'])
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireDeliveryManager(user, params.initiativeId)
+  const locale = await getUserLocale(request)
+  const formData = await request.formData()
+  const intent = Intent.safeParse(formData.get('intent'))
+  invariantResponse(intent.success, 'Unknown intent')
+  const today = await programToday(initiative.program_id)
+  const back = `/initiatives/${initiative.id}/cycle`
+  try {
+    switch (intent.data) {
+      case 'start-cycle':
+        await startCycle(db, user, initiative, today)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.cycle.started' })
+      case 'log-hours': {
+        const form = parseForm(LogHoursSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent.data, form)
+        await logHours(db, user, initiative.id, form.data)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.hours.logged' })
+      }
+      case 'pause': {
+        const form = parseForm(PauseSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent.data, form)
+        await addPause(db, user, initiative.id, form.data)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.recorded' })
+      }
+      case 'end-pause': {
+        const form = parseForm(EndPauseSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent.data, form)
+        await endPause(db, user, initiative.id, form.data)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.ended' })
+      }
+      case 'close-phase': {
+        const form = parseForm(ClosePhaseSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent.data, form)
+        await closePhase(db, user, initiative, form.data, today)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.close.done' })
+      }
+    }
+  } catch (error) {
+    return refusal(intent.data, locale, error)
+  }
+}
+
+export default function CyclePage() {
+  const { cycles, today, canManage } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const current = currentOf(cycles)
+  const [latest, ...earlier] = cycles
+  return (
+    <div>
+      <header className="page-header">
+        <div>
+          <h2>{t('delivery.cycle.title')}</h2>
+          <p className="page-subtitle">{t('delivery.cycle.intro')}</p>
+        </div>
+        {canManage && !current ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="start-cycle">
+              {t('delivery.cycle.start')}
+            </button>
+          </Form>
+        ) : null}
+      </header>
+      {actionData?.intent === 'start-cycle' && actionData.formError ? (
+        <p className="form-error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      {latest ? <CycleCard cycle={latest} /> : <EmptyState>{t('delivery.cycle.none')}</EmptyState>}
+      {canManage && current ? (
+        <CurrentPhaseForms phase={current.phase} today={today} actionData={actionData} />
+      ) : null}
+      {earlier.length ? (
+        <section aria-labelledby="earlier-cycles">
+          <h2 id="earlier-cycles">{t('delivery.cycle.history')}</h2>
+          {earlier.map((cycle) => (
+            <CycleCard key={cycle.id} cycle={cycle} />
+          ))}
+        </section>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,269 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { FeedbackStatusBadge, SectionHeader } from '~/components/eet/feedback-bits'
+import { FormActions, FormError, SelectField, TextAreaField } from '~/components/forms'
+import { Badge } from '~/components/page'
+import { useFormat, useT } from '~/i18n/react'
+import { translate, type MessageKey } from '~/i18n/translate'
+import { MergeSchema, TriageSchema } from '~/models/eet.schema'
+import {
+  FeedbackError,
+  getFeedback,
+  listBacklogChoices,
+  listMergeTargets,
+  mergeFeedback,
+  setVote,
+  triageFeedback,
+} from '~/models/feedback.server'
+import { requireInitiative } from '~/models/initiative-guard.server'
+import { db } from '~/utils/db.server'
+import { parseForm } from '~/utils/forms'
+import { forbidden, invariantResponse, notFound } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Pilot feedback · Tenfold' }]
+
+async function requireFeedback(request: Request, params: Record<string, string | undefined>) {
+  const user = await requireUser(request)
+  const initiative = await requireInitiative(user, params.initiativeId)
+  const item = z.uuid().safeParse(params.feedbackId).success
+    ? await getFeedback(db, user, initiative.id, params.feedbackId!)
+    : null
+  if (!item) notFound()
+  return { user, initiative, item }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { initiative, item } = await requireFeedback(request, params)
+  const [mergeTargets, backlogChoices] = item.canTriage
+    ? await Promise.all([listMergeTargets(db, initiative.id, item.id), listBacklogChoices(db, initiative.id)])
+    : [[], []]
+  return { initiativeId: initiative.id, item, mergeTargets, backlogChoices }
+}
+
+const ERRORS: Partial<Record<FeedbackError['reason'], [string, MessageKey]>> = {
+  transition: ['status', 'eet.feedback.badTransition'],
+  merge: ['target_id', 'eet.feedback.badMerge'],
+  backlog: ['backlog_item_id', 'errors.invalidChoice'],
+  own: ['_form', 'error.forbidden.body'],
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, initiative, item } = await requireFeedback(request, params)
+  const locale = await getUserLocale(request)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const here = `/initiatives/${initiative.id}/feedback/${item.id}`
+  // Rights first, so a user without them learns nothing from validation messages.
+  if ((intent === 'status' || intent === 'merge') && !item.canTriage) forbidden()
+  if ((intent === 'vote' || intent === 'unvote') && !item.canVote) forbidden()
+  try {
+    if (intent === 'vote' || intent === 'unvote') {
+      await setVote(db, user, initiative.id, item.id, intent === 'vote')
+      return redirectWithToast(here, {
+        kind: 'success',
+        message: intent === 'vote' ? 'eet.feedback.voted' : 'eet.feedback.unvoted',
+      })
+    }
+    if (intent === 'status') {
+      const form = parseForm(TriageSchema, formData, locale)
+      if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+      await triageFeedback(db, user, initiative.id, item.id, form.data)
+      return redirectWithToast(here, { kind: 'success', message: 'eet.feedback.statusChanged' })
+    }
+    if (intent === 'merge') {
+      const form = parseForm(MergeSchema, formData, locale)
+      if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+      await mergeFeedback(db, user, initiative.id, item.id, form.data.target_id)
+      return redirectWithToast(`/initiatives/${initiative.id}/feedback/${form.data.target_id}`, {
+        kind: 'success',
+        message: 'eet.feedback.merged',
+      })
+    }
+  } catch (error) {
+    if (!(error instanceof FeedbackError)) throw error
+    const known = ERRORS[error.reason]
+    if (!known) notFound()
+    if (error.reason === 'own')
+      return data({ fieldErrors: {}, formError: translate(locale, known[1]) }, { status: 403 })
+    return data(
+      { fieldErrors: { [known[0]]: [translate(locale, known[1])] }, formError: null },
+      { status: 400 },
+    )
+  }
+  invariantResponse(false, 'Unknown intent')
+}
+
+export default function FeedbackPage() {
+  const { initiativeId, item, mergeTargets, backlogChoices } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const format = useFormat()
+  const errors = actionData?.fieldErrors
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/initiatives/${initiativeId}/feedback`}>← {t('eet.feedback.title')}</Link>
+      </p>
+      <SectionHeader
+        title={item.title}
+        subtitle={
+          <>
+            <FeedbackStatusBadge status={item.status} /> <Badge>{t(`eet.feedback.kind.${item.kind}`)}</Badge>{' '}
+            {item.release} ·{' '}
+            {item.submitter_name ? t('eet.feedback.by', { name: item.submitter_name }) : null} ·{' '}
+            {format.dateTime(item.created_at)}{' '}
+            {item.mine ? <Badge tone="info">{t('eet.feedback.yours')}</Badge> : null}
+          </>
+        }
+      />
+      <FormError message={actionData?.formError} />
+      <div className="two-column">
+        <section className="card">
+          <p>
+            {t('eet.feedback.ratings', {
+              usefulness: item.usefulness,
+              ease: item.ease,
+              recommend: item.recommend,
+            })}
+          </p>
+          {item.body ? <p style={{ whiteSpace: 'pre-wrap' }}>{item.body}</p> : null}
+          {item.status === 'declined' && item.decline_reason ? (
+            <div role="note">
+              <h2>{t('eet.feedback.declineReason')}</h2>
+              <p>{item.decline_reason}</p>
+            </div>
+          ) : null}
+          {item.target ? (
+            <p>
+              <Link to={`/initiatives/${initiativeId}/feedback/${item.target.id}`}>
+                {t('eet.feedback.mergedInto', {
+                  title: item.target.title,
+                  status: t(`eet.status.${item.target.status}`),
+                })}
+              </Link>
+            </p>
+          ) : null}
+          {item.backlog.length ? (
+            <>
+              <h2>{t('eet.feedback.backlog')}</h2>
+              <ul>
+                {item.backlog.map((backlogItem) => (
+                  <li key={backlogItem.id}>
+                    {backlogItem.title}
+                    {backlogItem.sprint_number ? ` · #${backlogItem.sprint_number}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {item.duplicates.length ? (
+            <>
+              <h2>{t('eet.feedback.duplicates')}</h2>
+              <ul>
+                {item.duplicates.map((duplicate) => (
+                  <li key={duplicate.id}>
+                    <Link to={`/initiatives/${initiativeId}/feedback/${duplicate.id}`}>
+                      {duplicate.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>
+            <strong>{t('eet.feedback.votes', { count: item.votes })}</strong>
+          </p>
+          {item.canVote ? (
+            <Form method="post">
+              <button type="submit" name="intent" value={item.voted ? 'unvote' : 'vote'}>
+                {item.voted ? t('eet.feedback.unvote') : t('eet.feedback.vote')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+        <section className="card" aria-labelledby="feedback-history">
+          <h2 id="feedback-history">{t('eet.feedback.history')}</h2>
+          <ol>
+            {item.events.map((event) => (
+              <li key={event.id}>
+                <strong>
+                  {event.from_status === null
+                    ? t('eet.feedback.event.submitted')
+                    : event.note.startsWith('merged:')
+                      ? t('eet.feedback.event.merged')
+                      : t('eet.feedback.event.status', {
+                          from: t(`eet.status.${event.from_status}`),
+                          to: t(`eet.status.${event.to_status}`),
+                        })}
+                </strong>{' '}
+                <span className="muted">
+                  {format.dateTime(event.at)}
+                  {event.actor_name ? ` · ${event.actor_name}` : ''}
+                </span>
+                {event.note && !event.note.startsWith('merged:') ? <p>{event.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      {item.nextStatuses.length ? (
+        <section className="card" aria-labelledby="feedback-triage">
+          <h2 id="feedback-triage">{t('eet.feedback.triage')}</h2>
+          <Form method="post" className="form-grid">
+            <input type="hidden" name="intent" value="status" />
+            <SelectField
+              label={t('eet.feedback.moveTo')}
+              name="status"
+              options={item.nextStatuses.map((status) => ({
+                value: status,
+                label: t(`eet.status.${status}`),
+              }))}
+              errors={errors}
+            />
+            {backlogChoices.length ? (
+              <SelectField
+                label={t('eet.feedback.backlog')}
+                name="backlog_item_id"
+                placeholder={t('common.none')}
+                options={backlogChoices.map((choice) => ({ value: choice.id, label: choice.title }))}
+                errors={errors}
+              />
+            ) : null}
+            <TextAreaField
+              label={t('eet.feedback.declineReason')}
+              name="decline_reason"
+              rows={2}
+              errors={errors}
+            />
+            <TextAreaField label={t('eet.feedback.note')} name="note" rows={2} errors={errors} />
+            <FormActions>
+              <button type="submit">{t('eet.feedback.apply')}</button>
+            </FormActions>
+          </Form>
+          {mergeTargets.length ? (
+            <Form method="post" className="form-grid">
+              <input type="hidden" name="intent" value="merge" />
+              <SelectField
+                label={t('eet.feedback.merge')}
+                name="target_id"
+                options={mergeTargets.map((target) => ({
+                  value: target.id,
+                  label: `${target.title} (${t(`eet.status.${target.status}`)})`,
+                }))}
+                errors={errors}
+              />
+              <FormActions>
+                <button type="submit" className="button-secondary">
+                  {t('eet.feedback.mergeButton')}
+                </button>
+              </FormActions>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  )
+}

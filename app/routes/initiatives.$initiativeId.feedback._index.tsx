@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { can } from '~/auth/permissions'
+import { requireUser } from '~/auth/session.server'
+import { FeedbackAnalytics } from '~/components/eet/feedback-analytics'
+import { FeedbackStatusBadge, SectionHeader } from '~/components/eet/feedback-bits'
+import { Badge, EmptyState } from '~/components/page'
+import { useFormat, useT } from '~/i18n/react'
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES, FeedbackFilterSchema } from '~/models/eet.schema'
+import { listReleases } from '~/models/eet.server'
+import { feedbackSummary, listFeedback } from '~/models/feedback.server'
+import { requireInitiative } from '~/models/initiative-guard.server'
+import { db } from '~/utils/db.server'
+
+export const meta: MetaFunction = () => [{ title: 'Pilot feedback · Tenfold' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireInitiative(user, params.initiativeId)
+  const filter = FeedbackFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const [items, figures, releases] = await Promise.all([
+    listFeedback(db, user, initiative.id, filter),
+    feedbackSummary(db, initiative.id, { release: filter.release }),
+    listReleases(db, initiative.id),
+  ])
+  return {
+    initiativeId: initiative.id,
+    items,
+    figures,
+    releases: [
+      ...new Set([
+        ...releases.map((release) => release.version),
+        ...figures.perRelease.map((r) => r.release),
+      ]),
+    ],
+    filter,
+    canSubmit: can(user.role, 'feedback:submit'),
+  }
+}
+
+export default function FeedbackListPage() {
+  const { initiativeId, items, figures, releases, filter, canSubmit } = useLoaderData<typeof loader>()
+  const t = useT()
+  const format = useFormat()
+  return (
+    <>
+      <SectionHeader
+        title={t('eet.feedback.title')}
+        subtitle={t('eet.feedback.subtitle')}
+        actions={
+          canSubmit ? (
+            <Link className="button" to={`/initiatives/${initiativeId}/feedback/new`}>
+              {t('eet.feedback.new')}
+            </Link>
+          ) : null
+        }
+      />
+      <Form method="get" className="filters">
+        <label>
+          {t('eet.feedback.release')}
+          <select name="release" defaultValue={filter.release ?? ''}>
+            <option value="">{t('eet.stats.allReleases')}</option>
+            {releases.map((release) => (
+              <option key={release}>{release}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('eet.feedback.kind')}
+          <select name="kind" defaultValue={filter.kind ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {FEEDBACK_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`eet.feedback.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('eet.field.status')}
+          <select name="status" defaultValue={filter.status ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {FEEDBACK_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`eet.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine === '1'} />
+          {t('eet.feedback.mine')}
+        </label>
+        <button type="submit" className="button-secondary">
+          {t('action.filter')}
+        </button>
+      </Form>
+      {items.length === 0 ? (
+        <EmptyState>{t('eet.feedback.empty')}</EmptyState>
+      ) : (
+        <ul className="card-list" aria-label={t('eet.feedback.title')}>
+          {items.map((item) => (
+            <li key={item.id} className="card">
+              <h3>
+                <Link to={`/initiatives/${initiativeId}/feedback/${item.id}`}>{item.title}</Link>
+              </h3>
+              <p>
+                <FeedbackStatusBadge status={item.status} />{' '}
+                {item.merged_into ? <Badge>{t('eet.feedback.mergedShort')}</Badge> : null}{' '}
+                <Badge>{t(`eet.feedback.kind.${item.kind}`)}</Badge> {item.release}{' '}
+                {item.mine ? <Badge tone="info">{t('eet.feedback.yours')}</Badge> : null}{' '}
+                <span aria-label={t('eet.feedback.votesLabel')}>
+                  {t('eet.feedback.votes', { count: item.votes })}
+                </span>
+              </p>
+              <p className="muted">
+                {t('eet.feedback.ratings', {
+                  usefulness: item.usefulness,
+                  ease: item.ease,
+                  recommend: item.recommend,
+                })}{' '}
+                · {item.submitter_name ? t('eet.feedback.by', { name: item.submitter_name }) : null} ·{' '}
+                {format.date(item.created_at)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FeedbackAnalytics figures={figures} />
+    </>
+  )
+}

@@ -1,0 +1,174 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
+import { SectionHeader } from '~/components/eet/feedback-bits'
+import { useT } from '~/i18n/react'
+import { translate } from '~/i18n/translate'
+import { FEEDBACK_KINDS, FeedbackSchema } from '~/models/eet.schema'
+import { listReleases } from '~/models/eet.server'
+import { FeedbackError, submitFeedback } from '~/models/feedback.server'
+import { requireInitiative } from '~/models/initiative-guard.server'
+import styles from '~/styles/eet.css?url'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm, type FieldErrors } from '~/utils/forms'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Give feedback · Tenfold' }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+const constraints = constraintsOf(FeedbackSchema)
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'feedback:submit')
+  const initiative = await requireInitiative(user, params.initiativeId)
+  return { initiativeId: initiative.id, releases: await listReleases(db, initiative.id) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'feedback:submit')
+  const initiative = await requireInitiative(user, params.initiativeId)
+  const locale = await getUserLocale(request)
+  const form = parseForm(FeedbackSchema, await request.formData(), locale)
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  try {
+    await submitFeedback(db, user, initiative.id, form.data)
+  } catch (error) {
+    if (!(error instanceof FeedbackError) || error.reason !== 'release') throw error
+    return data(
+      { fieldErrors: { release: [translate(locale, 'eet.feedback.badRelease')] }, formError: null },
+      { status: 400 },
+    )
+  }
+  return redirectWithToast(`/initiatives/${initiative.id}/feedback?mine=1`, {
+    kind: 'success',
+    message: 'eet.feedback.sent',
+  })
+}
+
+function Scale({
+  name,
+  label,
+  hint,
+  min,
+  max,
+  errors,
+}: {
+  name: string
+  label: string
+  hint: string
+  min: number
+  max: number
+  errors?: FieldErrors | null
+}) {
+  const values = Array.from({ length: max - min + 1 }, (_, i) => min + i)
+  const fieldErrors = errors?.[name]
+  return (
+    <fieldset
+      className="scale"
+      aria-describedby={`${name}-hint`}
+      aria-invalid={fieldErrors ? true : undefined}
+    >
+      <legend>{label}</legend>
+      <p className="field-hint" id={`${name}-hint`}>
+        {hint}
+      </p>
+      <div className="scale-options">
+        {values.map((value) => (
+          <label key={value}>
+            <input type="radio" name={name} value={value} required />
+            <span>{value}</span>
+          </label>
+        ))}
+      </div>
+      {fieldErrors ? <p className="field-error">{fieldErrors.join(' ')}</p> : null}
+    </fieldset>
+  )
+}
+
+export default function NewFeedbackPage() {
+  const { initiativeId, releases } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const errors = actionData?.fieldErrors
+  return (
+    <section className="feedback-form">
+      <SectionHeader title={t('eet.feedback.newTitle')} />
+      <Form method="post" className="card form-grid">
+        <FormError message={actionData?.formError} />
+        {releases.length ? (
+          <SelectField
+            label={t('eet.feedback.release')}
+            name="release"
+            defaultValue={releases[0]!.version}
+            options={releases.map((release) => ({ value: release.version, label: release.version }))}
+            errors={errors}
+          />
+        ) : (
+          <TextField
+            label={t('eet.feedback.release')}
+            name="release"
+            hint={t('eet.feedback.noReleases')}
+            constraints={constraints.release}
+            errors={errors}
+          />
+        )}
+        <SelectField
+          label={t('eet.feedback.kind')}
+          name="kind"
+          placeholder=""
+          constraints={constraints.kind}
+          options={FEEDBACK_KINDS.map((kind) => ({ value: kind, label: t(`eet.feedback.kind.${kind}`) }))}
+          errors={errors}
+        />
+        <Scale
+          name="usefulness"
+          label={t('eet.feedback.usefulness')}
+          hint={t('eet.feedback.scaleLow')}
+          min={1}
+          max={5}
+          errors={errors}
+        />
+        <Scale
+          name="ease"
+          label={t('eet.feedback.ease')}
+          hint={t('eet.feedback.scaleLow')}
+          min={1}
+          max={5}
+          errors={errors}
+        />
+        <Scale
+          name="recommend"
+          label={t('eet.feedback.recommend')}
+          hint={t('eet.feedback.recommendScale')}
+          min={0}
+          max={10}
+          errors={errors}
+        />
+        <TextField
+          label={t('eet.feedback.titleField')}
+          name="title"
+          constraints={constraints.title}
+          errors={errors}
+        />
+        <TextAreaField
+          label={t('eet.feedback.body')}
+          name="body"
+          hint={t('eet.feedback.bodyHint')}
+          constraints={constraints.body}
+          errors={errors}
+        />
+        <FormActions>
+          <button type="submit">{t('eet.feedback.submit')}</button>
+          <Link to={`/initiatives/${initiativeId}/feedback`}>{t('action.cancel')}</Link>
+        </FormActions>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,216 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { SprintStatusBadge } from '~/components/delivery/sprints'
+import {
+  BurndownCard,
+  CloseSprintForm,
+  PlanForms,
+  PlanChanges,
+  RunningForms,
+  SprintFiguresGrid,
+  SprintItems,
+} from '~/components/delivery/sprint'
+import { useFormat, useT } from '~/i18n/react'
+import { listBacklog, listLinkableFeedback } from '~/models/delivery/backlog.server'
+import {
+  CloseSprintSchema,
+  ItemSchema,
+  PlanChangeSchema,
+  ScopeChangeSchema,
+} from '~/models/delivery/delivery.schema'
+import {
+  programToday,
+  requireDeliveryInitiative,
+  requireDeliveryManager,
+} from '~/models/delivery/guard.server'
+import { invalidForm, refusal } from '~/models/delivery/respond.server'
+import {
+  addToPlan,
+  changeRunningSprint,
+  closeSprint,
+  getSprint,
+  listPlanChanges,
+  listSprintItems,
+  removeFromPlan,
+  sprintReport,
+  startSprint,
+} from '~/models/delivery/sprint.server'
+import styles from '~/styles/delivery.css?url'
+import { db } from '~/utils/db.server'
+import { parseForm } from '~/utils/forms'
+import { invariantResponse, notFound } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+async function requireSprint(initiativeId: string, sprintId: string | undefined) {
+  const sprint = z.uuid().safeParse(sprintId).success ? await getSprint(db, initiativeId, sprintId!) : null
+  if (!sprint) notFound()
+  return sprint
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireDeliveryInitiative(user, params.initiativeId)
+  const sprint = await requireSprint(initiative.id, params.sprintId)
+  const [items, changes, backlog, feedback, today] = await Promise.all([
+    listSprintItems(db, sprint.id),
+    listPlanChanges(db, sprint.id),
+    listBacklog(db, initiative.id),
+    listLinkableFeedback(db, initiative.id),
+    programToday(initiative.program_id),
+  ])
+  const { snapshot, ...header } = sprint
+  return {
+    sprint: header,
+    report: sprintReport(sprint, items, today),
+    items,
+    changes,
+    available: backlog.filter((item) => item.status === 'todo' && !item.sprint_id),
+    feedback,
+    canManage: initiative.canManage && sprint.status !== 'closed',
+    frozen: snapshot !== null,
+    initiativeId: initiative.id,
+  }
+}
+
+const Intent = z.enum([
+  'plan-add',
+  'plan-remove',
+  'start',
+  'scope-add',
+  'scope-remove',
+  'scope-cancel',
+  'done',
+  'close',
+])
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireDeliveryManager(user, params.initiativeId)
+  const sprint = await requireSprint(initiative.id, params.sprintId)
+  const locale = await getUserLocale(request)
+  const formData = await request.formData()
+  const parsedIntent = Intent.safeParse(formData.get('intent'))
+  invariantResponse(parsedIntent.success, 'Unknown intent')
+  const intent = parsedIntent.data
+  const today = await programToday(initiative.program_id)
+  const back = `/initiatives/${initiative.id}/sprints/${sprint.id}`
+  try {
+    switch (intent) {
+      case 'plan-add':
+      case 'plan-remove': {
+        const form = parseForm(PlanChangeSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent, form)
+        await (intent === 'plan-add' ? addToPlan : removeFromPlan)(
+          db,
+          user,
+          initiative.id,
+          sprint.id,
+          form.data,
+        )
+        return redirectWithToast(back, {
+          kind: 'success',
+          message: intent === 'plan-add' ? 'delivery.plan.added' : 'delivery.plan.removed',
+        })
+      }
+      case 'start':
+        await startSprint(db, user, initiative.id, sprint.id)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.plan.started' })
+      case 'scope-add':
+      case 'scope-remove':
+      case 'scope-cancel': {
+        const form = parseForm(ScopeChangeSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent, form)
+        const kind = intent === 'scope-add' ? 'add' : intent === 'scope-remove' ? 'remove' : 'cancel'
+        await changeRunningSprint(db, user, initiative.id, sprint.id, kind, form.data, today)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.running.changed' })
+      }
+      case 'done': {
+        const form = parseForm(ItemSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent, form)
+        await changeRunningSprint(db, user, initiative.id, sprint.id, 'done', form.data, today)
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.running.doneToast' })
+      }
+      case 'close': {
+        const form = parseForm(CloseSprintSchema, formData, locale)
+        if (!form.ok) return invalidForm(intent, form)
+        const { next } = await closeSprint(db, user, initiative, sprint.id, form.data.carry_to, today)
+        return redirectWithToast(next ? `/initiatives/${initiative.id}/sprints/${next.id}` : back, {
+          kind: 'success',
+          message: 'delivery.closeSprint.done',
+        })
+      }
+    }
+  } catch (error) {
+    return refusal(intent, locale, error)
+  }
+}
+
+export default function SprintPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const format = useFormat()
+  const { sprint } = data
+  return (
+    <div>
+      <p className="breadcrumb">
+        <Link to=".." relative="path">
+          {t('delivery.sprint.back')}
+        </Link>
+      </p>
+      <header className="page-header">
+        <div>
+          <h2>
+            {t('delivery.sprint.name', { number: sprint.number })}{' '}
+            <SprintStatusBadge status={sprint.status} />
+          </h2>
+          <p className="page-subtitle">
+            {format.date(sprint.start_date)} – {format.date(sprint.end_date)}
+            {sprint.goal ? ` · ${sprint.goal}` : ''}
+          </p>
+        </div>
+        {data.canManage && sprint.status === 'planning' ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="start" title={t('delivery.plan.startHint')}>
+              {t('delivery.plan.start')}
+            </button>
+          </Form>
+        ) : null}
+      </header>
+      {actionData?.intent === 'start' && actionData.formError ? (
+        <p className="form-error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      {data.frozen && sprint.closed_at ? (
+        <p className="muted">{t('delivery.figure.frozen', { date: format.date(sprint.closed_at) })}</p>
+      ) : null}
+      <SprintFiguresGrid
+        figures={data.report.figures}
+        status={sprint.status}
+        carriedTo={data.report.carriedTo}
+      />
+      {sprint.status !== 'planning' ? <BurndownCard burndown={data.report.burndown} /> : null}
+      <SprintItems items={data.items} status={sprint.status} canManage={data.canManage} />
+      <PlanChanges initiativeId={data.initiativeId} changes={data.changes} />
+      {data.canManage && sprint.status === 'planning' ? (
+        <PlanForms
+          available={data.available}
+          planned={data.items}
+          feedback={data.feedback}
+          actionData={actionData}
+        />
+      ) : null}
+      {data.canManage && sprint.status === 'active' ? (
+        <>
+          <RunningForms available={data.available} items={data.items} actionData={actionData} />
+          <CloseSprintForm actionData={actionData} />
+        </>
+      ) : null}
+    </div>
+  )
+}

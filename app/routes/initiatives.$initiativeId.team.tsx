@@ -1,0 +1,236 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { Badge, EmptyState } from '~/components/page'
+import { useT } from '~/i18n/react'
+import { requireEditableInitiative, requireInitiative } from '~/models/initiative-guard.server'
+import {
+  RemoveMemberSchema,
+  SPANNER_BACKGROUNDS,
+  SpannerSchema,
+  TEAM_FUNCTIONS,
+  TeamMemberSchema,
+} from '~/models/team.schema'
+import {
+  addTeamMember,
+  coverageOf,
+  getSpannerBackground,
+  listTeam,
+  removeTeamMember,
+  setSpannerBackground,
+} from '~/models/team.server'
+import styles from '~/styles/accountability.css?url'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { invariantResponse } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+const constraints = constraintsOf(TeamMemberSchema)
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireInitiative(user, params.initiativeId)
+  const [team, background] = await Promise.all([
+    listTeam(db, initiative.id),
+    getSpannerBackground(db, initiative.id),
+  ])
+  return {
+    team,
+    background,
+    leadName: initiative.lead_name,
+    coverage: coverageOf(team.map((m) => m.function)),
+    canEdit: initiative.can_edit,
+  }
+}
+
+const IntentSchema = z.object({ intent: z.enum(['add', 'remove', 'background']) })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const initiative = await requireEditableInitiative(user, params.initiativeId)
+  const locale = await getUserLocale(request)
+  const formData = await request.formData()
+  const intent = IntentSchema.safeParse({ intent: formData.get('intent') })
+  invariantResponse(intent.success, 'Unknown intent')
+  const back = `/initiatives/${initiative.id}/team`
+  if (intent.data.intent === 'remove') {
+    const form = RemoveMemberSchema.safeParse(Object.fromEntries(formData))
+    invariantResponse(form.success, 'Bad member')
+    const removed = await removeTeamMember(db, user, initiative.id, form.data.member_id)
+    invariantResponse(removed, 'Not found', { status: 404 })
+    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberRemoved' })
+  }
+  if (intent.data.intent === 'background') {
+    const form = parseForm(SpannerSchema, formData, locale)
+    if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    await setSpannerBackground(db, user, initiative.id, form.data.spanner_background)
+    return redirectWithToast(back, { kind: 'success', message: 'toast.saved' })
+  }
+  const form = parseForm(TeamMemberSchema, formData, locale)
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  await addTeamMember(db, user, initiative.id, form.data)
+  return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberAdded' })
+}
+
+export default function TeamPage() {
+  const { team, background, leadName, coverage, canEdit } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  return (
+    <div className="two-column">
+      <section className="card" aria-labelledby="team-title">
+        <h2 id="team-title">{t('accountability.team')}</h2>
+        {team.length === 0 ? (
+          <EmptyState>{t('accountability.noTeam')}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t('accountability.team')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('accountability.person')}</th>
+                  <th scope="col">{t('accountability.function')}</th>
+                  <th scope="col" className="num">
+                    {t('accountability.allocation')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('accountability.totalAllocation')}
+                  </th>
+                  {canEdit ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('accountability.remove')}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {team.map((member) => (
+                  <tr key={member.id}>
+                    <th scope="row">
+                      {member.person_name}
+                      {member.person_email ? <span className="muted"> · {member.person_email}</span> : null}
+                    </th>
+                    <td>{t(`accountability.function.${member.function}`)}</td>
+                    <td className="num">{member.allocation}%</td>
+                    <td className="num">
+                      {member.total_allocation}%{' '}
+                      {member.total_allocation > 100 ? (
+                        <Badge tone="bad">{t('accountability.overAllocated')}</Badge>
+                      ) : null}
+                    </td>
+                    {canEdit ? (
+                      <td>
+                        <Form method="post">
+                          <input type="hidden" name="member_id" value={member.id} />
+                          <button type="submit" name="intent" value="remove" className="button-secondary">
+                            {t('accountability.removePerson', { name: member.person_name })}
+                          </button>
+                        </Form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canEdit ? (
+          <Form method="post" className="form-grid">
+            <h3>{t('accountability.addMember')}</h3>
+            <FormError message={actionData?.formError} />
+            <input type="hidden" name="intent" value="add" />
+            <div className="field-row">
+              <TextField
+                label={t('accountability.person')}
+                name="person_name"
+                constraints={constraints.person_name}
+                errors={actionData?.fieldErrors}
+              />
+              <TextField
+                label={t('accountability.email')}
+                name="person_email"
+                type="email"
+                errors={actionData?.fieldErrors}
+              />
+            </div>
+            <div className="field-row">
+              <SelectField
+                label={t('accountability.function')}
+                name="function"
+                options={TEAM_FUNCTIONS.map((f) => ({ value: f, label: t(`accountability.function.${f}`) }))}
+                errors={actionData?.fieldErrors}
+              />
+              <TextField
+                label={t('accountability.allocationPct')}
+                name="allocation"
+                type="number"
+                constraints={constraints.allocation}
+                defaultValue="50"
+                errors={actionData?.fieldErrors}
+              />
+            </div>
+            <FormActions>
+              <button type="submit">{t('accountability.addMember')}</button>
+            </FormActions>
+          </Form>
+        ) : null}
+      </section>
+      <aside>
+        <section className="card" aria-labelledby="coverage-title">
+          <h2 id="coverage-title">{t('accountability.coverage')}</h2>
+          <dl className="facts">
+            {coverage.map((group) => (
+              <div key={group.group} style={{ display: 'contents' }}>
+                <dt>{t(`accountability.group.${group.group}`)}</dt>
+                <dd>
+                  {group.covered.map((f) => (
+                    <span key={f}>
+                      <Badge tone="good">{t(`accountability.function.${f}`)}</Badge>{' '}
+                    </span>
+                  ))}
+                  {group.missing.map((f) => (
+                    <span key={f}>
+                      <Badge tone="warn">
+                        {t('accountability.missing')}: {t(`accountability.function.${f}`)}
+                      </Badge>{' '}
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="spanner-title">
+          <h2 id="spanner-title">{t('accountability.boundarySpanner')}</h2>
+          <p>
+            {leadName ?? t('common.unassigned')} ·{' '}
+            {background
+              ? t(`accountability.background.${background}`)
+              : t('accountability.backgroundUnknown')}
+          </p>
+          {canEdit ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="background" />
+              <SelectField
+                label={t('accountability.spannerBackground')}
+                name="spanner_background"
+                defaultValue={background ?? undefined}
+                options={SPANNER_BACKGROUNDS.map((b) => ({
+                  value: b,
+                  label: t(`accountability.background.${b}`),
+                }))}
+                errors={actionData?.fieldErrors}
+              />
+              <button type="submit" className="button-secondary">
+                {t('action.save')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      </aside>
+    </div>
+  )
+}

@@ -1,0 +1,385 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { can } from '~/auth/permissions'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { Chart } from '~/components/charts/chart'
+import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { KpiStatusBadge, KpiValue, useKpiName } from '~/components/kpi/kpi-ui'
+import { EmptyState, PageHeader } from '~/components/page'
+import { useFormat, useT } from '~/i18n/react'
+import { translate } from '~/i18n/translate'
+import {
+  kpiNumbers,
+  createDriverLink,
+  deleteDriverLink,
+  DriverLinkError,
+  listDriverLinks,
+} from '~/models/kpi-chart.server'
+import { requireKpi } from '~/models/kpi-guard.server'
+import { itemErrorMessage } from '~/models/kpi-import.server'
+import { checkItem, listRevisions, recordMeasurements, writerForUser } from '~/models/kpi-measurement.server'
+import { CheckInSchema, DriverLinkSchema } from '~/models/kpi.schema'
+import { listLaggingKpis, withStatuses } from '~/models/kpi.server'
+import styles from '~/styles/kpi.css?url'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { forbidden, invariantResponse } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+const checkInConstraints = constraintsOf(CheckInSchema)
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const kpi = await requireKpi(user, params.kpiId)
+  const [numbers, revisions, driverLinks, candidates] = await Promise.all([
+    kpiNumbers(db, kpi),
+    listRevisions(db, kpi.id),
+    listDriverLinks(db, kpi.id),
+    kpi.kind === 'leading' && kpi.can_edit ? listLaggingKpis(db, user, kpi) : Promise.resolve([]),
+  ])
+  const [withStatus] = withStatuses([kpi])
+  const status = kpi.rollup === 'none' ? withStatus!.status : null
+  return {
+    kpi,
+    status,
+    ...numbers,
+    revisions,
+    driverLinks,
+    candidates,
+    canMeasure: kpi.can_edit && can(user.role, 'kpi:measure') && kpi.rollup === 'none',
+    canEdit: kpi.can_edit && can(user.role, 'kpi:edit'),
+  }
+}
+
+const UnlinkSchema = z.object({ intent: z.literal('unlink'), link_id: z.uuid() })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const kpi = await requireKpi(user, params.kpiId)
+  const locale = await getUserLocale(request)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'checkin') {
+    if (!kpi.can_edit || !can(user.role, 'kpi:measure')) forbidden()
+    const form = parseForm(CheckInSchema, formData, locale)
+    if (!form.ok)
+      return data({ intent, fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    const checked = checkItem(
+      kpi,
+      { period_end: form.data.period_end, value: form.data.value, note: form.data.note },
+      new Map(),
+      0,
+    )
+    if (!checked.ok) {
+      const field = checked.error.code === 'badValue' ? 'value' : 'period_end'
+      return data(
+        {
+          intent,
+          fieldErrors: { [field]: [itemErrorMessage(locale, checked.error)] },
+          formError: translate(locale, 'errors.form'),
+        },
+        { status: 400 },
+      )
+    }
+    const [outcome] = await recordMeasurements(db, writerForUser(user, 'form'), [
+      { ...checked.item, confidence: form.data.confidence ?? null },
+    ])
+    return redirectWithToast(`/kpis/${kpi.id}`, {
+      kind: 'success',
+      message: 'kpi.checkedIn',
+      vars: { outcome: translate(locale, `kpi.outcome.${outcome!}`) },
+    })
+  }
+  if (!kpi.can_edit || !can(user.role, 'kpi:edit')) forbidden()
+  if (intent === 'link') {
+    const form = parseForm(DriverLinkSchema, formData, locale)
+    if (!form.ok)
+      return data({ intent, fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    try {
+      await createDriverLink(db, user, kpi, form.data)
+    } catch (error) {
+      if (!(error instanceof DriverLinkError)) throw error
+      return data(
+        { intent, fieldErrors: { lagging_kpi_id: [translate(locale, error.messageKey)] }, formError: null },
+        { status: 400 },
+      )
+    }
+    return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkCreated' })
+  }
+  const unlink = UnlinkSchema.safeParse(Object.fromEntries(formData))
+  invariantResponse(unlink.success, 'Unknown intent')
+  invariantResponse(await deleteDriverLink(db, user, kpi, unlink.data.link_id), 'Not found', { status: 404 })
+  return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkDeleted' })
+}
+
+export default function KpiPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const format = useFormat()
+  const name = useKpiName()
+  const { kpi } = data
+  const title = name(kpi)
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={
+          <>
+            {kpi.initiative_id ? (
+              <Link to={`/initiatives/${kpi.initiative_id}/kpis`}>{kpi.initiative_name}</Link>
+            ) : (
+              <Link to={`/kpis?program=${kpi.program_id}`}>{t('kpi.programLevel')}</Link>
+            )}{' '}
+            · {t(`kpi.kind.${kpi.kind}`)} · <code>{kpi.key}</code>{' '}
+            {data.status ? <KpiStatusBadge status={data.status} /> : null}
+          </>
+        }
+        actions={
+          data.canEdit ? (
+            <Link className="button-secondary" to="edit">
+              {t('action.edit')}
+            </Link>
+          ) : null
+        }
+      />
+      <section className="card" aria-labelledby="chart-title">
+        <h2 id="chart-title">{t('kpi.chartTitle', { name: title })}</h2>
+        {data.chart.labels.length ? (
+          <>
+            <Chart
+              kind="line"
+              title={t('kpi.chartTitle', { name: title })}
+              labels={data.chart.labels}
+              series={[
+                { label: t('kpi.actual'), values: data.chart.actual },
+                { label: t('kpi.target'), values: data.chart.target, dashed: true },
+              ]}
+            />
+            {data.chart.thinned ? (
+              <p className="field-hint">
+                {t('kpi.chartThinned', { total: data.chart.total, shown: data.chart.labels.length })}
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <EmptyState>{t('kpi.noValues')}</EmptyState>
+        )}
+      </section>
+      <div className="two-column">
+        <section className="card" aria-labelledby="recent-title">
+          <h2 id="recent-title">{t('kpi.recentPeriods')}</h2>
+          {data.recent.length ? (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('kpi.period')}</th>
+                    <th scope="col">{t('kpi.value')}</th>
+                    <th scope="col">{t('kpi.target')}</th>
+                    <th scope="col">{t('kpi.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.recent.map((row) => (
+                    <tr key={row.period_end}>
+                      <td>{format.date(row.period_end)}</td>
+                      <td>
+                        <KpiValue value={row.value} unit={kpi.unit} />
+                      </td>
+                      <td>
+                        <KpiValue value={row.target} unit={kpi.unit} />
+                      </td>
+                      <td>
+                        <KpiStatusBadge status={row.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <EmptyState>{t('kpi.noValues')}</EmptyState>
+          )}
+        </section>
+        <section className="card" aria-labelledby="checkin-title">
+          <h2 id="checkin-title">{t('kpi.checkIn')}</h2>
+          {kpi.rollup !== 'none' ? (
+            <p>{t('kpi.rolledUpInfo', { method: t(`kpi.rollup.${kpi.rollup}`) })}</p>
+          ) : data.canMeasure ? (
+            <Form method="post" className="form-grid">
+              <FormError message={actionData?.intent === 'checkin' ? actionData.formError : null} />
+              <input type="hidden" name="intent" value="checkin" />
+              <TextField
+                label={t('kpi.period')}
+                name="period_end"
+                type="date"
+                hint={t('kpi.cadenceHint')}
+                constraints={checkInConstraints.period_end}
+                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
+              />
+              <TextField
+                label={t('kpi.value')}
+                name="value"
+                inputMode="decimal"
+                constraints={checkInConstraints.value}
+                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
+              />
+              <SelectField
+                label={t('kpi.confidence')}
+                name="confidence"
+                placeholder="—"
+                options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))}
+                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
+              />
+              <TextField
+                label={t('kpi.note')}
+                name="note"
+                constraints={checkInConstraints.note}
+                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
+              />
+              <FormActions>
+                <button type="submit">{t('action.save')}</button>
+              </FormActions>
+            </Form>
+          ) : (
+            <p>—</p>
+          )}
+        </section>
+      </div>
+      <div className="two-column">
+        <section className="card" aria-labelledby="links-title">
+          <h2 id="links-title">{t('kpi.links')}</h2>
+          <p>{t('kpi.linksIntro')}</p>
+          {data.driverLinks.length ? (
+            <ul>
+              {data.driverLinks.map((link) => (
+                <li key={link.id}>
+                  <Link to={`/kpis/${link.leading_kpi_id}`}>
+                    {name({ name_en: link.leading_name_en, name_zh_tw: link.leading_name_zh_tw })}
+                  </Link>{' '}
+                  {t('kpi.drives')}{' '}
+                  <Link to={`/kpis/${link.lagging_kpi_id}`}>
+                    {name({ name_en: link.lagging_name_en, name_zh_tw: link.lagging_name_zh_tw })}
+                  </Link>{' '}
+                  ({t('kpi.expectedLag')}: {link.expected_lag}) ·{' '}
+                  <Link to={`/kpis/links/${link.id}`}>{t('kpi.openAnalysis')}</Link>
+                  {data.canEdit && link.leading_kpi_id === kpi.id ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="unlink" />
+                      <input type="hidden" name="link_id" value={link.id} />
+                      <button type="submit" className="button-secondary">
+                        {t('kpi.removeLink')}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState>{t('kpi.linksEmpty')}</EmptyState>
+          )}
+          {data.canEdit && kpi.kind === 'leading' && data.candidates.length ? (
+            <Form method="post" className="form-grid">
+              <h3>{t('kpi.addLink')}</h3>
+              <FormError message={actionData?.intent === 'link' ? actionData.formError : null} />
+              <input type="hidden" name="intent" value="link" />
+              <SelectField
+                label={t('kpi.laggingKpi')}
+                name="lagging_kpi_id"
+                options={data.candidates.map((c) => ({ value: c.id, label: `${name(c)} (${c.key})` }))}
+                errors={actionData?.intent === 'link' ? actionData.fieldErrors : null}
+                required
+              />
+              <TextField
+                label={t('kpi.expectedLag')}
+                name="expected_lag"
+                inputMode="numeric"
+                defaultValue="1"
+                errors={actionData?.intent === 'link' ? actionData.fieldErrors : null}
+                required
+              />
+              <FormActions>
+                <button type="submit">{t('kpi.addLink')}</button>
+              </FormActions>
+            </Form>
+          ) : null}
+        </section>
+        <section className="card" aria-labelledby="details-title">
+          <h2 id="details-title">{t('kpi.details')}</h2>
+          <dl className="facts">
+            <dt>{t('kpi.category')}</dt>
+            <dd>{t(`kpi.category.${kpi.category}`)}</dd>
+            <dt>{t('kpi.direction')}</dt>
+            <dd>{t(`kpi.direction.${kpi.direction}`)}</dd>
+            <dt>{t('kpi.cadence')}</dt>
+            <dd>{t(`kpi.cadence.${kpi.cadence}`)}</dd>
+            <dt>{t('kpi.owner')}</dt>
+            <dd>{kpi.owner_name ?? t('common.unassigned')}</dd>
+            <dt>{t('kpi.baseline')}</dt>
+            <dd>
+              {kpi.baseline_value !== null ? (
+                <>
+                  <KpiValue value={kpi.baseline_value} unit={kpi.unit} /> ({format.date(kpi.baseline_date)})
+                </>
+              ) : (
+                '—'
+              )}
+            </dd>
+            <dt>{t('kpi.tolerance')}</dt>
+            <dd>{format.number(kpi.tolerance_pct)} %</dd>
+            <dt>{t('kpi.rollup')}</dt>
+            <dd>{t(`kpi.rollup.${kpi.rollup}`)}</dd>
+            <dt>{t('kpi.targets')}</dt>
+            <dd>
+              {data.targets.length
+                ? data.targets
+                    .map((target) => `${format.date(target.period_end)}: ${format.number(target.value)}`)
+                    .join(' · ')
+                : t('kpi.noTargets')}
+            </dd>
+          </dl>
+          {kpi.description ? <p>{kpi.description}</p> : null}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="revisions-title">
+        <h2 id="revisions-title">{t('kpi.revisions')}</h2>
+        {data.revisions.length ? (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('kpi.changedAt')}</th>
+                  <th scope="col">{t('kpi.changedBy')}</th>
+                  <th scope="col">{t('kpi.period')}</th>
+                  <th scope="col">{t('kpi.change')}</th>
+                  <th scope="col">{t('kpi.source')}</th>
+                  <th scope="col">{t('kpi.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.revisions.map((revision) => (
+                  <tr key={revision.id}>
+                    <td>{format.dateTime(revision.changed_at)}</td>
+                    <td>{revision.changed_by_label}</td>
+                    <td>{format.date(revision.period_end)}</td>
+                    <td>
+                      <KpiValue value={revision.old_value} /> → <KpiValue value={revision.new_value} />
+                    </td>
+                    <td>{t(`kpi.source.${revision.source}`)}</td>
+                    <td>{revision.new_note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <EmptyState>{t('kpi.revisionsEmpty')}</EmptyState>
+        )}
+      </section>
+    </>
+  )
+}

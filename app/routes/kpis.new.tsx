@@ -1,0 +1,78 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { can } from '~/auth/permissions'
+import { getUserLocale, requirePermission, type AuthUser } from '~/auth/session.server'
+import { KpiForm } from '~/components/kpi/kpi-form'
+import { PageHeader } from '~/components/page'
+import { useT } from '~/i18n/react'
+import { requireEditableInitiative } from '~/models/initiative-guard.server'
+import { KpiSchema } from '~/models/kpi.schema'
+import { createKpi, kpiFormOptions } from '~/models/kpi.server'
+import { kpiInputErrors } from '~/models/kpi-form.server'
+import { getProgram } from '~/models/program.server'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { forbidden, notFound } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const constraints = constraintsOf(KpiSchema)
+
+/** Where the new KPI goes: an initiative the user leads (?initiative=) or, for admins, a program (?program=). */
+async function requireScope(request: Request, user: AuthUser) {
+  const url = new URL(request.url)
+  const initiativeId = url.searchParams.get('initiative')
+  if (initiativeId) {
+    const initiative = await requireEditableInitiative(user, initiativeId)
+    return { programId: initiative.program_id, initiativeId: initiative.id, label: initiative.name }
+  }
+  const programId = url.searchParams.get('program')
+  const program = z.uuid().safeParse(programId).success ? await getProgram(db, programId!) : null
+  if (!program) notFound()
+  if (!can(user.role, 'initiative:edit-any')) forbidden()
+  return { programId: program.id, initiativeId: null, label: program.name }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'kpi:edit')
+  const scope = await requireScope(request, user)
+  return { scope, ...(await kpiFormOptions(db, user, scope)) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'kpi:edit')
+  const scope = await requireScope(request, user)
+  const locale = await getUserLocale(request)
+  const form = parseForm(KpiSchema, await request.formData(), locale)
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  try {
+    const created = await createKpi(db, user, scope, form.data)
+    return redirectWithToast(`/kpis/${created.id}`, { kind: 'success', message: 'kpi.created' })
+  } catch (error) {
+    const fieldErrors = kpiInputErrors(error, locale)
+    if (!fieldErrors) throw error
+    return data({ fieldErrors, formError: null }, { status: 400 })
+  }
+}
+
+export default function NewKpiPage() {
+  const { scope, parents, owners } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  return (
+    <section className="narrow">
+      <PageHeader
+        title={t('kpi.new')}
+        subtitle={scope.initiativeId ? scope.label : `${scope.label} · ${t('kpi.programLevel')}`}
+      />
+      <KpiForm
+        parents={parents}
+        owners={owners}
+        constraints={constraints}
+        fieldErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+        submitLabel={t('action.create')}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,177 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requirePermission } from '~/auth/session.server'
+import { Chart } from '~/components/charts/chart'
+import { EmptyState } from '~/components/page'
+import { RangeFilter, useKeyLabel } from '~/components/recommendations/range-filter'
+import { useFormat, useT } from '~/i18n/react'
+import {
+  adoptionBy,
+  recommendationAdoption,
+  type AdoptionFigures,
+} from '~/models/recommendation-adoption.server'
+import { cohortRetention } from '~/models/recommendation-insights.server'
+import { pageRange, sellerNames } from '~/models/recommendation-page.server'
+import { db } from '~/utils/db.server'
+
+const SLICES = ['manager', 'tech_affinity', 'region'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'analytics:read')
+  const { range: full, invalid, timezone } = await pageRange(db, request)
+  const range = { from: full.from, to: full.to }
+  const [adoption, manager, techAffinity, region, pilot, cohorts] = await Promise.all([
+    recommendationAdoption(db, range),
+    adoptionBy(db, range, 'manager', timezone),
+    adoptionBy(db, range, 'tech_affinity', timezone),
+    adoptionBy(db, range, 'region', timezone),
+    adoptionBy(db, range, 'pilot', timezone),
+    cohortRetention(db, range, timezone),
+  ])
+  const names = await sellerNames(
+    db,
+    manager.map((row) => row.key),
+  )
+  return {
+    range,
+    invalid,
+    total: adoption.total,
+    slices: { manager, tech_affinity: techAffinity, region },
+    pilot,
+    cohorts,
+    names,
+  }
+}
+
+const MEASURES = [
+  'eligible',
+  'active',
+  'adoption_rate',
+  'avg_daily_active',
+  'avg_weekly_active',
+  'stickiness',
+] as const
+
+export default function AdoptionPage() {
+  const { range, invalid, total, slices, pilot, cohorts, names } = useLoaderData<typeof loader>()
+  const t = useT()
+  const format = useFormat()
+  const keyLabel = useKeyLabel()
+  const value = (figures: AdoptionFigures, measure: (typeof MEASURES)[number]) =>
+    measure === 'adoption_rate' || measure === 'stickiness'
+      ? format.percent(figures[measure])
+      : format.number(figures[measure], { maximumFractionDigits: 1 })
+  return (
+    <section aria-labelledby="adoption-heading">
+      <h2 id="adoption-heading">{t('recommendations.adoption.heading')}</h2>
+      <RangeFilter range={range} invalid={invalid} />
+      <p className="muted">{t('recommendations.adoption.explain')}</p>
+      {total.eligible === 0 ? (
+        <EmptyState>{t('recommendations.adoption.noRoster')}</EmptyState>
+      ) : (
+        <>
+          <div className="stat-grid">
+            {MEASURES.map((measure) => (
+              <div className="stat" key={measure}>
+                <span className="stat-label">{t(`recommendations.adoption.${measure}`)}</span>
+                <span className="stat-value">{value(total, measure)}</span>
+              </div>
+            ))}
+          </div>
+          <p className="muted">{t('recommendations.adoption.managersExplain')}</p>
+          <div className="two-column">
+            {SLICES.map((slice) => (
+              <div className="card" key={slice}>
+                <Chart
+                  kind="bar"
+                  title={t('recommendations.adoption.by', { group: t(`recommendations.group.${slice}`) })}
+                  labels={slices[slice].map((row) => keyLabel(slice, row.key, names))}
+                  series={[
+                    {
+                      label: t('recommendations.adoption.adoption_rate'),
+                      values: slices[slice].map((row) => row.adoption_rate),
+                    },
+                    {
+                      label: t('recommendations.adoption.stickiness'),
+                      values: slices[slice].map((row) => row.stickiness),
+                    },
+                  ]}
+                  format="percent"
+                  yMin={0}
+                  yMax={1}
+                />
+              </div>
+            ))}
+          </div>
+          <h3>{t('recommendations.group.pilot')}</h3>
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="region"
+            aria-label={t('recommendations.group.pilot')}
+          >
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('recommendations.evidence.group')}</th>
+                  {MEASURES.map((measure) => (
+                    <th scope="col" key={measure}>
+                      {t(`recommendations.adoption.${measure}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {pilot.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{keyLabel('pilot', row.key)}</th>
+                    {MEASURES.map((measure) => (
+                      <td key={measure}>{value(row, measure)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3>{t('recommendations.adoption.cohorts')}</h3>
+          <p className="muted">{t('recommendations.adoption.cohortsExplain')}</p>
+          {cohorts.cohorts.length === 0 ? (
+            <EmptyState>{t('recommendations.empty')}</EmptyState>
+          ) : (
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-label={t('recommendations.adoption.cohorts')}
+            >
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('recommendations.adoption.cohort')}</th>
+                    <th scope="col">{t('recommendations.adoption.cohortSize')}</th>
+                    {cohorts.offsets.map((offset) => (
+                      <th scope="col" key={offset}>
+                        {t('recommendations.adoption.weekN', { n: offset })}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {cohorts.cohorts.map((cohort) => (
+                    <tr key={cohort.week}>
+                      <th scope="row">{format.date(cohort.week)}</th>
+                      <td>{format.number(cohort.size)}</td>
+                      {cohort.retention.map((share, index) => (
+                        <td key={index}>{share === null ? '' : format.percent(share, 0)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requirePermission } from '~/auth/session.server'
+import { Chart } from '~/components/charts/chart'
+import { EmptyState } from '~/components/page'
+import { EvidenceTable } from '~/components/recommendations/evidence-table'
+import { RangeFilter } from '~/components/recommendations/range-filter'
+import { useFormat, useT } from '~/i18n/react'
+import { explanationEvidence, modelVersionEvidence } from '~/models/recommendation-insights.server'
+import { pageRange } from '~/models/recommendation-page.server'
+import { db } from '~/utils/db.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'analytics:read')
+  const { range, invalid, timezone } = await pageRange(db, request)
+  const [explanations, versions] = await Promise.all([
+    explanationEvidence(db, range, timezone),
+    modelVersionEvidence(db, range, timezone),
+  ])
+  return { range: { from: range.from, to: range.to }, invalid, explanations, versions }
+}
+
+export default function ExplanationsPage() {
+  const { range, invalid, explanations, versions } = useLoaderData<typeof loader>()
+  const t = useT()
+  const format = useFormat()
+  const withLabel = t('recommendations.key.with')
+  const withoutLabel = t('recommendations.key.without')
+  const empty =
+    explanations.acceptance.a.n +
+      explanations.acceptance.b.n +
+      explanations.conversion.a.n +
+      explanations.conversion.b.n ===
+    0
+  return (
+    <section aria-labelledby="explanations-heading">
+      <h2 id="explanations-heading">{t('recommendations.evidence.explanations')}</h2>
+      <RangeFilter range={range} invalid={invalid} />
+      <p className="muted">{t('recommendations.evidence.explain')}</p>
+      {empty ? (
+        <EmptyState>{t('recommendations.empty')}</EmptyState>
+      ) : (
+        <>
+          <div className="card">
+            <Chart
+              kind="bar"
+              title={t('recommendations.evidence.chart')}
+              labels={[t('recommendations.rate.acceptance_rate'), t('recommendations.rate.conversion_rate')]}
+              series={[
+                {
+                  label: withLabel,
+                  values: [explanations.acceptance.a.rate, explanations.conversion.a.rate],
+                },
+                {
+                  label: withoutLabel,
+                  values: [explanations.acceptance.b.rate, explanations.conversion.b.rate],
+                },
+              ]}
+              format="percent"
+              yMin={0}
+            />
+          </div>
+          <EvidenceTable
+            caption={t('recommendations.evidence.explanations')}
+            comparison={explanations}
+            labelA={withLabel}
+            labelB={withoutLabel}
+          />
+        </>
+      )}
+      <h2>{t('recommendations.evidence.models')}</h2>
+      <p className="muted">{t('recommendations.evidence.modelsExplain')}</p>
+      {versions.length === 0 ? <EmptyState>{t('recommendations.empty')}</EmptyState> : null}
+      {versions.map((version) => (
+        <div className="card" key={version.version}>
+          <h3>
+            {version.version === 'unknown' ? t('recommendations.key.unknown') : version.version}{' '}
+            <span className="muted">
+              {format.date(version.firstAt)} ·{' '}
+              {version.previous
+                ? `${t('recommendations.evidence.previous')}: ${version.previous}`
+                : t('recommendations.evidence.first')}
+            </span>
+          </h3>
+          {version.comparison ? (
+            <EvidenceTable
+              caption={version.version}
+              comparison={version.comparison}
+              labelA={version.version}
+              labelB={version.previous ?? ''}
+            />
+          ) : (
+            <p>
+              {t('recommendations.rate.acceptance_rate')}: {format.percent(version.figures.acceptance_rate)} ·{' '}
+              {t('recommendations.rate.conversion_rate')}: {format.percent(version.figures.conversion_rate)}
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  )
+}

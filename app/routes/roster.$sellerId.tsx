@@ -1,0 +1,114 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { Badge, PageHeader } from '~/components/page'
+import { useFormat, useT } from '~/i18n/react'
+import { translate } from '~/i18n/translate'
+import { SellerEditSchema, TECH_AFFINITIES } from '~/models/roster.schema'
+import { getSeller, listLinkableUsers, SellerEditError, updateSeller } from '~/models/roster.server'
+import { db } from '~/utils/db.server'
+import { constraintsOf, parseForm } from '~/utils/forms'
+import { notFound } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Edit rep · Tenfold' }]
+
+const constraints = constraintsOf(SellerEditSchema)
+
+async function requireSeller(id: string | undefined) {
+  const seller = z.uuid().safeParse(id).success ? await getSeller(db, id!) : undefined
+  if (!seller) notFound()
+  return seller
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'roster:manage')
+  const seller = await requireSeller(params.sellerId)
+  return { seller, users: await listLinkableUsers(db) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, 'roster:manage')
+  const seller = await requireSeller(params.sellerId)
+  const locale = await getUserLocale(request)
+  const form = parseForm(SellerEditSchema, await request.formData(), locale)
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  try {
+    await updateSeller(db, admin, seller.id, form.data)
+  } catch (error) {
+    if (!(error instanceof SellerEditError)) throw error
+    const message =
+      error.field === 'user_id'
+        ? translate(locale, 'eet.roster.userTaken')
+        : translate(locale, 'eet.import.error.unknownManager', { id: form.data.manager_id ?? '' })
+    return data({ fieldErrors: { [error.field]: [message] }, formError: null }, { status: 400 })
+  }
+  return redirectWithToast('/roster', { kind: 'success', message: 'toast.saved' })
+}
+
+export default function EditSellerPage() {
+  const { seller, users } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const format = useFormat()
+  const errors = actionData?.fieldErrors
+  return (
+    <section className="narrow">
+      <PageHeader
+        title={t('eet.roster.editTitle', { id: seller.seller_id })}
+        subtitle={
+          seller.left_at ? (
+            <Badge tone="bad">{t('eet.roster.leftOn', { date: format.date(seller.left_at) })}</Badge>
+          ) : undefined
+        }
+      />
+      <Form method="post" className="card form-grid">
+        <FormError message={actionData?.formError} />
+        {(['name', 'email', 'region', 'segment', 'team', 'manager_id', 'role'] as const).map((field) => (
+          <TextField
+            key={field}
+            label={t(`eet.field.${field}`)}
+            name={field}
+            type={field === 'email' ? 'email' : 'text'}
+            defaultValue={seller[field] ?? ''}
+            constraints={constraints[field]}
+            errors={errors}
+          />
+        ))}
+        <TextField
+          label={t('eet.field.hire_date')}
+          name="hire_date"
+          type="date"
+          defaultValue={seller.hire_date ?? ''}
+          errors={errors}
+        />
+        <SelectField
+          label={t('eet.field.tech_affinity')}
+          name="tech_affinity"
+          defaultValue={seller.tech_affinity}
+          options={TECH_AFFINITIES.map((value) => ({ value, label: t(`eet.affinity.${value}`) }))}
+          errors={errors}
+        />
+        <label className="checkbox">
+          <input type="checkbox" name="eligible" defaultChecked={seller.eligible} />
+          {t('eet.field.eligible')}
+        </label>
+        <SelectField
+          label={t('eet.roster.linkedUser')}
+          name="user_id"
+          hint={t('eet.roster.linkedUserHint')}
+          defaultValue={seller.user_id ?? ''}
+          placeholder={t('common.none')}
+          options={users.map((user) => ({ value: user.id, label: `${user.name} <${user.email}>` }))}
+          errors={errors}
+        />
+        <FormActions>
+          <button type="submit">{t('action.save')}</button>
+          <Link to="/roster">{t('action.cancel')}</Link>
+        </FormActions>
+      </Form>
+    </section>
+  )
+}

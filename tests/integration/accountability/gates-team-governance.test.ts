@@ -1,0 +1,268 @@
+import { describe, expect, test } from 'vitest'
+import { evaluateChecklist } from '~/models/checklist.server'
+import { findOverlaps } from '~/models/governance.server'
+import { getInitiative } from '~/models/initiative.server'
+import { listTeam } from '~/models/team.server'
+import { action as checklistAction } from '~/routes/initiatives.$initiativeId.checklist'
+import { action as editInitiative } from '~/routes/initiatives.$initiativeId.edit'
+import { action as gatesAction } from '~/routes/initiatives.$initiativeId.gates'
+import { action as governanceAction } from '~/routes/governance'
+import { action as teamAction } from '~/routes/initiatives.$initiativeId.team'
+import { db } from '~/utils/db.server'
+import { createInitiative, createProgram, createUser } from '#tests/factories'
+import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/requests'
+
+type Errors = { data: { fieldErrors: Record<string, string[]> } }
+
+async function setup() {
+  const program = await createProgram()
+  const lead = await createUser({ role: 'lead' })
+  const sponsor = await createUser({ role: 'sponsor' })
+  const initiative = await createInitiative({ programId: program.id, leadId: lead.id, sponsorId: sponsor.id })
+  return { program, lead, sponsor, initiative, params: { initiativeId: initiative.id } }
+}
+
+describe('stage gates', () => {
+  test('the stage moves only through a gate the sponsor approves', async () => {
+    const { program, lead, sponsor, initiative, params } = await setup()
+    const leadCookie = await sessionCookieFor(lead.id)
+    const sponsorCookie = await sessionCookieFor(sponsor.id)
+    const path = `/initiatives/${initiative.id}/gates`
+
+    // The plain edit form no longer moves the stage.
+    const edited = await run(
+      editInitiative,
+      buildRequest(`/initiatives/${initiative.id}/edit`, {
+        cookie: leadCookie,
+        form: {
+          program_id: program.id,
+          name: 'Renamed',
+          sponsor_id: sponsor.id,
+          stage: 'scale',
+          status: 'active',
+        },
+      }),
+      params,
+    )
+    expect(statusOf(edited)).toBe(302)
+    expect(await getInitiative(db, lead, initiative.id)).toMatchObject({ name: 'Renamed', stage: 'frame' })
+
+    const requested = await run(
+      gatesAction,
+      buildRequest(path, {
+        cookie: leadCookie,
+        form: {
+          intent: 'request',
+          criteria: ['problemDefined', 'sponsorAssigned', 'bogus'],
+          request_note: 'Ready.',
+        },
+      }),
+      params,
+    )
+    expect(statusOf(requested)).toBe(302)
+    const gate = await db
+      .selectFrom('stage_gates')
+      .selectAll()
+      .where('initiative_id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
+    expect(gate.criteria).toEqual([
+      { key: 'problemDefined', met: true },
+      { key: 'sponsorAssigned', met: true },
+      { key: 'teamFormed', met: false },
+    ])
+    // A second request while one is pending is refused.
+    const again = await run(
+      gatesAction,
+      buildRequest(path, { cookie: leadCookie, form: { intent: 'request' } }),
+      params,
+    )
+    expect(statusOf(again)).toBe(409)
+    // The lead cannot decide; the sponsor must give a valid date.
+    const byLead = await run(
+      gatesAction,
+      buildRequest(path, {
+        cookie: leadCookie,
+        form: { intent: 'decide', gate_id: gate.id, decision: 'approved', decision_date: '2027-01-10' },
+      }),
+      params,
+    )
+    expect(statusOf(byLead)).toBe(403)
+    const badDate = await run(
+      gatesAction,
+      buildRequest(path, {
+        cookie: sponsorCookie,
+        form: { intent: 'decide', gate_id: gate.id, decision: 'approved', decision_date: 'soon' },
+      }),
+      params,
+    )
+    expect(statusOf(badDate)).toBe(400)
+    expect(Object.keys((badDate as Errors).data.fieldErrors)).toEqual(['decision_date'])
+    expect((await getInitiative(db, lead, initiative.id))!.stage).toBe('frame')
+
+    const approved = await run(
+      gatesAction,
+      buildRequest(path, {
+        cookie: sponsorCookie,
+        form: {
+          intent: 'decide',
+          gate_id: gate.id,
+          decision: 'approved',
+          decision_date: '2027-01-10',
+          decision_notes: 'Go.',
+        },
+      }),
+      params,
+    )
+    expect(statusOf(approved)).toBe(302)
+    expect((await getInitiative(db, lead, initiative.id))!.stage).toBe('design')
+    const audited = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', initiative.id)
+      .where('action', 'like', 'gate.%')
+      .orderBy('id')
+      .execute()
+    expect(audited.map((row) => row.action)).toEqual(['gate.request', 'gate.approve'])
+  })
+})
+
+describe('team', () => {
+  test('coverage, over-allocation across initiatives, and field errors', async () => {
+    const { program, lead, initiative, params } = await setup()
+    const other = await createInitiative({ programId: program.id, leadId: lead.id })
+    const cookie = await sessionCookieFor(lead.id)
+    const add = (initiativeId: string, form: Record<string, string>) =>
+      run(
+        teamAction,
+        buildRequest(`/initiatives/${initiativeId}/team`, { cookie, form: { intent: 'add', ...form } }),
+        {
+          initiativeId,
+        },
+      )
+    expect(
+      statusOf(
+        await add(initiative.id, {
+          person_name: 'Ana Data',
+          person_email: 'ana@example.test',
+          function: 'data_scientist',
+          allocation: '70',
+        }),
+      ),
+    ).toBe(302)
+    expect(
+      statusOf(
+        await add(other.id, {
+          person_name: 'Ana D.',
+          person_email: 'ANA@example.test',
+          function: 'data_scientist',
+          allocation: '50',
+        }),
+      ),
+    ).toBe(302)
+    expect(
+      statusOf(await add(initiative.id, { person_name: 'Sam Sales', function: 'sales', allocation: '20' })),
+    ).toBe(302)
+    const bad = await add(initiative.id, { person_name: '', function: 'astrologer', allocation: '150' })
+    expect(statusOf(bad)).toBe(400)
+    expect(Object.keys((bad as Errors).data.fieldErrors).sort()).toEqual([
+      'allocation',
+      'function',
+      'person_name',
+    ])
+
+    const team = await listTeam(db, initiative.id)
+    expect(team.map((m) => [m.person_name, m.total_allocation])).toEqual([
+      ['Ana Data', 120],
+      ['Sam Sales', 20],
+    ])
+    const overlaps = await findOverlaps(db)
+    expect(overlaps.filter((o) => o.kind === 'person')).toEqual([
+      expect.objectContaining({ subject: 'Ana Data', allocation: 120, suggestion: 'sequence' }),
+    ])
+    const [, , team3] = await evaluateChecklist(db, (await getInitiative(db, lead, initiative.id))!)
+    // Users and engineers covered, integrators missing.
+    expect(team3!.items[0]).toMatchObject({
+      key: 'teamCoverage',
+      met: false,
+      detail: { groups: 2, missing: 8 },
+    })
+    void params
+  })
+})
+
+describe('governance and checklist', () => {
+  test('a review decision needs an owner and a due date; it then counts for the checklist', async () => {
+    const { lead, sponsor, initiative, params } = await setup()
+    const cookie = await sessionCookieFor(sponsor.id)
+    const bad = await run(
+      governanceAction,
+      buildRequest('/governance', {
+        cookie,
+        form: { intent: 'review', overlap_kind: 'segment', subject: 'Enterprise', action: 'merge' },
+      }),
+    )
+    expect(statusOf(bad)).toBe(400)
+    expect(Object.keys((bad as Errors).data.fieldErrors).sort()).toEqual(['decision', 'due_date', 'owner_id'])
+    const ok = await run(
+      governanceAction,
+      buildRequest('/governance', {
+        cookie,
+        form: {
+          intent: 'review',
+          overlap_kind: 'segment',
+          subject: 'Enterprise',
+          initiative_ids: [initiative.id],
+          action: 'sequence',
+          decision: 'Pilot the recommender first.',
+          owner_id: lead.id,
+          due_date: '2027-03-31',
+        },
+      }),
+    )
+    expect(statusOf(ok)).toBe(302)
+    const sections = await evaluateChecklist(db, (await getInitiative(db, lead, initiative.id))!)
+    const items = Object.fromEntries(sections.flatMap((s) => s.items).map((item) => [item.key, item]))
+    expect(items.governance).toMatchObject({ met: true, source: 'data' })
+    expect(items.sponsor).toMatchObject({ met: true })
+    expect(items.businessCase).toMatchObject({ met: false })
+    expect(items.variablePay).toMatchObject({ met: null, source: 'manual' })
+
+    // Manual attestation: a note is required; an unsafe link is refused.
+    const leadCookie = await sessionCookieFor(lead.id)
+    const path = `/initiatives/${initiative.id}/checklist`
+    const refused = await run(
+      checklistAction,
+      buildRequest(path, {
+        cookie: leadCookie,
+        form: {
+          intent: 'attest',
+          item: 'variablePay',
+          met: 'on',
+          note: '',
+          evidence_url: 'javascript:alert(1)',
+        },
+      }),
+      params,
+    )
+    expect(statusOf(refused)).toBe(400)
+    expect(Object.keys((refused as Errors).data.fieldErrors).sort()).toEqual(['evidence_url', 'note'])
+    const attested = await run(
+      checklistAction,
+      buildRequest(path, {
+        cookie: leadCookie,
+        form: {
+          intent: 'attest',
+          item: 'variablePay',
+          met: 'on',
+          note: 'Two-year transition agreed with HR.',
+          evidence_url: 'https://intranet.example/pay-plan',
+        },
+      }),
+      params,
+    )
+    expect(statusOf(attested)).toBe(302)
+    const after = await evaluateChecklist(db, (await getInitiative(db, lead, initiative.id))!)
+    const variablePay = after.flatMap((s) => s.items).find((item) => item.key === 'variablePay')
+    expect(variablePay).toMatchObject({ met: true, evidence: 'https://intranet.example/pay-plan' })
+  })
+})

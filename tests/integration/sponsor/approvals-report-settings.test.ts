@@ -1,0 +1,224 @@
+import { describe, expect, test } from 'vitest'
+import { healthConfigFor } from '~/models/health-settings.server'
+import { action as approvalsAction, loader as approvalsLoader } from '~/routes/portfolio.approvals'
+import { loader as boardPackLoader } from '~/routes/portfolio.board-pack'
+import { loader as reportLoader } from '~/routes/portfolio.report'
+import { action as settingsAction } from '~/routes/portfolio.settings'
+import { db } from '~/utils/db.server'
+import { createUser } from '#tests/factories'
+import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/requests'
+import { addCase, addFeedback, addGate, addKpi, portfolioSetup } from './helpers'
+
+type Data<T> = { data: T }
+
+describe('approvals inbox', () => {
+  test('the sponsor approves a submitted case and a pending gate in the inbox, audited', async () => {
+    const { sponsor, lead, initiative } = await portfolioSetup()
+    const caseId = await addCase(initiative.id, 'submitted', lead.id)
+    await db.updateTable('initiatives').set({ stage: 'frame' }).where('id', '=', initiative.id).execute()
+    const gate = await addGate(initiative.id, 'pending', null)
+    const cookie = await sessionCookieFor(sponsor.id)
+    const inbox = (await run(approvalsLoader, buildRequest('/portfolio/approvals', { cookie }))) as {
+      cases: { id: string }[]
+      gates: { id: string }[]
+    }
+    expect(inbox.cases.map((c) => c.id)).toEqual([caseId])
+    expect(inbox.gates.map((g) => g.id)).toEqual([gate.id])
+
+    const approved = await run(
+      approvalsAction,
+      buildRequest('/portfolio/approvals', {
+        cookie,
+        form: { intent: 'approve-case', initiativeId: initiative.id, note: 'Go.' },
+      }),
+    )
+    expect(statusOf(approved)).toBe(302)
+    const stored = await db
+      .selectFrom('business_cases')
+      .select(['status', 'decided_by'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({ status: 'approved', decided_by: sponsor.id })
+    const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', caseId).execute()
+    expect(audit.map((a) => a.action)).toContain('business-case.approve')
+
+    // Approving again: nothing waits any more → 400 with a message, nothing written.
+    const again = (await run(
+      approvalsAction,
+      buildRequest('/portfolio/approvals', {
+        cookie,
+        form: { intent: 'approve-case', initiativeId: initiative.id },
+      }),
+    )) as Data<{ error: string }>
+    expect(statusOf(again)).toBe(400)
+    expect(again.data.error).toMatch(/no longer waiting/)
+
+    const gateApproved = await run(
+      approvalsAction,
+      buildRequest('/portfolio/approvals', {
+        cookie,
+        form: { intent: 'approve-gate', initiativeId: initiative.id, gateId: gate.id },
+      }),
+    )
+    expect(statusOf(gateApproved)).toBe(302)
+    const moved = await db
+      .selectFrom('initiatives')
+      .select('stage')
+      .where('id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
+    expect(moved.stage).toBe('design')
+  })
+
+  test('a lead may not decide, another sponsor cannot see the initiative’s items, bad input is 400', async () => {
+    const { lead, initiative } = await portfolioSetup()
+    await addCase(initiative.id, 'submitted', lead.id)
+    const other = await createUser({ role: 'sponsor' })
+    const leadTry = await run(
+      approvalsAction,
+      buildRequest('/portfolio/approvals', {
+        cookie: await sessionCookieFor(lead.id),
+        form: { intent: 'approve-case', initiativeId: initiative.id },
+      }),
+    )
+    expect(statusOf(leadTry)).toBe(403)
+    const otherCookie = await sessionCookieFor(other.id)
+    const inbox = (await run(
+      approvalsLoader,
+      buildRequest('/portfolio/approvals', { cookie: otherCookie }),
+    )) as {
+      cases: unknown[]
+    }
+    expect(inbox.cases).toEqual([])
+    const otherTry = await run(
+      approvalsAction,
+      buildRequest('/portfolio/approvals', {
+        cookie: otherCookie,
+        form: { intent: 'approve-case', initiativeId: initiative.id },
+      }),
+    )
+    expect(statusOf(otherTry)).toBe(403)
+    const bad = await run(
+      approvalsAction,
+      buildRequest('/portfolio/approvals', {
+        cookie: otherCookie,
+        form: { intent: 'approve-case', initiativeId: 'x' },
+      }),
+    )
+    expect(statusOf(bad)).toBe(400)
+  })
+})
+
+describe('period report', () => {
+  test('shows KPIs that changed status, gates passed and feedback loops closed in the month', async () => {
+    const { program, sponsor, initiative } = await portfolioSetup()
+    const eetUser = await createUser({ role: 'eet_member' })
+    // August on track (120 ≥ 100), September off track (50).
+    await addKpi(program.id, initiative.id, 'won', {
+      target: 100,
+      values: [
+        { period_end: '2026-08-31', value: 120 },
+        { period_end: '2026-09-30', value: 50 },
+      ],
+    })
+    await addGate(initiative.id, 'approved', '2026-09-15')
+    await addGate(initiative.id, 'approved', '2026-07-01')
+    await addFeedback(initiative.id, eetUser.id, [
+      { usefulness: 4, status: 'shipped', closedAt: new Date('2026-09-10T12:00:00Z') },
+      { usefulness: 4, status: 'declined', closedAt: new Date('2026-09-20T12:00:00Z') },
+      { usefulness: 4, status: 'shipped', closedAt: new Date('2026-10-02T12:00:00Z') },
+    ])
+    const cookie = await sessionCookieFor(sponsor.id)
+    const page = (await run(
+      reportLoader,
+      buildRequest(`/portfolio/report?program=${program.id}&period=2026-09`, { cookie }),
+    )) as Data<{
+      report: {
+        kpiChanges: { key: string; from: string; to: string }[]
+        gates: unknown[]
+        feedback: { shipped: number; declined: number }[]
+      }
+    }>
+    const report = page.data.report
+    expect(report.kpiChanges).toEqual([
+      expect.objectContaining({ key: 'won', from: 'on_track', to: 'off_track' }),
+    ])
+    expect(report.gates).toHaveLength(1)
+    expect(report.feedback).toEqual([expect.objectContaining({ shipped: 1, declined: 1 })])
+
+    const quarter = (await run(
+      reportLoader,
+      buildRequest(`/portfolio/report?program=${program.id}&period=2026-Q3&initiative=${initiative.id}`, {
+        cookie,
+      }),
+    )) as Data<{ report: { gates: unknown[]; period: { from: string; to: string } } }>
+    expect(quarter.data.report.period).toMatchObject({ from: '2026-07-01', to: '2026-09-30' })
+    expect(quarter.data.report.gates).toHaveLength(2)
+
+    const bad = await run(
+      reportLoader,
+      buildRequest(`/portfolio/report?program=${program.id}&period=2026-13`, { cookie }),
+    )
+    expect(statusOf(bad)).toBe(400)
+
+    const pack = (await run(
+      boardPackLoader,
+      buildRequest(`/portfolio/board-pack?program=${program.id}&period=2026-09&lang=zh-TW`, { cookie }),
+    )) as { locale: string; rows: unknown[]; title: string }
+    expect(pack.locale).toBe('zh-TW')
+    expect(pack.title).toContain('董事會簡報')
+    expect(pack.rows).toHaveLength(1)
+  })
+})
+
+describe('health settings', () => {
+  test('an admin overrides a weight and the bands for one program; bad bands are refused', async () => {
+    const { program, admin } = await portfolioSetup()
+    const cookie = await sessionCookieFor(admin.id)
+    const before = await healthConfigFor(db, program.id)
+    const form: Record<string, string> = { intent: 'save', green: '80', amber: '50' }
+    for (const [key, rule] of Object.entries(before.inputs)) {
+      form[`weight.${key}`] = String(rule.weight)
+      form[`good.${key}`] = String(rule.good)
+      form[`bad.${key}`] = String(rule.bad)
+    }
+    form['weight.caseApproved'] = '0'
+    const path = `/portfolio/settings?program=${program.id}`
+    const saved = await run(settingsAction, buildRequest(path, { cookie, form }))
+    expect(statusOf(saved)).toBe(302)
+    const after = await healthConfigFor(db, program.id)
+    expect(after.bands).toEqual({ green: 80, amber: 50 })
+    expect(after.inputs.caseApproved.weight).toBe(0)
+    expect(after.inputs.phaseClock).toEqual(before.inputs.phaseClock)
+    const stored = await db
+      .selectFrom('health_settings')
+      .select('overrides')
+      .where('program_id', '=', program.id)
+      .executeTakeFirstOrThrow()
+    expect(Object.keys(stored.overrides.inputs)).toEqual(['caseApproved'])
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', program.id)
+      .execute()
+    expect(audit.map((a) => a.action)).toContain('health-settings.update')
+
+    const bad = (await run(
+      settingsAction,
+      buildRequest(path, { cookie, form: { ...form, green: '30' } }),
+    )) as Data<{ fieldErrors: Record<string, string[]> }>
+    expect(statusOf(bad)).toBe(400)
+    expect(bad.data.fieldErrors.green).toEqual(['Green must start above amber.'])
+    const notNumber = (await run(
+      settingsAction,
+      buildRequest(path, { cookie, form: { ...form, 'good.phaseClock': 'abc', 'weight.phaseClock': '-1' } }),
+    )) as Data<{ fieldErrors: Record<string, string[]> }>
+    expect(statusOf(notNumber)).toBe(400)
+    expect(notNumber.data.fieldErrors['good.phaseClock']).toEqual(['Enter a number.'])
+    expect(notNumber.data.fieldErrors['weight.phaseClock']).toEqual(['Must be at least 0.'])
+    expect((await healthConfigFor(db, program.id)).bands).toEqual({ green: 80, amber: 50 })
+
+    const reset = await run(settingsAction, buildRequest(path, { cookie, form: { intent: 'reset' } }))
+    expect(statusOf(reset)).toBe(302)
+    expect((await healthConfigFor(db, program.id)).bands).toEqual(before.bands)
+  })
+})
