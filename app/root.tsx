@@ -128,7 +128,11 @@ function Shell({ children }: { children: React.ReactNode }) {
                 {user.name}
                 <span className="user-role">{t(`role.${user.role}`)}</span>
               </span>
-              <NavLink to="/notifications" className="notifications-link" aria-label={`${t('common.notifications')}: ${unread}`}>
+              <NavLink
+                to="/notifications"
+                className="notifications-link"
+                aria-label={`${t('common.notifications')}: ${unread}`}
+              >
                 {t('common.notifications')}
                 {unread > 0 ? <span className="count-badge">{unread}</span> : null}
               </NavLink>

@@ -50,7 +50,11 @@ export async function renderBoardPack(options: BoardPackOptions) {
       await page.getByLabel(/^(Email|電子郵件)$/).fill(options.email!)
       await page.getByLabel(/^(Password|密碼)$/).fill(options.password!)
       await page.getByRole('button', { name: /^(Sign in|登入)$/ }).click()
-      await page.waitForLoadState('networkidle')
+      // Either the portal leaves the sign-in page or it shows why not.
+      await Promise.race([
+        page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 }),
+        page.getByRole('alert').first().waitFor({ timeout: 30_000 }),
+      ]).catch(() => undefined)
       if (new URL(page.url()).pathname.startsWith('/login'))
         throw new BoardPackError('Sign-in failed: check the email and password')
     }

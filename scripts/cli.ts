@@ -3,7 +3,12 @@
 
 export class UsageError extends Error {}
 
-const KNOWN = new Set(['UsageError', 'InvalidEnvironmentError', 'DatabaseLockedError', 'DatabaseNotMigratedError'])
+const KNOWN = new Set([
+  'UsageError',
+  'InvalidEnvironmentError',
+  'DatabaseLockedError',
+  'DatabaseNotMigratedError',
+])
 
 export async function cli(main: () => Promise<void>) {
   try {

@@ -7,7 +7,8 @@ import { cli, UsageError } from './cli'
 await cli(async () => {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } })
   const email = z.email().safeParse(values.email?.trim().toLowerCase())
-  if (!email.success) throw new UsageError('Give a valid address: npm run user:create-admin -- --email ADDRESS')
+  if (!email.success)
+    throw new UsageError('Give a valid address: npm run user:create-admin -- --email ADDRESS')
   const { createUser, EmailTakenError } = await import('~/models/user.server')
   const { db, prepareDatabase } = await import('~/utils/db.server')
   const { env } = await import('~/utils/env.server')
@@ -22,7 +23,8 @@ await cli(async () => {
     console.log(`Administrator ${email.data} created. Set the password within 72 hours at:`)
     console.log(`${origin.replace(/\/$/, '')}/set-password/${token}`)
   } catch (error) {
-    if (error instanceof EmailTakenError) throw new UsageError(`A user with the address ${error.message} already exists.`)
+    if (error instanceof EmailTakenError)
+      throw new UsageError(`A user with the address ${error.message} already exists.`)
     throw error
   }
 })

@@ -90,7 +90,7 @@ export function YearTable({ figures, caption }: { figures: CaseFigures; caption:
   const t = useT()
   const money = useMoney()
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -195,7 +195,7 @@ export function CaseView({
               ) : null}
             </p>
             {businessCase.figures && benefit.assumptions.length ? (
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label={benefit.name} tabIndex={0}>
                 <table>
                   <caption className="visually-hidden">{benefit.name}</caption>
                   <thead>
@@ -240,7 +240,7 @@ export function CaseView({
           {businessCase.costs.length === 0 ? (
             <p className="empty-state">{t('accountability.noCosts')}</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label={t('accountability.costLines')} tabIndex={0}>
               <table>
                 <caption className="visually-hidden">{t('accountability.costLines')}</caption>
                 <thead>

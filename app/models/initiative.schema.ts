@@ -29,7 +29,9 @@ export const InitiativeSchema = z
     // Check the dates even when other fields are invalid, so the user sees every problem at once.
     when: ({ value }) => {
       const { start_date, target_date } = (value ?? {}) as Record<string, unknown>
-      return [start_date, target_date].every((date) => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))
+      return [start_date, target_date].every(
+        (date) => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date),
+      )
     },
   })
 export type InitiativeInput = z.output<typeof InitiativeSchema>

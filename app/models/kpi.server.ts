@@ -84,12 +84,14 @@ async function withTargets(db: Executor, kpis: KpiBaseRow[], programId?: string)
         kpis.map((kpi) => kpi.id),
       )
   const byKpi = new Map<string, TargetPoint[]>()
-  for (const row of await query.orderBy('kpi_targets.period_end').execute()) {
+  // Sorted per KPI below: the database need not sort a whole program's targets.
+  for (const row of await query.execute()) {
     const list = byKpi.get(row.kpi_id)
     const point = { period_end: row.period_end, value: row.value }
     if (list) list.push(point)
     else byKpi.set(row.kpi_id, [point])
   }
+  for (const list of byKpi.values()) list.sort((a, b) => a.period_end.localeCompare(b.period_end))
   return kpis.map((kpi) => ({ ...kpi, targets: byKpi.get(kpi.id) ?? [] }))
 }
 export type KpiWithStatus = KpiRow & {

@@ -1,8 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import { approvedCaseValue, benefitEvidence, getCase } from './business-case.server'
+import { approvedCaseValue, benefitEvidence } from './business-case.server'
 import { listCycles, currentOf } from './delivery/cycle.server'
-import { eetRepresentativeness } from './eet.server'
 import { feedbackSummary } from './feedback.server'
 import { kpiValuesBetween } from './kpi.server'
 import { recommendationAdoption } from './recommendation-adoption.server'
@@ -48,28 +47,28 @@ export type DeliveryFacts = Awaited<ReturnType<typeof deliveryFacts>>
 export async function caseFacts(db: Executor, initiativeId: string) {
   const approved = await approvedCaseValue(db, initiativeId)
   if (!approved) return null
-  const approvedCase = await getCase(db, initiativeId, approved.version)
-  const kpiIds = [
-    ...new Set((approvedCase?.benefits ?? []).map((b) => b.kpi_id).filter((id): id is string => id !== null)),
-  ]
-  const evidence = await benefitEvidence(db, kpiIds)
+  // approvedCaseValue gives the money; the KPIs its benefit lines name come from the same version.
+  const benefits = await db
+    .selectFrom('business_case_benefits as b')
+    .innerJoin('business_cases as c', 'c.id', 'b.case_id')
+    .select('b.kpi_id')
+    .where('c.initiative_id', '=', initiativeId)
+    .where('c.version', '=', approved.version)
+    .where('b.kpi_id', 'is not', null)
+    .execute()
+  const evidence = await benefitEvidence(db, [...new Set(benefits.map((b) => b.kpi_id!))])
   return { ...approved, evidence }
 }
 export type CaseFacts = NonNullable<Awaited<ReturnType<typeof caseFacts>>>
 
-/** EET feedback (issue 6): mean usefulness and closed-loop share; representativeness of the open EET. */
-export async function eetFacts(db: Executor, initiativeId: string, today: string) {
-  const [feedback, representativeness] = await Promise.all([
-    feedbackSummary(db, initiativeId),
-    eetRepresentativeness(db, initiativeId, today),
-  ])
+/** EET feedback (issue 6): mean usefulness and closed-loop share. */
+export async function eetFacts(db: Executor, initiativeId: string) {
+  const feedback = await feedbackSummary(db, initiativeId)
   return {
     feedbackItems: feedback.total,
     averageUsefulness: feedback.averageUsefulness,
     closedLoopShare: feedback.closedLoopShare,
     nps: feedback.nps,
-    eetSize: representativeness.eetSize,
-    representativeness: representativeness.eetSize > 0 ? representativeness.score : null,
   }
 }
 export type EetFacts = Awaited<ReturnType<typeof eetFacts>>
@@ -123,10 +122,21 @@ export async function gateFacts(db: Executor, initiativeId: string) {
   }
 }
 
-/** Five-key-actions checklist completeness (issue 3's evaluateChecklist): items met of all items. */
+/**
+ * Five-key-actions checklist completeness (issue 3's evaluateChecklist): items met of all items. Its
+ * EET item carries issue 6's representativeness of the open EET, which the adoption score reuses
+ * rather than assessing the EET against the whole sales force a second time.
+ */
 export async function checklistFacts(db: Executor, initiative: Parameters<typeof evaluateChecklist>[1]) {
   const items = (await evaluateChecklist(db, initiative)).flatMap((section) => section.items)
-  return { met: items.filter((item) => item.met === true).length, total: items.length }
+  const eet = items.find((item) => item.key === 'eet')?.detail ?? {}
+  const eetSize = Number(eet.size ?? 0)
+  return {
+    met: items.filter((item) => item.met === true).length,
+    total: items.length,
+    eetSize,
+    representativeness: eetSize > 0 && typeof eet.score === 'number' ? eet.score : null,
+  }
 }
 export type GateFacts = Awaited<ReturnType<typeof gateFacts>>
 
@@ -225,3 +235,4 @@ export async function adoptionRateBetween(db: Executor, from: string, to: string
   const result = await recommendationAdoption(db, { from, to: addDays(to, 1) })
   return { rate: result.total.adoption_rate, eligible: result.total.eligible, active: result.total.active }
 }
+export type ChecklistFacts = Awaited<ReturnType<typeof checklistFacts>>

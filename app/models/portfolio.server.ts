@@ -17,6 +17,7 @@ import {
   kpiValues,
   recommendationFacts,
   type CaseFacts,
+  type ChecklistFacts,
   type DeliveryFacts,
   type EetFacts,
   gateFacts,
@@ -57,6 +58,7 @@ export type InitiativeFacts = {
   kpis: Pick<KpiWithStatus, 'id' | 'kind' | 'category' | 'direction' | 'status' | 'latest'>[]
   laggingTrends: KpiTrend[]
   usageSinceLaunch: UsageSeries[]
+  checklist: ChecklistFacts
   today: string
 }
 
@@ -83,7 +85,7 @@ export function healthInputsOf(facts: InitiativeFacts): HealthInputs {
   }
   inputs.feedbackScore = eet.averageUsefulness
   inputs.closedLoops = eet.closedLoopShare
-  inputs.representativeness = eet.representativeness
+  inputs.representativeness = facts.checklist.representativeness
   const lagging = facts.kpis.filter(
     (kpi) => kpi.kind === 'lagging' && STATUS_POINTS[kpi.status] !== undefined,
   )
@@ -217,7 +219,7 @@ export async function portfolioOf(
         sprintFacts(db, initiative.id),
         gateFacts(db, initiative.id),
         caseFacts(db, initiative.id),
-        eetFacts(db, initiative.id, today),
+        eetFacts(db, initiative.id),
         financeVisible(db, user, { id: initiative.id, ...full }),
         checklistFacts(db, {
           id: initiative.id,
@@ -238,6 +240,7 @@ export async function portfolioOf(
         recommendations,
         kpis: ownKpis,
         ...history,
+        checklist,
         today,
       }
       const kpiCounts = Object.fromEntries(KPI_STATUSES.map((s) => [s, 0])) as Record<KpiStatus, number>

@@ -133,7 +133,9 @@ export async function funnelCounts(
     (ROLLUP_DIMENSIONS as readonly string[]).includes(dimension)
   ) {
     if (!(await rollupIsValid(db, timezone)))
-      await (db.isTransaction ? rebuildRollup(db, timezone) : db.transaction().execute((trx) => rebuildRollup(trx, timezone)))
+      await (db.isTransaction
+        ? rebuildRollup(db, timezone)
+        : db.transaction().execute((trx) => rebuildRollup(trx, timezone)))
     const rolled = await rollupCounts(db, range, dimension as RollupDimension, group === 'week')
     return toCounts(rolled.counts, rolled.amounts)
   }

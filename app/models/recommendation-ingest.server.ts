@@ -2,7 +2,12 @@ import { sql } from 'kysely'
 import { parseCsv } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { audit, type Actor } from './audit.server'
-import { applyContributionsSql, contributionsSql, INGEST_LOCK, rollupIsValid } from './recommendation-rollup.server'
+import {
+  applyContributionsSql,
+  contributionsSql,
+  INGEST_LOCK,
+  rollupIsValid,
+} from './recommendation-rollup.server'
 import { reportingProgram } from './reporting-program.server'
 import {
   type EVENT_FIELDS,

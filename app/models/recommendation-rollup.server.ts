@@ -109,7 +109,9 @@ export async function rebuildRollup(trx: Executor, timezone: string) {
   await sql`
     with contributions as (${contributionsSql(sql`recommendation_states`, timezone, 1)}),
     ${applyContributionsSql()}
-    select (select count(*) from rolled) as rolled, (select count(*) from rolled_amounts) as amounts`.execute(trx)
+    select (select count(*) from rolled) as rolled, (select count(*) from rolled_amounts) as amounts`.execute(
+    trx,
+  )
   const roster = await rosterFingerprint(trx)
   await trx.deleteFrom('recommendation_rollup_meta').execute()
   await trx.insertInto('recommendation_rollup_meta').values({ id: true, timezone, roster }).execute()

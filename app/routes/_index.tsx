@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { sql } from 'kysely'
+import { can } from '~/auth/permissions'
 import { requireUser } from '~/auth/session.server'
 import { InitiativeTable } from '~/components/initiative-table'
 import { PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
+import { pendingDecisions } from '~/models/business-case.server'
 import { listInitiatives } from '~/models/initiative.server'
 import { db } from '~/utils/db.server'
 
@@ -36,11 +38,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
           ])
           .executeTakeFirstOrThrow()
       : null
-  return { role: user.role, name: user.name, initiatives, stats }
+  const pending = await pendingDecisions(db, user)
+  return {
+    role: user.role,
+    name: user.name,
+    initiatives,
+    stats,
+    pendingCount: pending.cases.length + pending.gates.length,
+    canDecide: can(user.role, 'business-case:decide'),
+    canReadPortfolio: can(user.role, 'portfolio:read'),
+  }
 }
 
 export default function HomePage() {
-  const { role, initiatives, stats } = useLoaderData<typeof loader>()
+  const { role, initiatives, stats, pendingCount, canDecide, canReadPortfolio } =
+    useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
   return (
@@ -59,6 +71,24 @@ export default function HomePage() {
           <Link className="stat" to="/initiatives">
             <span className="stat-value">{format.number(stats.initiatives)}</span>
             <span className="stat-label">{t('home.stats.initiatives')}</span>
+          </Link>
+        </section>
+      ) : null}
+      {canReadPortfolio ? (
+        <section className="stat-grid" aria-label={t('sponsor.nav.portfolio')}>
+          {canDecide ? (
+            <Link className="stat" to="/portfolio/approvals">
+              <span className="stat-value">{format.number(pendingCount)}</span>
+              <span className="stat-label">{t('home.pendingDecisions')}</span>
+            </Link>
+          ) : null}
+          <Link className="stat" to="/portfolio">
+            <span className="stat-value">{t('sponsor.nav.portfolio')}</span>
+            <span className="stat-label">{t('home.portfolioHint')}</span>
+          </Link>
+          <Link className="stat" to="/portfolio/report">
+            <span className="stat-value">{t('sponsor.nav.report')}</span>
+            <span className="stat-label">{t('home.reportHint')}</span>
           </Link>
         </section>
       ) : null}

@@ -9,6 +9,7 @@ import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
 import { actorOf } from '~/models/audit.server'
+import { hasFinanceAccess, setFinanceAccess } from '~/models/business-case.server'
 import {
   getUserById,
   issuePasswordTokenFor,
@@ -34,7 +35,12 @@ async function findUser(id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, 'user:manage')
   const user = await findUser(params.userId)
-  return { user, sessions: await listUserSessions(db, user.id), isSelf: admin.id === user.id }
+  return {
+    user,
+    sessions: await listUserSessions(db, user.id),
+    isSelf: admin.id === user.id,
+    financeAccess: await hasFinanceAccess(db, user.id),
+  }
 }
 
 const IntentSchema = z.discriminatedUnion('intent', [
@@ -44,6 +50,7 @@ const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('revoke'), session: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.object({ intent: z.literal('revoke-all') }),
   z.object({ intent: z.literal('reset-link') }),
+  z.object({ intent: z.literal('finance-access'), granted: z.enum(['true', 'false']) }),
 ])
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -90,6 +97,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'revoke-all':
       await revokeSessions(db, actor, user.id)
       return redirectWithToast(here, { kind: 'success', message: 'sessions.revoked' })
+    case 'finance-access': {
+      await setFinanceAccess(db, admin, user.id, intent.data.granted === 'true')
+      return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
+    }
     case 'reset-link': {
       const token = await issuePasswordTokenFor(db, actor, user.id)
       return { fieldErrors: null, formError: null, link: `${publicOrigin(request)}/set-password/${token}` }
@@ -98,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { user, sessions, isSelf } = useLoaderData<typeof loader>()
+  const { user, sessions, isSelf, financeAccess } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
@@ -162,6 +173,17 @@ export default function UserPage() {
           </FormActions>
           {actionData?.link ? <OneTimeSecret intro="users.linkIssued" value={actionData.link} /> : null}
         </Form>
+        {user.role === 'viewer' ? (
+          <Form method="post" className="card">
+            <h2>{t('users.financeAccess')}</h2>
+            <p className="muted">{t('users.financeAccessHint')}</p>
+            <p>{financeAccess ? t('users.financeAccessOn') : t('users.financeAccessOff')}</p>
+            <input type="hidden" name="granted" value={financeAccess ? 'false' : 'true'} />
+            <button type="submit" name="intent" value="finance-access" className="button-secondary">
+              {financeAccess ? t('users.financeAccessRevoke') : t('users.financeAccessGrant')}
+            </button>
+          </Form>
+        ) : null}
         <section className="card" aria-labelledby="sessions-title">
           <h2 id="sessions-title">{t('sessions.title')}</h2>
           {sessions.length ? (

@@ -93,7 +93,7 @@ export default function GovernancePage() {
         {overlaps.length === 0 ? (
           <EmptyState>{t('accountability.noOverlaps')}</EmptyState>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t('accountability.overlaps')} tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t('accountability.overlaps')}</caption>
               <thead>
@@ -156,7 +156,12 @@ export default function GovernancePage() {
         {reviews.length === 0 ? (
           <EmptyState>{t('accountability.noReviews')}</EmptyState>
         ) : (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label={t('accountability.governanceLog')}
+            tabIndex={0}
+          >
             <table>
               <caption className="visually-hidden">{t('accountability.governanceLog')}</caption>
               <thead>

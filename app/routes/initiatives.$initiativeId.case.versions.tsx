@@ -48,7 +48,7 @@ export default function CaseVersionsPage() {
   return (
     <section>
       <h2>{t('accountability.versions')}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label={t('accountability.versions')} tabIndex={0}>
         <table>
           <caption className="visually-hidden">{t('accountability.versions')}</caption>
           <thead>

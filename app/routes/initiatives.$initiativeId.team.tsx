@@ -86,7 +86,7 @@ export default function TeamPage() {
         {team.length === 0 ? (
           <EmptyState>{t('accountability.noTeam')}</EmptyState>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t('accountability.team')} tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t('accountability.team')}</caption>
               <thead>

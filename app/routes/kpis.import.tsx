@@ -25,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The CSV text: an uploaded file on preview, the previewed text (hidden field) on commit. */
-async function csvText(formData: FormData) {
+async function csvText(
+  formData: FormData,
+): Promise<{ text: string } | { error: 'kpi.import.tooLarge' | 'kpi.import.noFile' }> {
   const file = formData.get('file')
   if (file instanceof File && file.size > 0) {
     if (file.size > CSV_MAX_BYTES) return { error: 'kpi.import.tooLarge' as const }

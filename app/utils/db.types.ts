@@ -26,6 +26,8 @@ export interface UsersTable {
   role: Role
   password_hash: string | null
   locale: 'en' | 'zh-TW' | null
+  /** Grants a viewer sight of business-case figures (issue 3). */
+  finance_access: Generated<boolean>
   disabled_at: Date | null
   created_at: CreatedAt
   updated_at: Timestamp

@@ -11,8 +11,16 @@ export type FormResult<T> =
 
 function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
   if (isMessageKey(issue.message)) {
-    const params = (issue as { params?: Record<string, string | number> }).params
-    return translate(locale, issue.message, params)
+    const { params, minimum, maximum } = issue as {
+      params?: Record<string, string | number>
+      minimum?: unknown
+      maximum?: unknown
+    }
+    const bounds = {
+      ...(minimum !== undefined ? { min: Number(minimum) } : {}),
+      ...(maximum !== undefined ? { max: Number(maximum) } : {}),
+    }
+    return translate(locale, issue.message, { ...bounds, ...params })
   }
   switch (issue.code) {
     case 'invalid_type':

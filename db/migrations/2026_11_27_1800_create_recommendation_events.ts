@@ -74,7 +74,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     include (seller_id, recommendation_type, model_version, has_explanation, shown, viewed, actioned,
       opportunity, won, decision) where generated_at is not null`.execute(db)
 
-
   // Daily rollups of the state rows for the funnel: one row per (dimension, reporting-zone day, key),
   // kept in step at ingest. Valid only for the zone and roster recorded in recommendation_rollup_meta;
   // otherwise the funnel reads the state rows and the rollup is rebuilt (app/models/recommendation-rollup.server.ts).
@@ -100,11 +99,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (col) => col.notNull())
     .addColumn('currency', 'text', (col) => col.notNull())
     .addColumn('amount', 'numeric', (col) => col.notNull())
-    .addPrimaryKeyConstraint('recommendation_funnel_daily_amounts_pk', ['dimension', 'day', 'key', 'currency'])
+    .addPrimaryKeyConstraint('recommendation_funnel_daily_amounts_pk', [
+      'dimension',
+      'day',
+      'key',
+      'currency',
+    ])
     .execute()
   await db.schema
     .createTable('recommendation_rollup_meta')
-    .addColumn('id', 'boolean', (col) => col.primaryKey().defaultTo(true).check(sql`id`))
+    .addColumn('id', 'boolean', (col) =>
+      col
+        .primaryKey()
+        .defaultTo(true)
+        .check(sql`id`),
+    )
     .addColumn('timezone', 'text', (col) => col.notNull())
     .addColumn('roster', 'text', (col) => col.notNull())
     .addColumn('built_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))

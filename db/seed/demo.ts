@@ -1,4 +1,9 @@
 import { hashPassword } from '~/auth/password.server'
+import { seedAccountability } from './accountability'
+import { seedDelivery } from './delivery'
+import { seedEet } from './eet'
+import { seedKpi } from './kpi'
+import { seedRecommendations } from './recommendations'
 import { audit } from '~/models/audit.server'
 import type { Database } from '~/utils/db.server'
 import type { Transaction } from 'kysely'
@@ -30,7 +35,13 @@ export type DemoContext = {
 }
 
 /** Each capability's demo data, in dependency order (the roster before the events that name its sellers). */
-const AREA_SEEDS: ((trx: Transaction<DB>, context: DemoContext) => Promise<void>)[] = []
+const AREA_SEEDS: ((trx: Transaction<DB>, context: DemoContext) => Promise<void>)[] = [
+  seedEet,
+  seedKpi,
+  seedAccountability,
+  (trx, context) => seedDelivery(trx, context),
+  (trx, context) => seedRecommendations(trx, context),
+]
 
 export async function seedDemo(db: Database) {
   const passwordHash = await hashPassword(DEMO_PASSWORD)

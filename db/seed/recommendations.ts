@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely'
 import type { RecommendationEvent, ReasonCode } from '~/models/recommendation-event.schema'
 import { storeEvents } from '~/models/recommendation-ingest.server'
+import { rebuildRollup } from '~/models/recommendation-rollup.server'
+import { reportingProgram } from '~/models/reporting-program.server'
 import type { DB } from '~/utils/db.types'
 import type { DemoContext } from './demo'
 
@@ -66,6 +68,7 @@ export async function seedRecommendations(trx: Transaction<DB>, _ctx: DemoContex
         engagement: 0.5 + random() * 0.45,
       }))
 
+  const perRepDay = Math.min(2, 8000 / (reps.length * DAYS * (5 / 7)))
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
   const events: RecommendationEvent[] = []
   let serial = 0
@@ -77,7 +80,8 @@ export async function seedRecommendations(trx: Transaction<DB>, _ctx: DemoContex
     for (const rep of reps) {
       // Reps ease in: fewer active days early on, more as the tool earns trust.
       const active = chance(rep.engagement * (0.75 + 0.25 * (1 - day / DAYS)))
-      const count = 1 + Math.floor(random() * 3)
+      // About 8,000 recommendations in all, whatever the roster's size (a demo, not a load test).
+      const count = Math.floor(perRepDay + random())
       for (let n = 0; n < count; n++) {
         const id = `rec-${++serial}`
         const base = {
@@ -146,4 +150,6 @@ export async function seedRecommendations(trx: Transaction<DB>, _ctx: DemoContex
   }
   for (let start = 0; start < events.length; start += 5000)
     await storeEvents(trx, events.slice(start, start + 5000))
+  // Built now, so the first dashboard request does not have to.
+  await rebuildRollup(trx, (await reportingProgram(trx)).timezone)
 }

@@ -223,7 +223,11 @@ async function main() {
       })
 
     // The first funnel query builds the (empty) daily rollups; from then on ingest keeps them in step.
-    const warm = await request('GET', '/api/v1/metrics/recommendation-funnel?from=2025-12-01&to=2025-12-02', readKey)
+    const warm = await request(
+      'GET',
+      '/api/v1/metrics/recommendation-funnel?from=2025-12-01&to=2025-12-02',
+      readKey,
+    )
     if (warm.status !== 200) throw new Error(`funnel ${warm.status}: ${warm.body}`)
 
     // 1. Ingest through the API (CONCURRENCY clients), writing the same rows to a CSV for \copy.

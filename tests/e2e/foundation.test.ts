@@ -129,6 +129,8 @@ test('an admin creates a user, who sets a password from the one-time link and si
   await invited.page.getByRole('button', { name: 'Set password' }).click()
   await invited.page.waitForURL(/\/login/)
   await signIn(invited.page, 'nora.tsai@tenfold.demo', 'a walk along the Tamsui river')
-  await expect.poll(() => invited.page.getByRole('heading', { level: 1 }).textContent()).toBe('Program overview')
+  await expect
+    .poll(() => invited.page.getByRole('heading', { level: 1 }).textContent())
+    .toBe('Program overview')
   await invited.context.close()
 })

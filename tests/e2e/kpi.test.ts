@@ -10,6 +10,9 @@ import {
 
 setupBrowser()
 
+/** expect.poll with room for a loaded machine (the default gives up after 1 s). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 })
+
 const CSV = [
   'kpi_key,period_end,value,note',
   'e2e-dealer-visits,2026-09-30,41,',
@@ -23,7 +26,6 @@ describe('KPI trees', () => {
     await signIn(page, 'lead@tenfold.demo')
     await gotoHydrated(page, '/initiatives')
     await page.getByRole('link', { name: 'Daily Recommender' }).first().click()
-    console.log('step: tree')
     await page.getByRole('link', { name: 'KPI tree' }).click()
     await page.waitForURL(/\/kpis$/)
     await expectAccessible(page)
@@ -36,30 +38,25 @@ describe('KPI trees', () => {
     await page.getByLabel('Targets').fill('2026-12-31, 60')
     await expectAccessible(page)
     await page.getByRole('button', { name: 'Create' }).click()
-    await page.waitForTimeout(3000)
-    console.log('debug', page.url(), await page.locator('.field-error, .form-error, [role=alert]').allTextContents(), await page.locator('input:invalid, select:invalid, textarea:invalid').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)))
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('Dealer visits prepared with insights')
+    await page.waitForURL(/\/kpis\/[0-9a-f-]{36}$/)
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Dealer visits prepared with insights',
+    )
 
-    console.log('step: import')
     await gotoHydrated(page, '/kpis/import')
     await page
       .getByLabel('CSV file')
       .setInputFiles({ name: 'values.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
     await page.getByRole('button', { name: 'Preview' }).click()
     const status = page.getByRole('status').filter({ hasText: 'with errors' })
-    await expect.poll(() => status.textContent()).toBe('2 new, 0 replaced, 0 unchanged, 1 with errors.')
+    await poll(() => status.textContent()).toBe('2 new, 0 replaced, 0 unchanged, 1 with errors.')
     const badRow = page.getByRole('row').filter({ hasText: 'not the end of a monthly period' })
-    await expect.poll(() => badRow.getByRole('cell').first().textContent()).toBe('3')
+    await poll(() => badRow.getByRole('cell').first().textContent()).toBe('3')
     await expectAccessible(page)
 
-    console.log('step: commit all-or-nothing')
     // All or nothing (the default): nothing is written.
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Nothing was imported' }).count())
-      .toBe(1)
+    await poll(() => page.getByRole('status').filter({ hasText: 'Nothing was imported' }).count()).toBe(1)
 
     // Import the valid rows.
     await page
@@ -68,16 +65,15 @@ describe('KPI trees', () => {
     await page.getByLabel('Import the valid rows').check()
     await page.getByRole('button', { name: 'Preview' }).click()
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Imported:' }).textContent())
-      .toBe('Imported: 2 new, 0 replaced, 0 unchanged, 1 skipped.')
+    await poll(() => page.getByRole('status').filter({ hasText: 'Imported:' }).textContent()).toBe(
+      'Imported: 2 new, 0 replaced, 0 unchanged, 1 skipped.',
+    )
 
-    console.log('step: kpi page')
     await gotoHydrated(page, '/kpis')
     await page.getByRole('link', { name: 'Dealer visits prepared with insights' }).click()
     await page.waitForURL(/\/kpis\/[0-9a-f-]{36}$/)
     const history = page.getByRole('region', { name: 'Revision history' })
-    await expect.poll(() => history.getByRole('row').count()).toBe(3)
+    await poll(() => history.getByRole('row').count()).toBe(3)
     await expectAccessible(page)
     expect(consoleErrorsOf(page)).toEqual([])
     await context.close()
@@ -86,7 +82,6 @@ describe('KPI trees', () => {
   test('bad rows are explained in Traditional Chinese', async () => {
     const { context, page } = await newPage({ locale: 'zh-TW' })
     await signIn(page, 'lead@tenfold.demo')
-    console.log('step: import')
     await gotoHydrated(page, '/kpis/import')
     await page.getByLabel('CSV 檔案').setInputFiles({
       name: 'values.csv',
@@ -94,9 +89,9 @@ describe('KPI trees', () => {
       buffer: Buffer.from('\uFEFFkpi_key,period_end,value\nno-such-kpi,2026-10-31,1\n'),
     })
     await page.getByRole('button', { name: '預覽' }).click()
-    await expect
-      .poll(() => page.getByRole('row').filter({ hasText: 'no-such-kpi' }).textContent())
-      .toContain('此方案中沒有代碼為「no-such-kpi」的 KPI。')
+    await poll(() => page.getByRole('row').filter({ hasText: 'no-such-kpi' }).textContent()).toContain(
+      '此方案中沒有代碼為「no-such-kpi」的 KPI。',
+    )
     await expectAccessible(page)
     await context.close()
   }, 120_000)

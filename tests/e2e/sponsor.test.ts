@@ -43,7 +43,7 @@ test('the sponsor sees every initiative scored against the three failure modes, 
   await expectAccessible(page)
 
   // Filtering by stage keeps only pilots; the drill-down opens the initiative.
-  await page.getByLabel('Stage').selectOption('pilot')
+  await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption('pilot')
   await page.getByRole('button', { name: 'Filter' }).click()
   await page.waitForURL(/stage=pilot/)
   await expect.poll(() => page.getByRole('table').getByRole('link', { name: MICROLEARNING }).count()).toBe(0)
@@ -88,7 +88,7 @@ test('a lead submits a business case and the sponsor approves it from the inbox'
   expect(await page.getByRole('button', { name: `Approve: ${MICROLEARNING}` }).count()).toBe(0)
   expect(consoleErrorsOf(page)).toEqual([])
   await context.close()
-})
+}, 120_000)
 
 test('the sponsor exports the portfolio as CSV and the board pack as PDF, in zh-TW', async () => {
   const { context, page } = await newPage()
@@ -132,4 +132,4 @@ test('the sponsor exports the portfolio as CSV and the board pack as PDF, in zh-
   await expect(
     renderBoardPack({ url: baseUrl(), email: 'sponsor@tenfold.demo', password: 'wrong-password', out }),
   ).rejects.toThrow('Sign-in failed')
-})
+}, 240_000)

@@ -9,7 +9,8 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/support/server.ts'],
     fileParallelism: false,
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
   },
 })

@@ -43,6 +43,14 @@ async function postgresTemplate(adminUrl: string, hash: string) {
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   try {
+    // Templates of older schema versions are dropped (one in use by a concurrent run is left alone).
+    const stale = await admin.query(
+      "select datname from pg_database where datname like 'tenfold_tpl_%' and datname <> $1",
+      [name],
+    )
+    for (const { datname } of stale.rows as { datname: string }[]) {
+      await admin.query(`drop database if exists "${datname}"`).catch(() => undefined)
+    }
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name])
     if (exists.rowCount) return name
     const building = `${name}_build_${process.pid}`

@@ -33,6 +33,18 @@ export const admin = defineMessages({
     en: 'One-time set-password link (valid 72 hours):',
     'zh-TW': '一次性密碼設定連結（72 小時內有效）：',
   },
+  'users.financeAccess': { en: 'Financial figures', 'zh-TW': '財務數據' },
+  'users.financeAccessHint': {
+    en: 'Viewers see business-case figures only when granted (e.g. finance colleagues).',
+    'zh-TW': '檢視者需經授權才能看到提案理由說明書的財務數據（例如財務同仁）。',
+  },
+  'users.financeAccessOn': { en: 'This viewer sees financial figures.', 'zh-TW': '此檢視者可看到財務數據。' },
+  'users.financeAccessOff': {
+    en: 'This viewer does not see financial figures.',
+    'zh-TW': '此檢視者無法看到財務數據。',
+  },
+  'users.financeAccessGrant': { en: 'Grant access to financial figures', 'zh-TW': '授予財務數據存取權' },
+  'users.financeAccessRevoke': { en: 'Withdraw access to financial figures', 'zh-TW': '撤回財務數據存取權' },
   'sessions.title': { en: 'Sessions', 'zh-TW': '工作階段' },
   'sessions.started': { en: 'Started', 'zh-TW': '開始時間' },
   'sessions.expires': { en: 'Idle expiry', 'zh-TW': '閒置到期' },

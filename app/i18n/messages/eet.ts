@@ -113,10 +113,14 @@ export const eet = defineMessages({
     en: 'Nothing was imported: fix the rows below or import the valid rows only.',
     'zh-TW': '未匯入任何資料：請修正下列資料列，或選擇僅匯入正確的資料列。',
   },
-  'eet.import.issueLine': { en: 'line {line}, {field}: {message}', 'zh-TW': '第 {line} 行，{field}：{message}' },
+  'eet.import.issueLine': {
+    en: 'line {line}, {field}: {message}',
+    'zh-TW': '第 {line} 行，{field}：{message}',
+  },
   'eet.import.summary': {
     en: '{rows} rows: {create} new, {update} changed, {unchanged} unchanged, {left} to mark as left, {invalid} with errors.',
-    'zh-TW': '共 {rows} 列：新增 {create}、變更 {update}、未變更 {unchanged}、將標示離職 {left}、錯誤 {invalid}。',
+    'zh-TW':
+      '共 {rows} 列：新增 {create}、變更 {update}、未變更 {unchanged}、將標示離職 {left}、錯誤 {invalid}。',
   },
   'eet.import.error.header': {
     en: 'The header row lacks these columns: {columns}.',
@@ -144,7 +148,8 @@ export const eet = defineMessages({
   'eet.members.title': { en: 'Early experience team', 'zh-TW': '早期經驗團隊' },
   'eet.members.subtitle': {
     en: 'Reps who test early versions, shape the solution and then champion it to their peers. It should be a typical cross-section of the sales force, not only its most tech-savvy reps.',
-    'zh-TW': '率先試用早期版本、形塑解決方案，再向同儕推廣的銷售代表。應是銷售團隊的典型縮影，而非僅包含技術最專精的代表。',
+    'zh-TW':
+      '率先試用早期版本、形塑解決方案，再向同儕推廣的銷售代表。應是銷售團隊的典型縮影，而非僅包含技術最專精的代表。',
   },
   'eet.members.current': { en: 'Current members ({count})', 'zh-TW': '目前成員（{count}）' },
   'eet.members.past': { en: 'Former members', 'zh-TW': '過去成員' },
@@ -164,7 +169,10 @@ export const eet = defineMessages({
     en: 'No current, eligible reps match this filter.',
     'zh-TW': '沒有符合篩選條件的現職合格代表。',
   },
-  'eet.members.added': { en: '{count} reps added to the EET.', 'zh-TW': '已將 {count} 位代表加入早期經驗團隊。' },
+  'eet.members.added': {
+    en: '{count} reps added to the EET.',
+    'zh-TW': '已將 {count} 位代表加入早期經驗團隊。',
+  },
   'eet.members.ended': { en: 'Membership ended.', 'zh-TW': '已結束成員資格。' },
   'eet.members.error.seller': {
     en: 'One of these reps is no longer available (left, or not in this EET).',

@@ -29,6 +29,12 @@ export const portfolio = defineMessages({
   'home.stats.users': { en: 'Active users', 'zh-TW': '啟用中的使用者' },
   'home.stats.initiatives': { en: 'Initiatives', 'zh-TW': '行動方案' },
   'home.stats.programs': { en: 'Programs', 'zh-TW': '數位化方案' },
+  'home.pendingDecisions': { en: 'Decisions waiting for you', 'zh-TW': '等待您決定的事項' },
+  'home.portfolioHint': {
+    en: 'Which initiatives head for slow progress, low adoption or results that fade',
+    'zh-TW': '哪些行動方案正走向進展緩慢、採用率偏低或不易長期維持',
+  },
+  'home.reportHint': { en: 'What moved this month or quarter', 'zh-TW': '本月或本季的變化' },
   'home.none': { en: 'Nothing here yet.', 'zh-TW': '目前沒有資料。' },
   'program.list.title': { en: 'Programs', 'zh-TW': '數位化方案' },
   'program.list.subtitle': {

@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   )
-  await waitForServer(baseUrl, 90_000)
+  await waitForServer(baseUrl, 180_000)
   project.provide('baseUrl', baseUrl)
   project.provide('dataDir', dataDir)
   return async () => {

@@ -161,7 +161,7 @@ describe('business case workflow', () => {
       'business-case.approve',
       'business-case.create',
     ])
-  })
+  }, 60_000)
 
   test('the author cannot approve their own case, nor can a sponsor of another initiative', async () => {
     const { admin, otherSponsor, sponsor, initiative, params, as } = await setup()

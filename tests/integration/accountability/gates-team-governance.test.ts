@@ -123,7 +123,7 @@ describe('stage gates', () => {
       .orderBy('id')
       .execute()
     expect(audited.map((row) => row.action)).toEqual(['gate.request', 'gate.approve'])
-  })
+  }, 60_000)
 })
 
 describe('team', () => {

@@ -5,25 +5,45 @@ import { findOverlaps } from '~/models/governance.server'
 import { getInitiative } from '~/models/initiative.server'
 import { db } from '~/utils/db.server'
 import { seedAccountability } from '../../../db/seed/accountability'
-import { seedDemo } from '../../../db/seed/demo'
+import { DEMO_ACCOUNTS } from '../../../db/seed/demo'
+import { createInitiative, createProgram, createUser } from '#tests/factories'
 
+const INITIATIVES: [name: string, lead: string][] = [
+  ['Daily Recommender', 'lead@tenfold.demo'],
+  ['AI coaching for account executives', 'lead@tenfold.demo'],
+  ['Microlearning in the daily workflow', 'lead2@tenfold.demo'],
+  ['Dealer remote-support service', 'lead2@tenfold.demo'],
+  ['Launch analytics for the patient support program', 'lead@tenfold.demo'],
+]
+
+// The area's seed alone, on the demo's accounts and initiatives (the full demo, with every area's
+// events, is loaded by the e2e server).
 test('the accountability demo data loads and tells a consistent story', async () => {
-  await seedDemo(db)
-  // The demo seed may already include this area (once wired in); otherwise load it here.
-  const seeded = await db.selectFrom('business_cases').select('id').limit(1).executeTakeFirst()
-  const program = await db.selectFrom('programs').select('id').executeTakeFirstOrThrow()
-  const initiatives = await db.selectFrom('initiatives').select(['id', 'name']).execute()
-  const users = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'locale']).execute()
-  if (!seeded)
-    await db.transaction().execute((trx) =>
-      seedAccountability(trx, {
+  const users: Record<string, string> = {}
+  for (const account of DEMO_ACCOUNTS)
+    users[account.email] = (
+      await createUser({ role: account.role, email: account.email, name: account.name })
+    ).id
+  const program = await createProgram()
+  const initiatives: Record<string, string> = {}
+  for (const [name, lead] of INITIATIVES)
+    initiatives[name] = (
+      await createInitiative({
         programId: program.id,
-        initiatives: Object.fromEntries(initiatives.map((i) => [i.name, i.id])),
-        users: Object.fromEntries(users.map((u) => [u.email, u.id])),
-      }),
-    )
-  const id = (name: string) => initiatives.find((i) => i.name === name)!.id
-  const sponsor = users.find((u) => u.email === 'sponsor@tenfold.demo')!
+        name,
+        leadId: users[lead],
+        sponsorId: users['sponsor@tenfold.demo'],
+      })
+    ).id
+  await db
+    .transaction()
+    .execute((trx) => seedAccountability(trx, { programId: program.id, initiatives, users }))
+  const id = (name: string) => initiatives[name]!
+  const sponsor = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'locale'])
+    .where('id', '=', users['sponsor@tenfold.demo']!)
+    .executeTakeFirstOrThrow()
 
   const recommender = await approvedCaseValue(db, id('Daily Recommender'))
   expect(recommender).toMatchObject({ version: 1 })

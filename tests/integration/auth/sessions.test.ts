@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, validateSession } from '~/auth/lucia.server'
 import { getUser } from '~/auth/session.server'
 import { actorOf } from '~/models/audit.server'
-import { changePassword, createUser as createUserModel, setPasswordWithToken, setUserDisabled, updateUser } from '~/models/user.server'
+import {
+  changePassword,
+  createUser as createUserModel,
+  setPasswordWithToken,
+  setUserDisabled,
+  updateUser,
+} from '~/models/user.server'
 import { action as logoutAction } from '~/routes/logout'
 import { loader as homeLoader } from '~/routes/_index'
 import { db } from '~/utils/db.server'
@@ -29,7 +35,11 @@ describe('sessions', () => {
     expect(await validateSession(id, new Date(start + IDLE_TIMEOUT_MS - 60_000))).not.toBeNull()
     // The request at 29 minutes moved the deadline to 59 minutes.
     expect(await validateSession(id, new Date(start + IDLE_TIMEOUT_MS + 10 * 60_000))).not.toBeNull()
-    await db.updateTable('user_sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute()
+    await db
+      .updateTable('user_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute()
     expect(await validateSession(id)).toBeNull()
     expect(await sessionCount(user.id)).toBe(0)
   })
@@ -37,7 +47,11 @@ describe('sessions', () => {
   test('a session ends 12 hours after sign-in however active it is', async () => {
     const user = await createUser()
     const id = sessionIdOf(await sessionCookieFor(user.id))
-    await db.updateTable('user_sessions').set({ created_at: new Date(Date.now() - ABSOLUTE_TIMEOUT_MS - 1000) } as never).where('id', '=', id).execute()
+    await db
+      .updateTable('user_sessions')
+      .set({ created_at: new Date(Date.now() - ABSOLUTE_TIMEOUT_MS - 1000) } as never)
+      .where('id', '=', id)
+      .execute()
     expect(await validateSession(id)).toBeNull()
   })
 
@@ -72,7 +86,10 @@ describe('sessions', () => {
   test('sign-out ends the session on the server, not only the cookie', async () => {
     const user = await createUser()
     const cookie = await sessionCookieFor(user.id)
-    const response = (await run(logoutAction, buildRequest('/logout', { method: 'POST', cookie }))) as Response
+    const response = (await run(
+      logoutAction,
+      buildRequest('/logout', { method: 'POST', cookie }),
+    )) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Set-Cookie')).toMatch(/tenfold_session=;/)
     expect(await sessionCount(user.id)).toBe(0)
@@ -81,9 +98,16 @@ describe('sessions', () => {
 
   test('a set-password link works once, then is spent', async () => {
     const admin = await createUser({ role: 'admin' })
-    const { user, token } = await createUserModel(db, actorOf(admin), { email: 'new.person@example.test', name: 'New Person', role: 'viewer' })
+    const { user, token } = await createUserModel(db, actorOf(admin), {
+      email: 'new.person@example.test',
+      name: 'New Person',
+      role: 'viewer',
+    })
     expect(token).toBeTruthy()
-    expect(await setPasswordWithToken(db, token!, 'a long enough passphrase')).toEqual({ userId: user.id, email: user.email })
+    expect(await setPasswordWithToken(db, token!, 'a long enough passphrase')).toEqual({
+      userId: user.id,
+      email: user.email,
+    })
     expect(await setPasswordWithToken(db, token!, 'another long passphrase')).toBeNull()
   })
 })

@@ -22,19 +22,17 @@ test('the demo: the Daily Recommender mid-pilot with closed, running and planned
   for (const name of NAMES)
     initiatives[name] = (await createInitiative({ programId: program.id, name, leadId: lead.id })).id
   const now = new Date('2026-11-27T04:00:00Z')
-  await db
-    .transaction()
-    .execute((trx) =>
-      seedDelivery(
-        trx,
-        {
-          programId: program.id,
-          initiatives,
-          users: { 'lead@tenfold.demo': lead.id, 'eet@tenfold.demo': eet.id },
-        },
-        now,
-      ),
-    )
+  await db.transaction().execute((trx) =>
+    seedDelivery(
+      trx,
+      {
+        programId: program.id,
+        initiatives,
+        users: { 'lead@tenfold.demo': lead.id, 'eet@tenfold.demo': eet.id },
+      },
+      now,
+    ),
+  )
   const recommender = initiatives['Daily Recommender']!
   expect(await currentPhase(db, recommender, '2026-11-27')).toMatchObject({
     phase: 'pilot',

@@ -50,4 +50,4 @@ test('the demo roster and EET: a few hundred reps, an EET that is not representa
     ['planned', null],
     ['planned', null],
   ])
-})
+}, 90_000)

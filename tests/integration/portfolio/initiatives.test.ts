@@ -9,7 +9,10 @@ import { addMember, createInitiative, createProgram, createUser } from '#tests/f
 import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/requests'
 
 async function auditCount() {
-  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -26,7 +29,8 @@ describe('initiatives', () => {
     const elsewhere = await createInitiative({ programId: program.id, leadId: otherLead.id })
     await addMember(onTeam.id, lead.id, 'team')
     await addMember(elsewhere.id, eet.id, 'eet')
-    const names = async (user: typeof lead) => (await listInitiatives(db, user, { programId: program.id })).map((i) => i.id).sort()
+    const names = async (user: typeof lead) =>
+      (await listInitiatives(db, user, { programId: program.id })).map((i) => i.id).sort()
     expect(await names(lead)).toEqual([mine.id, onTeam.id].sort())
     expect(await names(eet)).toEqual([elsewhere.id])
     expect(await names(viewer)).toHaveLength(3)
@@ -42,15 +46,29 @@ describe('initiatives', () => {
       newAction,
       buildRequest('/initiatives/new', {
         cookie: await sessionCookieFor(lead.id),
-        form: { program_id: program.id, name: 'Next-best action', stage: 'frame', status: 'active', lead_id: otherLead.id },
+        form: {
+          program_id: program.id,
+          name: 'Next-best action',
+          stage: 'frame',
+          status: 'active',
+          lead_id: otherLead.id,
+        },
       }),
     )) as Response
     expect(response.status).toBe(302)
     const id = response.headers.get('Location')!.split('/').pop()!
-    const created = await db.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    const created = await db
+      .selectFrom('initiatives')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(created.lead_id).toBe(lead.id)
     expect(await auditCount()).toBe(before + 1)
-    const row = await db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ action: 'initiative.create', actor_id: lead.id, before: null })
     expect(row.after).toMatchObject({ name: 'Next-best action', lead_id: lead.id })
   })
@@ -64,7 +82,14 @@ describe('initiatives', () => {
       editAction,
       buildRequest(`/initiatives/${initiative.id}/edit`, {
         cookie: await sessionCookieFor(lead.id),
-        form: { program_id: program.id, name: '', stage: 'nowhere', status: 'active', start_date: '2027-02-01', target_date: '2027-01-01' },
+        form: {
+          program_id: program.id,
+          name: '',
+          stage: 'nowhere',
+          status: 'active',
+          start_date: '2027-02-01',
+          target_date: '2027-01-01',
+        },
       }),
       { initiativeId: initiative.id },
     )
@@ -72,7 +97,11 @@ describe('initiatives', () => {
     const errors = (result as { data: { fieldErrors: Record<string, string[]> } }).data.fieldErrors
     expect(Object.keys(errors).sort()).toEqual(['name', 'stage', 'target_date'])
     expect(errors.target_date).toEqual(['The end date must not be before the start date.'])
-    const after = await db.selectFrom('initiatives').select('name').where('id', '=', initiative.id).executeTakeFirstOrThrow()
+    const after = await db
+      .selectFrom('initiatives')
+      .select('name')
+      .where('id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
     expect(after.name).toBe('Original')
     expect(await auditCount()).toBe(before)
   })
@@ -83,9 +112,14 @@ describe('initiatives', () => {
     await db.updateTable('users').set({ locale: 'zh-TW' }).where('id', '=', lead.id).execute()
     const result = await run(
       newAction,
-      buildRequest('/initiatives/new', { cookie: await sessionCookieFor(lead.id), form: { program_id: program.id, name: '', stage: 'frame', status: 'active' } }),
+      buildRequest('/initiatives/new', {
+        cookie: await sessionCookieFor(lead.id),
+        form: { program_id: program.id, name: '', stage: 'frame', status: 'active' },
+      }),
     )
-    expect((result as { data: { fieldErrors: Record<string, string[]> } }).data.fieldErrors.name).toEqual(['此欄位為必填。'])
+    expect((result as { data: { fieldErrors: Record<string, string[]> } }).data.fieldErrors.name).toEqual([
+      '此欄位為必填。',
+    ])
   })
 
   test('a sponsor must have the sponsor role', async () => {
@@ -100,7 +134,9 @@ describe('initiatives', () => {
       }),
     )
     expect(statusOf(result)).toBe(400)
-    expect((result as { data: { fieldErrors: Record<string, string[]> } }).data.fieldErrors.sponsor_id).toHaveLength(1)
+    expect(
+      (result as { data: { fieldErrors: Record<string, string[]> } }).data.fieldErrors.sponsor_id,
+    ).toHaveLength(1)
   })
 
   test('a change and its audit row commit together or not at all', async () => {
@@ -108,7 +144,13 @@ describe('initiatives', () => {
     const before = await auditCount()
     const programsBefore = (await db.selectFrom('programs').select('id').execute()).length
     // An audit payload that cannot be stored (a lone surrogate is invalid in jsonb) makes the audit insert fail.
-    await expect(createProgramModel(db, actorOf(admin), { name: 'Atomic \ud800', description: '', reporting_timezone: 'UTC' })).rejects.toThrow()
+    await expect(
+      createProgramModel(db, actorOf(admin), {
+        name: 'Atomic \ud800',
+        description: '',
+        reporting_timezone: 'UTC',
+      }),
+    ).rejects.toThrow()
     expect((await db.selectFrom('programs').select('id').execute()).length).toBe(programsBefore)
     expect(await auditCount()).toBe(before)
   })

@@ -97,8 +97,11 @@ beforeAll(async () => {
     )
     .execute()
   // A first query builds the (empty) daily rollups, so that ingest below maintains them batch by batch.
-  expect((await get(funnelLoader, '/api/v1/metrics/recommendation-funnel?from=2026-10-01&to=2026-12-01')).status).toBe(200)
-  const meta = () => db.selectFrom('recommendation_rollup_meta').select(['timezone', 'built_at']).executeTakeFirst()
+  expect(
+    (await get(funnelLoader, '/api/v1/metrics/recommendation-funnel?from=2026-10-01&to=2026-12-01')).status,
+  ).toBe(200)
+  const meta = () =>
+    db.selectFrom('recommendation_rollup_meta').select(['timezone', 'built_at']).executeTakeFirst()
   const built = await meta()
   expect(built?.timezone).toBe(TIMEZONE)
   // Shuffled, with retries, in batches of every body format.
@@ -174,9 +177,16 @@ describe('funnel and adoption equal a straightforward recomputation from the raw
 describe('the roster and the zone are reflected', () => {
   test('a rep moved to another team moves their history; the state-row path agrees with the rollups', async () => {
     const moved = ROSTER.map((rep) => (rep.seller_id === 'S2' ? { ...rep, team: 'Team 9' } : rep))
-    await db.updateTable('sellers').set({ team: 'Team 9', updated_at: new Date() }).where('seller_id', '=', 'S2').execute()
+    await db
+      .updateTable('sellers')
+      .set({ team: 'Team 9', updated_at: new Date() })
+      .where('seller_id', '=', 'S2')
+      .execute()
     const range = { from: '2026-10-01', to: '2026-12-01' }
-    const { body } = await get(funnelLoader, `/api/v1/metrics/recommendation-funnel?${new URLSearchParams({ ...range, group_by: 'team' })}`)
+    const { body } = await get(
+      funnelLoader,
+      `/api/v1/metrics/recommendation-funnel?${new URLSearchParams({ ...range, group_by: 'team' })}`,
+    )
     const expected = referenceFunnel(events, moved, { ...range, timezone: TIMEZONE, group_by: 'team' })
     expect(body.groups.map((g: { key: string }) => g.key).sort()).toEqual([...expected.keys()].sort())
     for (const entry of body.groups) expectFigures(entry, expected.get(entry.key)!)
@@ -185,7 +195,10 @@ describe('the roster and the zone are reflected', () => {
   test('a new reporting zone rebuilds the rollups for it', async () => {
     await db.updateTable('programs').set({ reporting_timezone: 'Asia/Taipei' }).execute()
     const range = { from: '2026-10-12', to: '2026-11-09' }
-    const { body } = await get(funnelLoader, `/api/v1/metrics/recommendation-funnel?${new URLSearchParams({ ...range, group_by: 'week' })}`)
+    const { body } = await get(
+      funnelLoader,
+      `/api/v1/metrics/recommendation-funnel?${new URLSearchParams({ ...range, group_by: 'week' })}`,
+    )
     const moved = ROSTER.map((rep) => (rep.seller_id === 'S2' ? { ...rep, team: 'Team 9' } : rep))
     const expected = referenceFunnel(events, moved, { ...range, timezone: 'Asia/Taipei', group_by: 'week' })
     expect(body.timezone).toBe('Asia/Taipei')

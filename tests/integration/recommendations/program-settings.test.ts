@@ -18,7 +18,14 @@ describe('the reporting program and its time zone', () => {
   })
 
   test('setting it is audited', async () => {
-    expect(await setReportingTimezone(db, { id: null, label: 'cli:test' }, 'UTC', '00000000-0000-0000-0000-000000000000')).toBeNull()
+    expect(
+      await setReportingTimezone(
+        db,
+        { id: null, label: 'cli:test' },
+        'UTC',
+        '00000000-0000-0000-0000-000000000000',
+      ),
+    ).toBeNull()
     const result = await setReportingTimezone(db, { id: null, label: 'cli:test' }, 'America/New_York')
     expect(result).toMatchObject({ before: 'Europe/Berlin', after: 'America/New_York' })
     expect((await reportingProgram(db)).timezone).toBe('America/New_York')

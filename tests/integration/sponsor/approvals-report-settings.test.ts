@@ -11,8 +11,11 @@ import { addCase, addFeedback, addGate, addKpi, portfolioSetup } from './helpers
 
 type Data<T> = { data: T }
 
+// The first test of a file also pays for opening the embedded database on a shared, busy machine.
+const SLOW = { timeout: 90_000 }
+
 describe('approvals inbox', () => {
-  test('the sponsor approves a submitted case and a pending gate in the inbox, audited', async () => {
+  test('the sponsor approves a submitted case and a pending gate in the inbox, audited', SLOW, async () => {
     const { sponsor, lead, initiative } = await portfolioSetup()
     const caseId = await addCase(initiative.id, 'submitted', lead.id)
     await db.updateTable('initiatives').set({ stage: 'frame' }).where('id', '=', initiative.id).execute()
@@ -69,109 +72,117 @@ describe('approvals inbox', () => {
     expect(moved.stage).toBe('design')
   })
 
-  test('a lead may not decide, another sponsor cannot see the initiative’s items, bad input is 400', async () => {
-    const { lead, initiative } = await portfolioSetup()
-    await addCase(initiative.id, 'submitted', lead.id)
-    const other = await createUser({ role: 'sponsor' })
-    const leadTry = await run(
-      approvalsAction,
-      buildRequest('/portfolio/approvals', {
-        cookie: await sessionCookieFor(lead.id),
-        form: { intent: 'approve-case', initiativeId: initiative.id },
-      }),
-    )
-    expect(statusOf(leadTry)).toBe(403)
-    const otherCookie = await sessionCookieFor(other.id)
-    const inbox = (await run(
-      approvalsLoader,
-      buildRequest('/portfolio/approvals', { cookie: otherCookie }),
-    )) as {
-      cases: unknown[]
-    }
-    expect(inbox.cases).toEqual([])
-    const otherTry = await run(
-      approvalsAction,
-      buildRequest('/portfolio/approvals', {
-        cookie: otherCookie,
-        form: { intent: 'approve-case', initiativeId: initiative.id },
-      }),
-    )
-    expect(statusOf(otherTry)).toBe(403)
-    const bad = await run(
-      approvalsAction,
-      buildRequest('/portfolio/approvals', {
-        cookie: otherCookie,
-        form: { intent: 'approve-case', initiativeId: 'x' },
-      }),
-    )
-    expect(statusOf(bad)).toBe(400)
-  })
+  test(
+    'a lead may not decide, another sponsor cannot see the initiative’s items, bad input is 400',
+    SLOW,
+    async () => {
+      const { lead, initiative } = await portfolioSetup()
+      await addCase(initiative.id, 'submitted', lead.id)
+      const other = await createUser({ role: 'sponsor' })
+      const leadTry = await run(
+        approvalsAction,
+        buildRequest('/portfolio/approvals', {
+          cookie: await sessionCookieFor(lead.id),
+          form: { intent: 'approve-case', initiativeId: initiative.id },
+        }),
+      )
+      expect(statusOf(leadTry)).toBe(403)
+      const otherCookie = await sessionCookieFor(other.id)
+      const inbox = (await run(
+        approvalsLoader,
+        buildRequest('/portfolio/approvals', { cookie: otherCookie }),
+      )) as {
+        cases: unknown[]
+      }
+      expect(inbox.cases).toEqual([])
+      const otherTry = await run(
+        approvalsAction,
+        buildRequest('/portfolio/approvals', {
+          cookie: otherCookie,
+          form: { intent: 'approve-case', initiativeId: initiative.id },
+        }),
+      )
+      expect(statusOf(otherTry)).toBe(403)
+      const bad = await run(
+        approvalsAction,
+        buildRequest('/portfolio/approvals', {
+          cookie: otherCookie,
+          form: { intent: 'approve-case', initiativeId: 'x' },
+        }),
+      )
+      expect(statusOf(bad)).toBe(400)
+    },
+  )
 })
 
 describe('period report', () => {
-  test('shows KPIs that changed status, gates passed and feedback loops closed in the month', async () => {
-    const { program, sponsor, initiative } = await portfolioSetup()
-    const eetUser = await createUser({ role: 'eet_member' })
-    // August on track (120 ≥ 100), September off track (50).
-    await addKpi(program.id, initiative.id, 'won', {
-      target: 100,
-      values: [
-        { period_end: '2026-08-31', value: 120 },
-        { period_end: '2026-09-30', value: 50 },
-      ],
-    })
-    await addGate(initiative.id, 'approved', '2026-09-15')
-    await addGate(initiative.id, 'approved', '2026-07-01')
-    await addFeedback(initiative.id, eetUser.id, [
-      { usefulness: 4, status: 'shipped', closedAt: new Date('2026-09-10T12:00:00Z') },
-      { usefulness: 4, status: 'declined', closedAt: new Date('2026-09-20T12:00:00Z') },
-      { usefulness: 4, status: 'shipped', closedAt: new Date('2026-10-02T12:00:00Z') },
-    ])
-    const cookie = await sessionCookieFor(sponsor.id)
-    const page = (await run(
-      reportLoader,
-      buildRequest(`/portfolio/report?program=${program.id}&period=2026-09`, { cookie }),
-    )) as Data<{
-      report: {
-        kpiChanges: { key: string; from: string; to: string }[]
-        gates: unknown[]
-        feedback: { shipped: number; declined: number }[]
-      }
-    }>
-    const report = page.data.report
-    expect(report.kpiChanges).toEqual([
-      expect.objectContaining({ key: 'won', from: 'on_track', to: 'off_track' }),
-    ])
-    expect(report.gates).toHaveLength(1)
-    expect(report.feedback).toEqual([expect.objectContaining({ shipped: 1, declined: 1 })])
+  test(
+    'shows KPIs that changed status, gates passed and feedback loops closed in the month',
+    SLOW,
+    async () => {
+      const { program, sponsor, initiative } = await portfolioSetup()
+      const eetUser = await createUser({ role: 'eet_member' })
+      // August on track (120 ≥ 100), September off track (50).
+      await addKpi(program.id, initiative.id, 'won', {
+        target: 100,
+        values: [
+          { period_end: '2026-08-31', value: 120 },
+          { period_end: '2026-09-30', value: 50 },
+        ],
+      })
+      await addGate(initiative.id, 'approved', '2026-09-15')
+      await addGate(initiative.id, 'approved', '2026-07-01')
+      await addFeedback(initiative.id, eetUser.id, [
+        { usefulness: 4, status: 'shipped', closedAt: new Date('2026-09-10T12:00:00Z') },
+        { usefulness: 4, status: 'declined', closedAt: new Date('2026-09-20T12:00:00Z') },
+        { usefulness: 4, status: 'shipped', closedAt: new Date('2026-10-02T12:00:00Z') },
+      ])
+      const cookie = await sessionCookieFor(sponsor.id)
+      const page = (await run(
+        reportLoader,
+        buildRequest(`/portfolio/report?program=${program.id}&period=2026-09`, { cookie }),
+      )) as Data<{
+        report: {
+          kpiChanges: { key: string; from: string; to: string }[]
+          gates: unknown[]
+          feedback: { shipped: number; declined: number }[]
+        }
+      }>
+      const report = page.data.report
+      expect(report.kpiChanges).toEqual([
+        expect.objectContaining({ key: 'won', from: 'on_track', to: 'off_track' }),
+      ])
+      expect(report.gates).toHaveLength(1)
+      expect(report.feedback).toEqual([expect.objectContaining({ shipped: 1, declined: 1 })])
 
-    const quarter = (await run(
-      reportLoader,
-      buildRequest(`/portfolio/report?program=${program.id}&period=2026-Q3&initiative=${initiative.id}`, {
-        cookie,
-      }),
-    )) as Data<{ report: { gates: unknown[]; period: { from: string; to: string } } }>
-    expect(quarter.data.report.period).toMatchObject({ from: '2026-07-01', to: '2026-09-30' })
-    expect(quarter.data.report.gates).toHaveLength(2)
+      const quarter = (await run(
+        reportLoader,
+        buildRequest(`/portfolio/report?program=${program.id}&period=2026-Q3&initiative=${initiative.id}`, {
+          cookie,
+        }),
+      )) as Data<{ report: { gates: unknown[]; period: { from: string; to: string } } }>
+      expect(quarter.data.report.period).toMatchObject({ from: '2026-07-01', to: '2026-09-30' })
+      expect(quarter.data.report.gates).toHaveLength(2)
 
-    const bad = await run(
-      reportLoader,
-      buildRequest(`/portfolio/report?program=${program.id}&period=2026-13`, { cookie }),
-    )
-    expect(statusOf(bad)).toBe(400)
+      const bad = await run(
+        reportLoader,
+        buildRequest(`/portfolio/report?program=${program.id}&period=2026-13`, { cookie }),
+      )
+      expect(statusOf(bad)).toBe(400)
 
-    const pack = (await run(
-      boardPackLoader,
-      buildRequest(`/portfolio/board-pack?program=${program.id}&period=2026-09&lang=zh-TW`, { cookie }),
-    )) as { locale: string; rows: unknown[]; title: string }
-    expect(pack.locale).toBe('zh-TW')
-    expect(pack.title).toContain('董事會簡報')
-    expect(pack.rows).toHaveLength(1)
-  })
+      const pack = (await run(
+        boardPackLoader,
+        buildRequest(`/portfolio/board-pack?program=${program.id}&period=2026-09&lang=zh-TW`, { cookie }),
+      )) as { locale: string; rows: unknown[]; title: string }
+      expect(pack.locale).toBe('zh-TW')
+      expect(pack.title).toContain('董事會簡報')
+      expect(pack.rows).toHaveLength(1)
+    },
+  )
 })
 
 describe('health settings', () => {
-  test('an admin overrides a weight and the bands for one program; bad bands are refused', async () => {
+  test('an admin overrides a weight and the bands for one program; bad bands are refused', SLOW, async () => {
     const { program, admin } = await portfolioSetup()
     const cookie = await sessionCookieFor(admin.id)
     const before = await healthConfigFor(db, program.id)

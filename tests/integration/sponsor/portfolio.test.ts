@@ -17,76 +17,87 @@ import {
   today,
 } from './helpers'
 
+// The first test of a file also pays for opening the embedded database on a shared, busy machine.
+const SLOW = { timeout: 90_000 }
+
 describe('the portfolio gathers each initiative’s facts from the other capabilities', () => {
-  test('inputs come from delivery, gates, the business case, EET feedback and KPIs; missing ones say so', async () => {
-    const { program, sponsor, lead, initiative } = await portfolioSetup()
-    const eetUser = await createUser({ role: 'eet_member' })
-    // Design started 30 days ago with a 10-working-day budget: well over budget.
-    await addCycle(initiative.id, addDays(today, -30))
-    await addGate(initiative.id, 'approved', addDays(today, -12))
-    await addCase(initiative.id, 'submitted', lead.id)
-    await addFeedback(initiative.id, eetUser.id, [
-      { usefulness: 4, status: 'shipped', closedAt: new Date() },
-      { usefulness: 2, status: 'new' },
-    ])
-    await addKpi(program.id, initiative.id, 'won-deals', {
-      target: 100,
-      values: [{ period_end: lastMonthEnd, value: 120 }],
-    })
-    await addKpi(program.id, initiative.id, 'margin', {
-      target: 100,
-      values: [{ period_end: lastMonthEnd, value: 50 }],
-    })
+  test(
+    'inputs come from delivery, gates, the business case, EET feedback and KPIs; missing ones say so',
+    SLOW,
+    async () => {
+      const { program, sponsor, lead, initiative } = await portfolioSetup()
+      const eetUser = await createUser({ role: 'eet_member' })
+      // Design started 30 days ago with a 10-working-day budget: well over budget.
+      await addCycle(initiative.id, addDays(today, -30))
+      await addGate(initiative.id, 'approved', addDays(today, -12))
+      await addCase(initiative.id, 'submitted', lead.id)
+      await addFeedback(initiative.id, eetUser.id, [
+        { usefulness: 4, status: 'shipped', closedAt: new Date() },
+        { usefulness: 2, status: 'new' },
+      ])
+      await addKpi(program.id, initiative.id, 'won-deals', {
+        target: 100,
+        values: [{ period_end: lastMonthEnd, value: 120 }],
+      })
+      await addKpi(program.id, initiative.id, 'margin', {
+        target: 100,
+        values: [{ period_end: lastMonthEnd, value: 50 }],
+      })
 
-    const [row] = await portfolioOf(db, sponsor, program)
-    const inputs = Object.fromEntries(
-      (['progress', 'adoption', 'sustainment'] as const).flatMap((mode) =>
-        row!.health[mode].inputs.map((input) => [input.key, input.value]),
-      ),
-    )
-    expect(inputs.phaseClock).toBeGreaterThan(1.5)
-    expect(inputs.phaseOverruns).toBe(0.5) // frame within budget, design over
-    expect(inputs.daysSinceGate).toBe(12)
-    expect(inputs.caseApproved).toBe(0)
-    expect(inputs.sprintPredictability).toBeNull()
-    expect(inputs.feedbackScore).toBe(3)
-    expect(inputs.closedLoops).toBe(0.5)
-    // One lagging KPI on track (1), one off track (0).
-    expect(inputs.laggingStatus).toBe(0.5)
-    // Not launched yet: company-wide usage does not count; no pilot ended: no trend, no decay.
-    expect(inputs.adoptionRate).toBeNull()
-    expect(inputs.laggingTrend).toBeNull()
-    expect(inputs.usageDecay).toBeNull()
-    expect(inputs.valueRealised).toBeNull()
-    expect(row!.health.progress.band).toBe('red')
-    expect(row!.health.progress.inputsUsed).toBe(4)
-    expect(row!.kpiCounts).toMatchObject({ on_track: 1, off_track: 1 })
-    expect(row!.facts.gate.pending).toBe(0)
-    expect(row!.checklist.total).toBeGreaterThan(0)
-  })
+      const [row] = await portfolioOf(db, sponsor, program)
+      const inputs = Object.fromEntries(
+        (['progress', 'adoption', 'sustainment'] as const).flatMap((mode) =>
+          row!.health[mode].inputs.map((input) => [input.key, input.value]),
+        ),
+      )
+      expect(inputs.phaseClock).toBeGreaterThan(1.5)
+      expect(inputs.phaseOverruns).toBe(0.5) // frame within budget, design over
+      expect(inputs.daysSinceGate).toBe(12)
+      expect(inputs.caseApproved).toBe(0)
+      expect(inputs.sprintPredictability).toBeNull()
+      expect(inputs.feedbackScore).toBe(3)
+      expect(inputs.closedLoops).toBe(0.5)
+      // One lagging KPI on track (1), one off track (0).
+      expect(inputs.laggingStatus).toBe(0.5)
+      // Not launched yet: company-wide usage does not count; no pilot ended: no trend, no decay.
+      expect(inputs.adoptionRate).toBeNull()
+      expect(inputs.laggingTrend).toBeNull()
+      expect(inputs.usageDecay).toBeNull()
+      expect(inputs.valueRealised).toBeNull()
+      expect(row!.health.progress.band).toBe('red')
+      expect(row!.health.progress.inputsUsed).toBe(4)
+      expect(row!.kpiCounts).toMatchObject({ on_track: 1, off_track: 1 })
+      expect(row!.facts.gate.pending).toBe(0)
+      expect(row!.checklist.total).toBeGreaterThan(0)
+    },
+  )
 
-  test('an approved case counts, and its money is hidden from a viewer without finance access', async () => {
-    const { program, sponsor, lead, viewer, initiative } = await portfolioSetup()
-    const kpiId = await addKpi(program.id, initiative.id, 'won', {
-      target: 100,
-      values: [{ period_end: lastMonthEnd, value: 80 }],
-    })
-    await addCase(initiative.id, 'approved', lead.id, kpiId)
-    const [forSponsor] = await portfolioOf(db, sponsor, program)
-    expect(forSponsor!.health.progress.inputs.find((i) => i.key === 'caseApproved')!.value).toBe(1)
-    expect(forSponsor!.health.sustainment.inputs.find((i) => i.key === 'valueRealised')!.value).toBeCloseTo(
-      0.8,
-    )
-    expect(portfolioView(forSponsor!).businessCase).toMatchObject({ version: 1, totalBenefits: 300000 })
-    const [forViewer] = await portfolioOf(db, viewer, program)
-    expect(portfolioView(forViewer!).businessCase).toMatchObject({
-      version: 1,
-      totalBenefits: null,
-      npv: null,
-    })
-  })
+  test(
+    'an approved case counts, and its money is hidden from a viewer without finance access',
+    SLOW,
+    async () => {
+      const { program, sponsor, lead, viewer, initiative } = await portfolioSetup()
+      const kpiId = await addKpi(program.id, initiative.id, 'won', {
+        target: 100,
+        values: [{ period_end: lastMonthEnd, value: 80 }],
+      })
+      await addCase(initiative.id, 'approved', lead.id, kpiId)
+      const [forSponsor] = await portfolioOf(db, sponsor, program)
+      expect(forSponsor!.health.progress.inputs.find((i) => i.key === 'caseApproved')!.value).toBe(1)
+      expect(forSponsor!.health.sustainment.inputs.find((i) => i.key === 'valueRealised')!.value).toBeCloseTo(
+        0.8,
+      )
+      expect(portfolioView(forSponsor!).businessCase).toMatchObject({ version: 1, totalBenefits: 300000 })
+      const [forViewer] = await portfolioOf(db, viewer, program)
+      expect(portfolioView(forViewer!).businessCase).toMatchObject({
+        version: 1,
+        totalBenefits: null,
+        npv: null,
+      })
+    },
+  )
 
-  test('the page sorts and filters; a lead sees only the initiatives they may see', async () => {
+  test('the page sorts and filters; a lead sees only the initiatives they may see', SLOW, async () => {
     const { program, sponsor, lead, initiative } = await portfolioSetup()
     await addCycle(initiative.id, addDays(today, -30))
     const other = await db
@@ -122,7 +133,7 @@ describe('the portfolio gathers each initiative’s facts from the other capabil
     expect(forLead.rows.map((r) => r.id)).toEqual([initiative.id])
   })
 
-  test('CSV exports are UTF-8 with a BOM and keep zh-TW text', async () => {
+  test('CSV exports are UTF-8 with a BOM and keep zh-TW text', SLOW, async () => {
     const { program, sponsor, initiative } = await portfolioSetup()
     await db.updateTable('initiatives').set({ name: '每日推薦者' }).where('id', '=', initiative.id).execute()
     const cookie = await sessionCookieFor(sponsor.id)

@@ -19,7 +19,8 @@ describe('safeRedirectPath', () => {
 })
 
 describe('assertSameOrigin', () => {
-  const post = (headers: Record<string, string>) => new Request('http://localhost:3000/x', { method: 'POST', headers })
+  const post = (headers: Record<string, string>) =>
+    new Request('http://localhost:3000/x', { method: 'POST', headers })
   const refused = (request: Request) => {
     try {
       assertSameOrigin(request)
@@ -38,7 +39,9 @@ describe('assertSameOrigin', () => {
     expect(refused(post({ 'Sec-Fetch-Site': 'none' }))).toBe(false)
     expect(refused(post({ Origin: 'http://localhost:3000' }))).toBe(false)
     expect(refused(post({}))).toBe(false)
-    expect(refused(new Request('http://localhost:3000/x', { headers: { 'Sec-Fetch-Site': 'cross-site' } }))).toBe(false)
+    expect(
+      refused(new Request('http://localhost:3000/x', { headers: { 'Sec-Fetch-Site': 'cross-site' } })),
+    ).toBe(false)
   })
 })
 
@@ -61,7 +64,9 @@ test('the role table: admins manage users, viewers only read, EET members submit
   expect(ROLES).toEqual(['admin', 'lead', 'sponsor', 'eet_member', 'viewer'])
   expect(can('admin', 'user:manage')).toBe(true)
   expect(ROLES.filter((role) => can(role, 'user:manage'))).toEqual(['admin'])
-  expect(capabilitiesOf('viewer').some((c) => /edit|manage|decide|submit|triage|measure|import/.test(c))).toBe(false)
+  expect(
+    capabilitiesOf('viewer').some((c) => /edit|manage|decide|submit|triage|measure|import/.test(c)),
+  ).toBe(false)
   expect(can('eet_member', 'feedback:submit')).toBe(true)
   expect(can('lead', 'business-case:decide')).toBe(false)
 })

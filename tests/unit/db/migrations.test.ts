@@ -12,9 +12,11 @@ test('db/migrate.ts lists every migration file, in order, and nothing else', () 
 })
 
 test('migration names follow YYYY_MM_DD_HHMM_verb_noun', () => {
-  for (const name of Object.keys(migrations)) expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z]+(_[a-z0-9]+)+$/)
+  for (const name of Object.keys(migrations))
+    expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z]+(_[a-z0-9]+)+$/)
 })
 
 test('every migration can be undone', () => {
-  for (const [name, migration] of Object.entries(migrations)) expect(migration.down, name).toBeTypeOf('function')
+  for (const [name, migration] of Object.entries(migrations))
+    expect(migration.down, name).toBeTypeOf('function')
 })

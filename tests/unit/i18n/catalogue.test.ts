@@ -23,7 +23,8 @@ describe('message catalogues', () => {
     for (const [key, pair] of Object.entries(messages) as [string, Record<'en' | 'zh-TW', string>][]) {
       if (!pair.en?.trim()) problems.push(`${key}: empty en`)
       if (!pair['zh-TW']?.trim()) problems.push(`${key}: empty zh-TW`)
-      if (placeholders(pair.en).join() !== placeholders(pair['zh-TW']).join()) problems.push(`${key}: placeholders differ`)
+      if (placeholders(pair.en).join() !== placeholders(pair['zh-TW']).join())
+        problems.push(`${key}: placeholders differ`)
     }
     expect(problems).toEqual([])
   })

@@ -89,9 +89,19 @@ describe('failure-mode health', () => {
 
   test('a partial slide is amber and names the right inputs', () => {
     // Sprint predictability 0.675 is half-way between bad 0.5 and good 0.85; the rest stays good.
-    const health = scoreHealth({ ...HEALTHY, sprintPredictability: 0.675, phaseClock: 1.3, daysSinceGate: 120 })
+    const health = scoreHealth({
+      ...HEALTHY,
+      sprintPredictability: 0.675,
+      phaseClock: 1.3,
+      daysSinceGate: 120,
+    })
     const byKey = Object.fromEntries(health.progress.inputs.map((input) => [input.key, input.score]))
-    expect(byKey).toMatchObject({ sprintPredictability: 50, phaseClock: 0, daysSinceGate: 50, caseApproved: 100 })
+    expect(byKey).toMatchObject({
+      sprintPredictability: 50,
+      phaseClock: 0,
+      daysSinceGate: 50,
+      caseApproved: 100,
+    })
     // (0·3 + 100·2 + 50·2 + 50·2 + 100·1) / 10 = 50
     expect(health.progress.score).toBe(50)
     expect(health.progress.band).toBe('amber')
