@@ -33,24 +33,6 @@ describe('each demo role signs in, sees its home, and signs out', () => {
   })
 })
 
-test('a disabled user cannot sign in', async () => {
-  const { context, page } = await newPage()
-  await signIn(page, 'admin@tenfold.demo')
-  await gotoHydrated(page, '/admin/users')
-  await page.getByRole('link', { name: 'Vera Lee' }).click()
-  await page.waitForURL(/\/admin\/users\/.+/)
-  await page.getByRole('button', { name: 'Disable user' }).click()
-  await expect.poll(() => page.getByRole('status').textContent()).toContain('User disabled')
-  await signOut(page)
-  await page.getByLabel('Email').fill('viewer@tenfold.demo')
-  await page.getByLabel('Password').fill('tenfold-demo-2026')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect
-    .poll(() => page.getByRole('alert').first().textContent())
-    .toContain('The email or password is incorrect.')
-  await context.close()
-})
-
 test('the interface switches to Traditional Chinese and pages stay accessible', async () => {
   const { context, page } = await newPage()
   await signIn(page, 'lead@tenfold.demo')
@@ -98,7 +80,7 @@ test('an unknown address shows the 404 page', async () => {
   await context.close()
 })
 
-test('an admin creates a user, who sets a password from the one-time link and signs in', async () => {
+test('an admin creates a user, who sets a password from the one-time link and signs in; once disabled, she cannot', async () => {
   const admin = await newPage()
   await signIn(admin.page, 'admin@tenfold.demo')
   for (const path of ['/admin/users', '/admin/audit', '/admin/api-keys', '/programs']) {
@@ -132,5 +114,22 @@ test('an admin creates a user, who sets a password from the one-time link and si
   await expect
     .poll(() => invited.page.getByRole('heading', { level: 1 }).textContent())
     .toBe('Program overview')
+  await signOut(invited.page)
+
+  // The admin disables her: the right password no longer signs her in.
+  const admin2 = await newPage()
+  await signIn(admin2.page, 'admin@tenfold.demo')
+  await gotoHydrated(admin2.page, '/admin/users')
+  await admin2.page.getByRole('link', { name: 'Nora Tsai' }).click()
+  await admin2.page.waitForURL(/\/admin\/users\/.+/)
+  await admin2.page.getByRole('button', { name: 'Disable user' }).click()
+  await expect.poll(() => admin2.page.getByRole('status').textContent()).toContain('User disabled')
+  await admin2.context.close()
+  await invited.page.getByLabel('Email').fill('nora.tsai@tenfold.demo')
+  await invited.page.getByLabel('Password').fill('a walk along the Tamsui river')
+  await invited.page.getByRole('button', { name: 'Sign in' }).click()
+  await expect
+    .poll(() => invited.page.getByRole('alert').first().textContent())
+    .toContain('The email or password is incorrect.')
   await invited.context.close()
 })
