@@ -82,6 +82,9 @@ describe('KPI trees', () => {
   test('bad rows are explained in Traditional Chinese', async () => {
     const { context, page } = await newPage({ locale: 'zh-TW' })
     await signIn(page, 'lead@tenfold.demo')
+    // A saved language choice outranks the browser's: choose zh-TW explicitly, and restore English after.
+    await page.getByRole('button', { name: '繁體中文' }).click()
+    await page.waitForSelector('html[lang="zh-TW"]')
     await gotoHydrated(page, '/kpis/import')
     await page.getByLabel('CSV 檔案').setInputFiles({
       name: 'values.csv',
@@ -93,6 +96,8 @@ describe('KPI trees', () => {
       '此方案中沒有代碼為「no-such-kpi」的 KPI。',
     )
     await expectAccessible(page)
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.waitForSelector('html[lang="en"]')
     await context.close()
   }, 120_000)
 })
