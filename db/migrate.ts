@@ -8,6 +8,7 @@ import * as m20261127_1740 from './migrations/2026_11_27_1740_create_eet_feedbac
 import * as m20261127_1750 from './migrations/2026_11_27_1750_create_delivery'
 import * as m20261127_1800 from './migrations/2026_11_27_1800_create_recommendation_events'
 import * as m20261127_1810 from './migrations/2026_11_27_1810_create_health_settings'
+import * as m20261127_1820 from './migrations/2026_11_27_1820_add_kpi_state'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1750_create_delivery': m20261127_1750,
   '2026_11_27_1800_create_recommendation_events': m20261127_1800,
   '2026_11_27_1810_create_health_settings': m20261127_1810,
+  '2026_11_27_1820_add_kpi_state': m20261127_1820,
 }
 
 function migrator(db: Kysely<any>) {

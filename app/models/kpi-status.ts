@@ -1,5 +1,5 @@
-import type { KpiCadence, KpiDirection, KpiRollup } from '~/utils/db-types/kpi'
-import { nextPeriodEnd, toDay } from './kpi-period'
+import type { KpiCadence, KpiDirection, KpiRollup, KpiStateStatus } from '~/utils/db-types/kpi'
+import { addDays, nextPeriodEnd, toDay } from './kpi-period'
 
 // Status of a KPI against its target trajectory, staleness, and roll-up of children into a parent.
 // Pure functions (unit-tested in tests/unit/kpi/status.test.ts).
@@ -57,8 +57,12 @@ export function statusAgainstTarget(
  * A KPI that has never been measured is not stale but has no data.
  */
 export function isStale(lastPeriodEnd: string | null, cadence: KpiCadence, graceDays: number, today: string) {
-  if (!lastPeriodEnd) return false
-  return toDay(today) > toDay(nextPeriodEnd(lastPeriodEnd, cadence)) + graceDays
+  return lastPeriodEnd !== null && today > staleAfter(lastPeriodEnd, cadence, graceDays)
+}
+
+/** The last day on which a value for this period is not stale: the next period's end plus the grace. */
+function staleAfter(periodEnd: string, cadence: KpiCadence, graceDays: number) {
+  return addDays(nextPeriodEnd(periodEnd, cadence), graceDays)
 }
 
 export type StatusInput = {
@@ -70,17 +74,36 @@ export type StatusInput = {
   baseline_date: string | null
 }
 
-/** The current status of a KPI from its newest value. Staleness wins: an old value says nothing now. */
+/**
+ * What a KPI's newest value says, independent of today: its status against the target at that value's
+ * period, and the last day on which it is not yet stale (stored on `kpis`; see kpi-state.server.ts).
+ */
+export function kpiState(
+  kpi: StatusInput,
+  latest: { period_end: string; value: number } | null,
+  targets: readonly TargetPoint[],
+): { status: KpiStateStatus; staleAfter: string | null } {
+  if (!latest) return { status: 'no_data', staleAfter: null }
+  const target = targetAt(targets, latest.period_end, { value: kpi.baseline_value, date: kpi.baseline_date })
+  return {
+    status: statusAgainstTarget(latest.value, target, kpi.direction, kpi.tolerance_pct),
+    staleAfter: staleAfter(latest.period_end, kpi.cadence, kpi.grace_days),
+  }
+}
+
+/** Today's status from a stored state. Staleness wins: an old value says nothing now. */
+export function statusOnDay(state: { status: KpiStateStatus; staleAfter: string | null }, today: string) {
+  return state.staleAfter !== null && today > state.staleAfter ? 'stale' : state.status
+}
+
+/** The current status of a KPI from its newest value. */
 export function currentStatus(
   kpi: StatusInput,
   latest: { period_end: string; value: number } | null,
   targets: readonly TargetPoint[],
   today: string,
 ): KpiStatus {
-  if (!latest) return 'no_data'
-  if (isStale(latest.period_end, kpi.cadence, kpi.grace_days, today)) return 'stale'
-  const target = targetAt(targets, latest.period_end, { value: kpi.baseline_value, date: kpi.baseline_date })
-  return statusAgainstTarget(latest.value, target, kpi.direction, kpi.tolerance_pct)
+  return statusOnDay(kpiState(kpi, latest, targets), today)
 }
 
 /** A parent's value from its children's values (with their weights for a weighted average). */

@@ -3,10 +3,12 @@ import type { AuthUser } from '~/auth/session.server'
 import { can } from '~/auth/permissions'
 import type { Executor } from '~/utils/db.server'
 import type { DB } from '~/utils/db.types'
+import type { KpiCategory, KpiKind } from '~/utils/db-types/kpi'
 import type { KpiInput } from './kpi.schema'
 import { initiativeEditableBy, initiativeVisibleTo } from './access.server'
 import { actorOf, audit } from './audit.server'
-import { currentStatus, rollUp, type KpiStatus, type TargetPoint } from './kpi-status'
+import { ensureKpiStates } from './kpi-state.server'
+import type { KpiStatus, TargetPoint } from './kpi-status'
 import { todayIso } from './kpi-period'
 
 // KPIs and their trees. A KPI is visible when it is program-level or its initiative is visible; it is
@@ -50,9 +52,20 @@ const KPI_COLUMNS = [
   'kpis.grace_days',
   'kpis.last_period_end',
   'kpis.last_value',
+  'kpis.state_period_end',
+  'kpis.state_value',
 ] as const
 
-function kpiQuery(db: Executor, user: AuthUser) {
+/**
+ * Today's status from the stored state (app/models/kpi-state.server.ts), in SQL so that lists filter,
+ * count and page by it. Staleness wins: an old value says nothing now.
+ */
+function statusSql(today: string) {
+  return sql<KpiStatus>`case when kpis.state_stale_after < ${today}::date then 'stale'
+    else coalesce(kpis.state_status, 'no_data') end`
+}
+
+function kpiQuery(db: Executor, user: AuthUser, today = todayIso()) {
   return db
     .selectFrom('kpis')
     .leftJoin('initiatives', 'initiatives.id', 'kpis.initiative_id')
@@ -60,50 +73,39 @@ function kpiQuery(db: Executor, user: AuthUser) {
     .select(KPI_COLUMNS)
     .select(['initiatives.name as initiative_name', 'owner.name as owner_name'])
     .select((eb) => sql<boolean>`coalesce(${kpiEditableBy(user)(eb)}, false)`.as('can_edit'))
+    .select(statusSql(today).as('status'))
     .where(kpiVisibleTo(user))
     .where('kpis.archived_at', 'is', null)
 }
 
 type KpiBaseRow = Awaited<ReturnType<ReturnType<typeof kpiQuery>['execute']>>[number]
-export type KpiRow = KpiBaseRow & { targets: TargetPoint[] }
 
-/**
- * Adds each KPI's period targets. One query for all (a correlated subquery per KPI is ~100× slower
- * for a whole program); by program when given, so a 2,000-KPI program sends no 2,000-id list.
- */
-async function withTargets(db: Executor, kpis: KpiBaseRow[], programId?: string): Promise<KpiRow[]> {
-  if (!kpis.length) return []
-  let query = db
-    .selectFrom('kpi_targets')
-    .select(['kpi_targets.kpi_id', 'kpi_targets.period_end', 'kpi_targets.value'])
-  query = programId
-    ? query.innerJoin('kpis', 'kpis.id', 'kpi_targets.kpi_id').where('kpis.program_id', '=', programId)
-    : query.where(
-        'kpi_targets.kpi_id',
-        'in',
-        kpis.map((kpi) => kpi.id),
-      )
-  const byKpi = new Map<string, TargetPoint[]>()
-  // Sorted per KPI below: the database need not sort a whole program's targets.
-  for (const row of await query.execute()) {
-    const list = byKpi.get(row.kpi_id)
-    const point = { period_end: row.period_end, value: row.value }
-    if (list) list.push(point)
-    else byKpi.set(row.kpi_id, [point])
+/** The stored newest value (measured, or rolled up from the children) as one field. */
+function withLatest({ state_period_end, state_value, ...kpi }: KpiBaseRow) {
+  return {
+    ...kpi,
+    latest:
+      state_period_end !== null && state_value !== null
+        ? { period_end: state_period_end, value: state_value }
+        : null,
   }
-  for (const list of byKpi.values()) list.sort((a, b) => a.period_end.localeCompare(b.period_end))
-  return kpis.map((kpi) => ({ ...kpi, targets: byKpi.get(kpi.id) ?? [] }))
 }
-export type KpiWithStatus = KpiRow & {
-  status: KpiStatus
-  /** The newest value: measured, or rolled up from the children. */
-  latest: { period_end: string; value: number } | null
-}
+export type KpiWithStatus = ReturnType<typeof withLatest>
+export type KpiRow = KpiWithStatus & { targets: TargetPoint[] }
 
-/** One visible KPI with whether the user may edit and measure it. */
+/** One visible KPI with its targets and whether the user may edit and measure it. */
 export async function getKpi(db: Executor, user: AuthUser, id: string) {
+  const scope = await db
+    .selectFrom('kpis')
+    .select(['program_id', 'initiative_id'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!scope) return null
+  await ensureKpiStates(db, { programId: scope.program_id, initiativeId: scope.initiative_id })
   const kpi = await kpiQuery(db, user).where('kpis.id', '=', id).executeTakeFirst()
-  return kpi ? (await withTargets(db, [kpi]))[0]! : null
+  if (!kpi) return null
+  const targets = await listTargets(db, [kpi.id])
+  return { ...withLatest(kpi), targets: targets.get(kpi.id) ?? [] } satisfies KpiRow
 }
 
 export async function listTargets(db: Executor, kpiIds: readonly string[]) {
@@ -124,72 +126,69 @@ export async function listTargets(db: Executor, kpiIds: readonly string[]) {
   return byKpi
 }
 
-/**
- * Latest values and statuses for a set of KPIs. A rolled-up parent takes its children's latest values,
- * combined as configured, dated by the oldest of them (so one late child makes the parent stale).
- */
-export function withStatuses(kpis: readonly KpiRow[], today = todayIso()): KpiWithStatus[] {
-  const children = new Map<string, KpiRow[]>()
-  for (const kpi of kpis) {
-    if (!kpi.parent_id) continue
-    children.set(kpi.parent_id, [...(children.get(kpi.parent_id) ?? []), kpi])
-  }
-  const latest = new Map<string, KpiWithStatus['latest']>()
-  const resolve = (kpi: KpiRow, depth = 0): KpiWithStatus['latest'] => {
-    if (latest.has(kpi.id)) return latest.get(kpi.id)!
-    let value: KpiWithStatus['latest'] = null
-    const kids = children.get(kpi.id) ?? []
-    if (kpi.rollup !== 'none' && kids.length && depth < 20) {
-      const parts = kids.map((kid) => ({ kid, latest: resolve(kid, depth + 1) }))
-      const measured = parts.filter((part) => part.latest !== null)
-      const rolled = rollUp(
-        kpi.rollup,
-        measured.map((part) => ({ value: part.latest!.value, weight: part.kid.rollup_weight })),
-      )
-      if (rolled !== null && measured.length === parts.length) {
-        const oldest = measured.map((part) => part.latest!.period_end).sort()[0]!
-        value = { period_end: oldest, value: rolled }
-      }
-    } else if (kpi.last_period_end && kpi.last_value !== null) {
-      value = { period_end: kpi.last_period_end, value: kpi.last_value }
-    }
-    latest.set(kpi.id, value)
-    return value
-  }
-  return kpis.map((kpi) => {
-    const value = resolve(kpi)
-    return { ...kpi, latest: value, status: currentStatus(kpi, value, kpi.targets, today) }
-  })
-}
-
 export type ProgramKpiFilter = {
   initiativeId?: string | 'program'
-  kind?: string
-  category?: string
+  kind?: KpiKind
+  category?: KpiCategory
   status?: KpiStatus
 }
 
 /** All visible KPIs of a program with their statuses (after roll-up). */
 export async function listProgramKpis(db: Executor, user: AuthUser, programId: string) {
+  await ensureKpiStates(db, { programId })
   const kpis = await kpiQuery(db, user)
     .where('kpis.program_id', '=', programId)
     .orderBy('initiatives.name', (ob) => ob.nullsFirst())
     .orderBy('kpis.key')
     .execute()
-  return withStatuses(await withTargets(db, kpis, programId))
+  return kpis.map(withLatest)
 }
 
-export function filterKpis<T extends KpiWithStatus>(kpis: readonly T[], filter: ProgramKpiFilter) {
-  return kpis.filter(
-    (kpi) =>
-      (!filter.initiativeId ||
-        (filter.initiativeId === 'program'
-          ? kpi.initiative_id === null
-          : kpi.initiative_id === filter.initiativeId)) &&
-      (!filter.kind || kpi.kind === filter.kind) &&
-      (!filter.category || kpi.category === filter.category) &&
-      (!filter.status || kpi.status === filter.status),
-  )
+/** One page of a program's visible KPIs that match the filter, and how many match in all. */
+export async function listProgramKpiPage(
+  db: Executor,
+  user: AuthUser,
+  programId: string,
+  filter: ProgramKpiFilter,
+  page: { number: number; size: number },
+) {
+  await ensureKpiStates(db, { programId })
+  const today = todayIso()
+  let query = kpiQuery(db, user, today).where('kpis.program_id', '=', programId)
+  if (filter.initiativeId)
+    query =
+      filter.initiativeId === 'program'
+        ? query.where('kpis.initiative_id', 'is', null)
+        : query.where('kpis.initiative_id', '=', filter.initiativeId)
+  if (filter.kind) query = query.where('kpis.kind', '=', filter.kind)
+  if (filter.category) query = query.where('kpis.category', '=', filter.category)
+  if (filter.status) query = query.where(statusSql(today), '=', filter.status)
+  const pageOf = (number: number) =>
+    query
+      .select(sql<number>`count(*) over ()`.as('matching'))
+      .orderBy('initiatives.name', (ob) => ob.nullsFirst())
+      .orderBy('kpis.key')
+      .limit(page.size)
+      .offset((number - 1) * page.size)
+      .execute()
+  let shown = page.number
+  let rows = await pageOf(shown)
+  if (!rows.length && shown > 1) {
+    // Past the last page (the filter narrowed): show the last one.
+    const { n } = await query
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow()
+    shown = Math.max(1, Math.ceil(n / page.size))
+    if (n) rows = await pageOf(shown)
+  }
+  const total = rows[0]?.matching ?? 0
+  return {
+    kpis: rows.map(({ matching: _matching, ...kpi }) => withLatest(kpi)),
+    total,
+    page: shown,
+    pages: Math.max(1, Math.ceil(total / page.size)),
+  }
 }
 
 /** Arranges KPIs (with statuses) as trees, with a sparkline of each KPI's newest values. */
@@ -224,7 +223,8 @@ export async function getKpiTree(
     scope.initiativeId === null
       ? query.where('kpis.initiative_id', 'is', null)
       : query.where('kpis.initiative_id', '=', scope.initiativeId)
-  return buildTree(db, withStatuses(await withTargets(db, await query.execute())))
+  await ensureKpiStates(db, scope)
+  return buildTree(db, (await query.execute()).map(withLatest))
 }
 
 /** The newest `count` values of each KPI, oldest first: one index range scan per KPI. */

@@ -20,7 +20,7 @@ import { requireKpi } from '~/models/kpi-guard.server'
 import { itemErrorMessage } from '~/models/kpi-import.server'
 import { checkItem, listRevisions, recordMeasurements, writerForUser } from '~/models/kpi-measurement.server'
 import { CheckInSchema, DriverLinkSchema } from '~/models/kpi.schema'
-import { listLaggingKpis, withStatuses } from '~/models/kpi.server'
+import { listLaggingKpis } from '~/models/kpi.server'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
@@ -40,11 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listDriverLinks(db, kpi.id),
     kpi.kind === 'leading' && kpi.can_edit ? listLaggingKpis(db, user, kpi) : Promise.resolve([]),
   ])
-  const [withStatus] = withStatuses([kpi])
-  const status = kpi.rollup === 'none' ? withStatus!.status : null
   return {
     kpi,
-    status,
+    status: kpi.status,
     ...numbers,
     revisions,
     driverLinks,

@@ -8,7 +8,7 @@ import { useFormat, useT } from '~/i18n/react'
 import { listInitiatives } from '~/models/initiative.server'
 import { KPI_CATEGORIES, KPI_KINDS, KpiFilterSchema } from '~/models/kpi.schema'
 import { KPI_STATUSES } from '~/models/kpi-status'
-import { buildTree, filterKpis, listProgramKpis } from '~/models/kpi.server'
+import { getKpiTree, listProgramKpiPage } from '~/models/kpi.server'
 import { listPrograms } from '~/models/program.server'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
@@ -35,28 +35,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
       tree: [],
       canCreate: false,
     }
-  const [all, initiatives] = await Promise.all([
-    listProgramKpis(db, user, program.id),
+  const [found, initiatives, tree] = await Promise.all([
+    listProgramKpiPage(
+      db,
+      user,
+      program.id,
+      {
+        initiativeId: filter.initiative,
+        kind: filter.kind,
+        category: filter.category,
+        status: filter.status,
+      },
+      { number: filter.page ?? 1, size: PAGE_SIZE },
+    ),
     listInitiatives(db, user, { programId: program.id }),
+    getKpiTree(db, user, { programId: program.id, initiativeId: null }),
   ])
-  const kpis = filterKpis(all, {
-    initiativeId: filter.initiative,
-    kind: filter.kind,
-    category: filter.category,
-    status: filter.status,
-  })
-  const tree = await buildTree(
-    db,
-    all.filter((kpi) => kpi.initiative_id === null),
-  )
-  const pages = Math.max(1, Math.ceil(kpis.length / PAGE_SIZE))
-  const page = Math.min(filter.page ?? 1, pages)
   return {
     programs: programs.map((p) => ({ id: p.id, name: p.name })),
     program: { id: program.id, name: program.name },
     filter,
     initiatives: initiatives.map((i) => ({ id: i.id, name: i.name })),
-    kpis: kpis.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((kpi) => ({
+    kpis: found.kpis.map((kpi) => ({
       id: kpi.id,
       key: kpi.key,
       name_en: kpi.name_en,
@@ -68,9 +68,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: kpi.status,
       latest: kpi.latest,
     })),
-    total: kpis.length,
-    page,
-    pages,
+    total: found.total,
+    page: found.page,
+    pages: found.pages,
     tree,
     canCreate: can(user.role, 'kpi:edit') && can(user.role, 'initiative:edit-any'),
   }

@@ -12,6 +12,8 @@ export type KpiCategory = 'adoption' | 'customer_value' | 'user_value' | 'financ
 export type KpiDirection = 'higher' | 'lower'
 export type KpiCadence = 'daily' | 'weekly' | 'monthly'
 export type KpiRollup = 'none' | 'sum' | 'average' | 'weighted_average' | 'min' | 'max'
+/** A KPI's status as stored: staleness is decided when read, from `state_stale_after`. */
+export type KpiStateStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'no_data'
 export type MeasurementSource = 'form' | 'csv' | 'api' | 'seed'
 
 export interface KpisTable {
@@ -41,6 +43,15 @@ export interface KpisTable {
   /** Cache of the newest measurement, maintained with every measurement write. */
   last_period_end: DateString | null
   last_value: number | null
+  /**
+   * The current state (app/models/kpi-state.server.ts): null status = invalidated by a trigger, to be
+   * recomputed before use. Status here is without staleness, which `state_stale_after` decides.
+   */
+  state_status: KpiStateStatus | null
+  state_period_end: DateString | null
+  state_value: number | null
+  state_stale_after: DateString | null
+  state_epoch: Generated<number>
   created_by: string | null
   archived_at: Date | null
   created_at: CreatedAt
