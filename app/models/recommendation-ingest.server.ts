@@ -251,7 +251,9 @@ export async function storeEvents(db: Executor, events: readonly RecommendationE
     )${
       rollup
         ? sql`, old as (
-      select * from recommendation_states where recommendation_id in (select recommendation_id from delta)
+      -- An array, not IN (subquery): the planner guesses 200 rows for the CTE and would hash-join the
+      -- whole states table; = any(array) probes the primary key once per touched recommendation.
+      select * from recommendation_states where recommendation_id = any(array(select recommendation_id from delta))
     ), contributions as (
       ${contributionsSql(sql`merged`, timezone, 1)}
       union all
