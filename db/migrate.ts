@@ -9,6 +9,7 @@ import * as m20261127_1750 from './migrations/2026_11_27_1750_create_delivery'
 import * as m20261127_1800 from './migrations/2026_11_27_1800_create_recommendation_events'
 import * as m20261127_1810 from './migrations/2026_11_27_1810_create_health_settings'
 import * as m20261127_1820 from './migrations/2026_11_27_1820_add_kpi_state'
+import * as m20261127_1830 from './migrations/2026_11_27_1830_add_roster_version'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1800_create_recommendation_events': m20261127_1800,
   '2026_11_27_1810_create_health_settings': m20261127_1810,
   '2026_11_27_1820_add_kpi_state': m20261127_1820,
+  '2026_11_27_1830_add_roster_version': m20261127_1830,
 }
 
 function migrator(db: Kysely<any>) {

@@ -34,20 +34,20 @@ export const COUNT_COLUMNS = [
   'won',
 ] as const
 
-/** What identifies the roster the rollup was built with: reps are never deleted, every change bumps updated_at. */
+/** What identifies the roster the rollup was built with: a counter every write to `sellers` moves (migration 1830). */
 export async function rosterFingerprint(db: Executor) {
-  const result = await sql<{ fingerprint: string }>`
-    select count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/' || coalesce(max(created_at)::text, '-')
-      as fingerprint from sellers`.execute(db)
-  return result.rows[0]!.fingerprint
+  const row = await db.selectFrom('roster_version').select('version').executeTakeFirstOrThrow()
+  return String(row.version)
 }
 
+/** One round trip: the rollups were built for this zone and for the roster as it is now. */
 export async function rollupIsValid(db: Executor, timezone: string) {
-  const [meta, roster] = await Promise.all([
-    db.selectFrom('recommendation_rollup_meta').select(['timezone', 'roster']).executeTakeFirst(),
-    rosterFingerprint(db),
-  ])
-  return meta !== undefined && meta.timezone === timezone && meta.roster === roster
+  const meta = await db
+    .selectFrom('recommendation_rollup_meta as m')
+    .innerJoin('roster_version as v', (join) => join.onTrue())
+    .select(['m.timezone', 'm.roster', 'v.version'])
+    .executeTakeFirst()
+  return meta !== undefined && meta.timezone === timezone && meta.roster === String(meta.version)
 }
 
 /**

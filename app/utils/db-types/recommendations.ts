@@ -75,10 +75,17 @@ export interface RecommendationRollupMetaTable {
   built_at: Generated<Date>
 }
 
+/** One row: bumped by a trigger on every write to `sellers` (migration 1830). */
+export interface RosterVersionTable {
+  id: Generated<boolean>
+  version: Generated<number>
+}
+
 export interface RecommendationTables {
   recommendation_events: RecommendationEventsTable
   recommendation_states: RecommendationStatesTable
   recommendation_funnel_daily: RecommendationFunnelDailyTable
   recommendation_funnel_daily_amounts: RecommendationFunnelDailyAmountsTable
   recommendation_rollup_meta: RecommendationRollupMetaTable
+  roster_version: RosterVersionTable
 }

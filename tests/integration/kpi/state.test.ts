@@ -66,7 +66,7 @@ describe('stored KPI state', () => {
       parentId: root.id,
       cadence: 'daily',
     })
-    const leaves = []
+    const leaves: Awaited<ReturnType<typeof insertKpi>>[] = []
     for (let i = 0; i < 6; i++)
       leaves.push(
         await insertKpi({
