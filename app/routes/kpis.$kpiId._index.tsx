@@ -133,7 +133,7 @@ export default function KpiPage() {
               <Link to={`/kpis?program=${kpi.program_id}`}>{t('kpi.programLevel')}</Link>
             )}{' '}
             · {t(`kpi.kind.${kpi.kind}`)} · <code>{kpi.key}</code>{' '}
-            {data.status ? <KpiStatusBadge status={data.status} /> : null}
+            <KpiStatusBadge status={data.status} />
           </>
         }
         actions={
