@@ -1,3 +1,4 @@
+import { DataTable } from '~/components/data-table'
 import { Badge } from '~/components/page'
 import { useFormat, useLocale, useT } from '~/i18n/react'
 import type { CaseFigures } from '~/models/business-case-finance'
@@ -90,39 +91,18 @@ export function YearTable({ figures, caption }: { figures: CaseFigures; caption:
   const t = useT()
   const money = useMoney()
   return (
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('accountability.year')}</th>
-            <th scope="col" className="num">
-              {t('accountability.benefits')}
-            </th>
-            <th scope="col" className="num">
-              {t('accountability.costs')}
-            </th>
-            <th scope="col" className="num">
-              {t('accountability.net')}
-            </th>
-            <th scope="col" className="num">
-              {t('accountability.discounted')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.years.map((year) => (
-            <tr key={year.year}>
-              <th scope="row">{t('accountability.yearN', { year: year.year })}</th>
-              <td className="num">{money(year.benefits)}</td>
-              <td className="num">{money(year.costs)}</td>
-              <td className="num">{money(year.net)}</td>
-              <td className="num">{money(year.discounted)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={figures.years}
+      rowKey={(year) => year.year}
+      columns={[
+        { header: t('accountability.year'), cell: (year) => t('accountability.yearN', { year: year.year }) },
+        { header: t('accountability.benefits'), numeric: true, cell: (year) => money(year.benefits) },
+        { header: t('accountability.costs'), numeric: true, cell: (year) => money(year.costs) },
+        { header: t('accountability.net'), numeric: true, cell: (year) => money(year.net) },
+        { header: t('accountability.discounted'), numeric: true, cell: (year) => money(year.discounted) },
+      ]}
+    />
   )
 }
 
@@ -195,33 +175,21 @@ export function CaseView({
               ) : null}
             </p>
             {businessCase.figures && benefit.assumptions.length ? (
-              <div className="table-wrap" role="region" aria-label={benefit.name} tabIndex={0}>
-                <table>
-                  <caption className="visually-hidden">{benefit.name}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('accountability.assumption')}</th>
-                      <th scope="col" className="num">
-                        {t('accountability.value')}
-                      </th>
-                      <th scope="col">{t('accountability.unit')}</th>
-                      <th scope="col">{t('accountability.source')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {benefit.assumptions.map((assumption) => (
-                      <tr key={assumption.id}>
-                        <th scope="row">{assumption.name}</th>
-                        <td className="num">
-                          {format.number(assumption.value, { maximumFractionDigits: 4 })}
-                        </td>
-                        <td>{assumption.unit}</td>
-                        <td>{assumption.source}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={benefit.name}
+                rows={benefit.assumptions}
+                rowKey={(assumption) => assumption.id}
+                columns={[
+                  { header: t('accountability.assumption'), cell: (assumption) => assumption.name },
+                  {
+                    header: t('accountability.value'),
+                    numeric: true,
+                    cell: (assumption) => format.number(assumption.value, { maximumFractionDigits: 4 }),
+                  },
+                  { header: t('accountability.unit'), cell: (assumption) => assumption.unit },
+                  { header: t('accountability.source'), cell: (assumption) => assumption.source },
+                ]}
+              />
             ) : null}
             {kpi ? (
               <p className="field-hint">
@@ -240,31 +208,23 @@ export function CaseView({
           {businessCase.costs.length === 0 ? (
             <p className="empty-state">{t('accountability.noCosts')}</p>
           ) : (
-            <div className="table-wrap" role="region" aria-label={t('accountability.costLines')} tabIndex={0}>
-              <table>
-                <caption className="visually-hidden">{t('accountability.costLines')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('accountability.costName')}</th>
-                    <th scope="col">{t('accountability.costKind')}</th>
-                    <th scope="col">{t('accountability.year')}</th>
-                    <th scope="col" className="num">
-                      {t('accountability.amount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {businessCase.costs.map((cost) => (
-                    <tr key={cost.id}>
-                      <th scope="row">{cost.name}</th>
-                      <td>{t(`accountability.costKind.${cost.kind}`)}</td>
-                      <td>{t('accountability.yearN', { year: cost.year })}</td>
-                      <td className="num">{money(cost.amount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('accountability.costLines')}
+              rows={businessCase.costs}
+              rowKey={(cost) => cost.id}
+              columns={[
+                { header: t('accountability.costName'), cell: (cost) => cost.name },
+                {
+                  header: t('accountability.costKind'),
+                  cell: (cost) => t(`accountability.costKind.${cost.kind}`),
+                },
+                {
+                  header: t('accountability.year'),
+                  cell: (cost) => t('accountability.yearN', { year: cost.year }),
+                },
+                { header: t('accountability.amount'), numeric: true, cell: (cost) => money(cost.amount) },
+              ]}
+            />
           )}
         </>
       ) : null}

@@ -1,6 +1,9 @@
 import {
+  Fragment,
+  isValidElement,
   useId,
   type InputHTMLAttributes,
+  type ReactElement,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
@@ -121,6 +124,55 @@ export function SelectField({
       )}
     </FieldShell>
   )
+}
+
+type WithoutForm<Props> = Omit<Props, 'errors' | 'constraints'>
+/** One field of a form, as data: which control, then that control's props (name, label, hint, defaultValue…). */
+export type FieldSpec =
+  | ({ control?: 'input'; options?: never } & WithoutForm<Parameters<typeof TextField>[0]>)
+  | ({ control: 'textarea'; options?: never } & WithoutForm<Parameters<typeof TextAreaField>[0]>)
+  | ({ control: 'select' } & WithoutForm<Parameters<typeof SelectField>[0]>)
+
+const isFieldSpec = (field: FieldSpec | ReactElement): field is FieldSpec => !isValidElement(field)
+
+/**
+ * Renders fields described as data; each gets the schema constraints under its name (constraintsOf)
+ * and its errors from the form's field errors. An element in the list (a note, a read-only value)
+ * is rendered as it is, in its place.
+ */
+export function FormFields({
+  fields,
+  constraints,
+  errors,
+}: {
+  fields: (FieldSpec | ReactElement)[]
+  constraints?: Record<string, Constraints>
+  errors?: FieldErrors | null
+}) {
+  const rendered = fields.map((field, index) => {
+    if (!isFieldSpec(field)) return <Fragment key={index}>{field}</Fragment>
+    const form = { constraints: constraints?.[field.name], errors }
+    switch (field.control) {
+      case 'select': {
+        const { control: _, ...props } = field
+        return <SelectField key={field.name} {...form} {...props} />
+      }
+      case 'textarea': {
+        const { control: _, ...props } = field
+        return <TextAreaField key={field.name} {...form} {...props} />
+      }
+      default: {
+        const { control: _, ...props } = field
+        return <TextField key={field.name} {...form} {...props} />
+      }
+    }
+  })
+  return <>{rendered}</>
+}
+
+/** Select options from a list of values, each labelled (usually translated). */
+export function optionsOf<Value extends string>(values: readonly Value[], label: (value: Value) => string) {
+  return values.map((value) => ({ value, label: label(value) }))
 }
 
 /** New password and its repetition, with the policy as a hint (set-password link and change-password page). */

@@ -2,7 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/react'
 import type { InitiativeStatus, Stage } from '~/utils/db.types'
 import type { Constraints, FieldErrors } from '~/utils/forms'
-import { FormActions, FormError, SelectField, TextAreaField, TextField } from './forms'
+import { FormActions, FormError, FormFields, optionsOf } from './forms'
 
 const STAGES: Stage[] = ['frame', 'design', 'pilot', 'scale', 'sustain']
 const STATUSES: InitiativeStatus[] = ['proposed', 'active', 'paused', 'completed', 'stopped']
@@ -18,6 +18,25 @@ export type InitiativeFormValues = {
   status: InitiativeStatus
   start_date: string | null
   target_date: string | null
+}
+
+// An existing initiative changes stage only through a stage gate (the sponsor's decision);
+// the server ignores this field on update.
+function StageThroughGates({ stage }: { stage: Stage }) {
+  const t = useT()
+  return (
+    <div className="field">
+      <span>{t('initiative.stage')}</span>
+      <input type="hidden" name="stage" value={stage} />
+      <p>
+        {t(`stage.${stage}`)} ·{' '}
+        <Link to="../gates" relative="path">
+          {t('accountability.tab.gates')}
+        </Link>
+      </p>
+      <p className="field-hint">{t('accountability.stageThroughGates')}</p>
+    </div>
+  )
 }
 
 export function InitiativeForm({
@@ -43,99 +62,91 @@ export function InitiativeForm({
 }) {
   const t = useT()
   const toOptions = (options: Option[]) => options.map((o) => ({ value: o.id, label: o.name }))
+  const form = { constraints, errors: fieldErrors }
   return (
     <Form method="post" className="card form-grid">
       <FormError message={formError} />
-      <SelectField
-        label={t('initiative.program')}
-        name="program_id"
-        options={toOptions(programs)}
-        defaultValue={values?.program_id}
-        constraints={constraints.program_id}
-        errors={fieldErrors}
-      />
-      <TextField
-        label={t('initiative.name')}
-        name="name"
-        defaultValue={values?.name}
-        constraints={constraints.name}
-        errors={fieldErrors}
-      />
-      <TextAreaField
-        label={t('initiative.objective')}
-        name="objective"
-        defaultValue={values?.objective}
-        constraints={constraints.objective}
-        errors={fieldErrors}
-      />
-      {canAssignLead ? (
-        <SelectField
-          label={t('initiative.lead')}
-          name="lead_id"
-          options={toOptions(leads)}
-          placeholder={t('common.unassigned')}
-          defaultValue={values?.lead_id ?? ''}
-          errors={fieldErrors}
-        />
-      ) : (
-        <p className="field-hint">{t('initiative.leadSelf')}</p>
-      )}
-      <SelectField
-        label={t('initiative.sponsor')}
-        name="sponsor_id"
-        options={toOptions(sponsors)}
-        placeholder={t('common.unassigned')}
-        defaultValue={values?.sponsor_id ?? ''}
-        errors={fieldErrors}
+      <FormFields
+        {...form}
+        fields={[
+          {
+            control: 'select',
+            name: 'program_id',
+            label: t('initiative.program'),
+            options: toOptions(programs),
+            defaultValue: values?.program_id,
+          },
+          { name: 'name', label: t('initiative.name'), defaultValue: values?.name },
+          {
+            control: 'textarea',
+            name: 'objective',
+            label: t('initiative.objective'),
+            defaultValue: values?.objective,
+          },
+          canAssignLead ? (
+            {
+              control: 'select',
+              name: 'lead_id',
+              label: t('initiative.lead'),
+              options: toOptions(leads),
+              placeholder: t('common.unassigned'),
+              defaultValue: values?.lead_id ?? '',
+            }
+          ) : (
+            <p className="field-hint">{t('initiative.leadSelf')}</p>
+          ),
+          {
+            control: 'select',
+            name: 'sponsor_id',
+            label: t('initiative.sponsor'),
+            options: toOptions(sponsors),
+            placeholder: t('common.unassigned'),
+            defaultValue: values?.sponsor_id ?? '',
+          },
+        ]}
       />
       <div className="field-row">
-        {values?.stage ? (
-          // An existing initiative changes stage only through a stage gate (the sponsor's decision);
-          // the server ignores this field on update.
-          <div className="field">
-            <span>{t('initiative.stage')}</span>
-            <input type="hidden" name="stage" value={values.stage} />
-            <p>
-              {t(`stage.${values.stage}`)} ·{' '}
-              <Link to="../gates" relative="path">
-                {t('accountability.tab.gates')}
-              </Link>
-            </p>
-            <p className="field-hint">{t('accountability.stageThroughGates')}</p>
-          </div>
-        ) : (
-          <SelectField
-            label={t('initiative.stage')}
-            name="stage"
-            options={STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
-            defaultValue="frame"
-            constraints={constraints.stage}
-            errors={fieldErrors}
-          />
-        )}
-        <SelectField
-          label={t('initiative.status')}
-          name="status"
-          options={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-          defaultValue={values?.status ?? 'active'}
-          constraints={constraints.status}
-          errors={fieldErrors}
+        <FormFields
+          {...form}
+          fields={[
+            values?.stage ? (
+              <StageThroughGates stage={values.stage} />
+            ) : (
+              {
+                control: 'select',
+                name: 'stage',
+                label: t('initiative.stage'),
+                options: optionsOf(STAGES, (stage) => t(`stage.${stage}`)),
+                defaultValue: 'frame',
+              }
+            ),
+            {
+              control: 'select',
+              name: 'status',
+              label: t('initiative.status'),
+              options: optionsOf(STATUSES, (status) => t(`status.${status}`)),
+              defaultValue: values?.status ?? 'active',
+            },
+          ]}
         />
       </div>
       <div className="field-row">
-        <TextField
-          label={t('initiative.startDate')}
-          name="start_date"
-          type="date"
-          defaultValue={values?.start_date ?? ''}
-          errors={fieldErrors}
-        />
-        <TextField
-          label={t('initiative.targetDate')}
-          name="target_date"
-          type="date"
-          defaultValue={values?.target_date ?? ''}
-          errors={fieldErrors}
+        <FormFields
+          {...form}
+          fields={[
+            {
+              name: 'start_date',
+              label: t('initiative.startDate'),
+              type: 'date',
+              defaultValue: values?.start_date ?? '',
+            },
+            {
+              name: 'target_date',
+              label: t('initiative.targetDate'),
+              type: 'date',
+              defaultValue: values?.target_date ?? '',
+            },
+          ]}
         />
       </div>
       <FormActions>

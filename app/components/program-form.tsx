@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useT } from '~/i18n/react'
 import type { Constraints, FieldErrors } from '~/utils/forms'
-import { FormActions, FormError, TextAreaField, TextField } from './forms'
+import { FormActions, FormError, FormFields } from './forms'
 
 export type ProgramFormValues = { name: string; description: string; reporting_timezone: string }
 
@@ -22,27 +22,24 @@ export function ProgramForm({
   return (
     <Form method="post" className="card form-grid">
       <FormError message={formError} />
-      <TextField
-        label={t('program.name')}
-        name="name"
-        defaultValue={values?.name}
-        constraints={constraints.name}
+      <FormFields
+        constraints={constraints}
         errors={fieldErrors}
-      />
-      <TextAreaField
-        label={t('program.description')}
-        name="description"
-        defaultValue={values?.description}
-        constraints={constraints.description}
-        errors={fieldErrors}
-      />
-      <TextField
-        label={t('program.timezone')}
-        name="reporting_timezone"
-        defaultValue={values?.reporting_timezone ?? 'UTC'}
-        hint={t('program.timezoneHint')}
-        constraints={constraints.reporting_timezone}
-        errors={fieldErrors}
+        fields={[
+          { name: 'name', label: t('program.name'), defaultValue: values?.name },
+          {
+            control: 'textarea',
+            name: 'description',
+            label: t('program.description'),
+            defaultValue: values?.description,
+          },
+          {
+            name: 'reporting_timezone',
+            label: t('program.timezone'),
+            hint: t('program.timezoneHint'),
+            defaultValue: values?.reporting_timezone ?? 'UTC',
+          },
+        ]}
       />
       <FormActions>
         <button type="submit">{submitLabel}</button>

@@ -9,19 +9,16 @@ export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'changes_request
 export const COST_KINDS = ['one_off', 'recurring'] as const
 export const MAX_HORIZON = 10
 
-const number = (min: number, max: number) =>
-  z.coerce.number('errors.invalidNumber').refine(Number.isFinite, 'errors.invalidNumber').min(min).max(max)
-
 export const AssumptionSchema = z.object({
   name: fields.text(120),
   unit: fields.optionalText(40),
-  value: number(-1e12, 1e12),
+  value: fields.number({ min: -1e12, max: 1e12 }),
   source: fields.optionalText(500),
 })
 
 export const BenefitSchema = z.object({
   name: fields.text(120),
-  start_year: z.coerce.number('errors.invalidNumber').int().min(1).max(MAX_HORIZON),
+  start_year: fields.number({ min: 1, max: MAX_HORIZON, int: true }),
   kpi_id: z.uuid('errors.invalidChoice').optional(),
   assumptions: z.array(AssumptionSchema).min(1, 'accountability.errors.assumptionRequired').max(8),
 })
@@ -29,8 +26,8 @@ export const BenefitSchema = z.object({
 export const CostSchema = z.object({
   name: fields.text(120),
   kind: z.enum(COST_KINDS, 'errors.invalidChoice'),
-  year: z.coerce.number('errors.invalidNumber').int().min(1).max(MAX_HORIZON),
-  amount: number(0, 1e12),
+  year: fields.number({ min: 1, max: MAX_HORIZON, int: true }),
+  amount: fields.number({ min: 0, max: 1e12 }),
 })
 
 const list = (text: string | undefined) =>
@@ -56,8 +53,8 @@ export const BusinessCaseSchema = z
       .optional()
       .transform(list)
       .pipe(z.array(z.string().max(80)).max(20)),
-    discount_rate_pct: number(0, 100),
-    horizon_years: z.coerce.number('errors.invalidNumber').int().min(1).max(MAX_HORIZON),
+    discount_rate_pct: fields.number({ min: 0, max: 100 }),
+    horizon_years: fields.number({ min: 1, max: MAX_HORIZON, int: true }),
     benefits: z.array(BenefitSchema).max(20).default([]),
     costs: z.array(CostSchema).max(40).default([]),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fields } from '~/utils/forms'
 import {
   DEFAULT_HEALTH_CONFIG,
   INPUT_KEYS,
@@ -10,18 +11,14 @@ import {
 // The admin form for a program's health weights and thresholds: one weight, good and bad value per
 // input (flat field names, e.g. weight.phaseClock) and the two band starts.
 
-// Only a missing or non-numeric value says "enter a number"; range checks keep their own messages.
-const numeric = () =>
-  z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? 'errors.invalidNumber' : undefined) })
-const number = () => numeric().refine(Number.isFinite, 'errors.invalidNumber')
-const weight = () => numeric().min(0).max(100)
-const bandStart = () => numeric().int('errors.invalid').min(0).max(100)
+const weight = () => fields.number({ min: 0, max: 100 })
+const bandStart = () => fields.number({ min: 0, max: 100, int: 'errors.invalid' })
 
 const shape: Record<string, z.ZodType> = { intent: z.literal('save'), green: bandStart(), amber: bandStart() }
 for (const key of INPUT_KEYS) {
   shape[`weight.${key}`] = weight()
-  shape[`good.${key}`] = number()
-  shape[`bad.${key}`] = number()
+  shape[`good.${key}`] = fields.number()
+  shape[`bad.${key}`] = fields.number()
 }
 
 export const HealthSettingsSchema = z

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError, TextField } from '~/components/forms'
+import { FormActions, FormError, FormFields } from '~/components/forms'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { DeliverySettingsSchema } from '~/models/delivery/delivery.schema'
+import type { MessageKey } from '~/i18n/translate'
+import { DeliverySettingsSchema, type DeliverySettingsInput } from '~/models/delivery/delivery.schema'
 import { invalidForm } from '~/models/delivery/respond.server'
 import { listDeliverySettings, saveDeliverySettings } from '~/models/delivery/settings.server'
 import { db } from '~/utils/db.server'
@@ -13,6 +14,13 @@ import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const constraints = constraintsOf(DeliverySettingsSchema)
+// Frame time is set in half hours; the others in whole days or weeks.
+const SETTINGS = [
+  { name: 'frame_hours', label: 'delivery.settings.frameHours', step: 0.5 },
+  { name: 'design_working_days', label: 'delivery.settings.designDays', step: 1 },
+  { name: 'pilot_weeks', label: 'delivery.settings.pilotWeeks', step: 1 },
+  { name: 'sprint_length_days', label: 'delivery.settings.sprintDays', step: 1 },
+] as const satisfies { name: keyof DeliverySettingsInput; label: MessageKey; step: number }[]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'program:manage')
@@ -52,37 +60,16 @@ export default function DeliverySettingsPage() {
               <FormError message={errors?.formError} />
               <input type="hidden" name="program_id" value={program.id} />
               <div className="field-row">
-                <TextField
-                  label={t('delivery.settings.frameHours')}
-                  name="frame_hours"
-                  type="number"
-                  constraints={{ ...constraints.frame_hours, step: 0.5 }}
-                  defaultValue={program.frame_hours}
+                <FormFields
+                  constraints={constraints}
                   errors={errors?.fieldErrors}
-                />
-                <TextField
-                  label={t('delivery.settings.designDays')}
-                  name="design_working_days"
-                  type="number"
-                  constraints={{ ...constraints.design_working_days, step: 1 }}
-                  defaultValue={program.design_working_days}
-                  errors={errors?.fieldErrors}
-                />
-                <TextField
-                  label={t('delivery.settings.pilotWeeks')}
-                  name="pilot_weeks"
-                  type="number"
-                  constraints={{ ...constraints.pilot_weeks, step: 1 }}
-                  defaultValue={program.pilot_weeks}
-                  errors={errors?.fieldErrors}
-                />
-                <TextField
-                  label={t('delivery.settings.sprintDays')}
-                  name="sprint_length_days"
-                  type="number"
-                  constraints={{ ...constraints.sprint_length_days, step: 1 }}
-                  defaultValue={program.sprint_length_days}
-                  errors={errors?.fieldErrors}
+                  fields={SETTINGS.map(({ name, label, step }) => ({
+                    name,
+                    label: t(label),
+                    type: 'number',
+                    step,
+                    defaultValue: program[name],
+                  }))}
                 />
               </div>
               <FormActions>

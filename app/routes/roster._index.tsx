@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { can } from '~/auth/permissions'
+import { affinityFilter, facetOptions, SellerFilters } from '~/components/eet/seller-filters'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { requireRosterReader } from '~/models/roster-guard.server'
-import { RosterFilterSchema, TECH_AFFINITIES } from '~/models/roster.schema'
+import { RosterFilterSchema } from '~/models/roster.schema'
 import { listSellers, rosterFacets } from '~/models/roster.server'
 import { db } from '~/utils/db.server'
 
@@ -40,63 +41,31 @@ export default function RosterPage() {
           ) : null
         }
       />
-      <Form method="get" className="filters">
-        <label>
-          {t('eet.roster.search')}
-          <input type="search" name="q" defaultValue={filter.q ?? ''} />
-        </label>
-        <label>
-          {t('eet.field.region')}
-          <select name="region" defaultValue={filter.region ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {facets.regions.map((region) => (
-              <option key={region}>{region}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('eet.field.team')}
-          <select name="team" defaultValue={filter.team ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {facets.teams.map((team) => (
-              <option key={team}>{team}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('eet.roster.manager')}
-          <select name="manager" defaultValue={filter.manager ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {facets.managers.map((manager) => (
-              <option key={manager.seller_id} value={manager.seller_id}>
-                {manager.name} ({manager.seller_id})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('eet.field.tech_affinity')}
-          <select name="affinity" defaultValue={filter.affinity ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {TECH_AFFINITIES.map((affinity) => (
-              <option key={affinity} value={affinity}>
-                {t(`eet.affinity.${affinity}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('eet.roster.includeLeft')}
-          <select name="left" defaultValue={filter.left ?? ''}>
-            <option value="">{t('eet.roster.currentOnly')}</option>
-            <option value="include">{t('eet.roster.withLeft')}</option>
-            <option value="only">{t('eet.roster.onlyLeft')}</option>
-          </select>
-        </label>
-        <button type="submit" className="button-secondary">
-          {t('action.filter')}
-        </button>
-      </Form>
+      <SellerFilters
+        values={filter}
+        filters={[
+          { name: 'region', label: t('eet.field.region'), options: facetOptions(facets.regions) },
+          { name: 'team', label: t('eet.field.team'), options: facetOptions(facets.teams) },
+          {
+            name: 'manager',
+            label: t('eet.roster.manager'),
+            options: facets.managers.map((manager) => ({
+              value: manager.seller_id,
+              label: `${manager.name} (${manager.seller_id})`,
+            })),
+          },
+          affinityFilter(t),
+          {
+            name: 'left',
+            label: t('eet.roster.includeLeft'),
+            anyLabel: t('eet.roster.currentOnly'),
+            options: [
+              { value: 'include', label: t('eet.roster.withLeft') },
+              { value: 'only', label: t('eet.roster.onlyLeft') },
+            ],
+          },
+        ]}
+      />
       {sellers.length === 0 ? (
         <EmptyState>{t('eet.roster.empty')}</EmptyState>
       ) : (

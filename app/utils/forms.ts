@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Locale } from '~/i18n/locales'
-import { isMessageKey, translate } from '~/i18n/translate'
+import { isMessageKey, translate, type MessageKey } from '~/i18n/translate'
 
 // One zod schema per form: the browser gets HTML constraints from it (constraintsOf), the action
 // parses with it (parseForm). Error messages are catalogue keys, translated for the user's locale.
@@ -131,6 +131,23 @@ export const fields = {
       .date('errors.invalidDate')
       .refine((value) => !Number.isNaN(Date.parse(value)), 'errors.invalidDate'),
   optionalIsoDate: () => z.iso.date('errors.invalidDate').optional(),
+  /**
+   * A number typed into a form: "Enter a number." only when the value is not one (or missing); a value
+   * out of range gets errors.tooSmall/tooBig with its bound. Each check carries its own key because in
+   * zod 4 a schema-level message alone would stand in for every issue, the range ones included.
+   * `int` is true, or the key to show for a non-integer (errors.invalidNumber by default).
+   */
+  number: ({ min, max, int }: { min?: number; max?: number; int?: boolean | MessageKey } = {}) => {
+    let schema = z.coerce.number('errors.invalidNumber')
+    if (min !== undefined) schema = schema.min(min, 'errors.tooSmall')
+    if (max !== undefined) schema = schema.max(max, 'errors.tooBig')
+    if (!int) return schema
+    // `when` (an option of every check, left out of int's typed parameters) runs the check only within
+    // the range, so a huge value gets one range message, not int's own safe-integer one as well.
+    const onlyInRange = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 }
+    const error = int === true ? 'errors.invalidNumber' : int
+    return schema.int({ error, ...onlyInRange } as z.core.$ZodCheckNumberFormatParams)
+  },
   checkbox: () =>
     z
       .enum(['on', 'true', '1'])

@@ -1,11 +1,13 @@
 import { Form } from '@remix-run/react'
+import { DataTable, type Column } from '~/components/data-table'
 import { FormActions, FormError, TextAreaField, TextField } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { TECH_AFFINITIES } from '~/models/roster.schema'
+import type { Translate } from '~/i18n/translate'
 import type { FieldErrors } from '~/utils/forms'
+import { affinityFilter, facetOptions, SellerFilters } from './seller-filters'
 
-type Member = {
+type Seller = {
   id: string
   seller_id: string
   name: string
@@ -14,9 +16,21 @@ type Member = {
   team: string
   role: string
   tech_affinity: string
-  joined_on: string
-  left_on: string | null
-  user_email: string | null
+}
+type Member = Seller & { joined_on: string; left_on: string | null; user_email: string | null }
+
+/** The roster facts both tables show after the name: region, segment, (team,) role, tech affinity. */
+function sellerColumns(t: Translate, { team }: { team: boolean }): Column<Seller>[] {
+  return [
+    { header: t('eet.field.region'), cell: (seller) => seller.region },
+    { header: t('eet.field.segment'), cell: (seller) => seller.segment },
+    ...(team ? [{ header: t('eet.field.team'), cell: (seller: Seller) => seller.team }] : []),
+    { header: t('eet.field.role'), cell: (seller) => seller.role },
+    {
+      header: t('eet.field.tech_affinity'),
+      cell: (seller) => t(`eet.affinity.${seller.tech_affinity as 'unknown'}`),
+    },
+  ]
 }
 
 export function EetMembersCard({
@@ -35,61 +49,46 @@ export function EetMembersCard({
   const current = members.filter((member) => !member.left_on)
   const past = members.filter((member) => member.left_on)
   const table = (rows: Member[], showLeave: boolean) => (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('eet.field.name')}</th>
-            <th scope="col">{t('eet.field.region')}</th>
-            <th scope="col">{t('eet.field.segment')}</th>
-            <th scope="col">{t('eet.field.team')}</th>
-            <th scope="col">{t('eet.field.role')}</th>
-            <th scope="col">{t('eet.field.tech_affinity')}</th>
-            <th scope="col">{t('eet.members.joined')}</th>
-            <th scope="col">
-              {showLeave ? (canManage ? t('eet.members.leave') : '') : t('eet.members.left')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((member) => (
-            <tr key={member.id}>
-              <th scope="row">
-                {member.name} <span className="muted">{member.seller_id}</span>{' '}
-                {member.user_email ? <Badge tone="info">{t('eet.members.portalUser')}</Badge> : null}
-              </th>
-              <td>{member.region}</td>
-              <td>{member.segment}</td>
-              <td>{member.team}</td>
-              <td>{member.role}</td>
-              <td>{t(`eet.affinity.${member.tech_affinity as 'unknown'}`)}</td>
-              <td>{format.date(member.joined_on)}</td>
-              <td>
-                {member.left_on ? (
-                  format.date(member.left_on)
-                ) : canManage ? (
-                  <Form method="post" className="field-row">
-                    <input type="hidden" name="intent" value="leave" />
-                    <input type="hidden" name="member_id" value={member.id} />
-                    <input
-                      type="date"
-                      name="left_on"
-                      defaultValue={today}
-                      min={member.joined_on}
-                      aria-label={`${t('eet.members.leaveOn')}: ${member.name}`}
-                      required
-                    />
-                    <button type="submit" className="button-secondary">
-                      {t('eet.members.leave')}
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      rowKey={(member) => member.id}
+      columns={[
+        {
+          header: t('eet.field.name'),
+          cell: (member) => (
+            <>
+              {member.name} <span className="muted">{member.seller_id}</span>{' '}
+              {member.user_email ? <Badge tone="info">{t('eet.members.portalUser')}</Badge> : null}
+            </>
+          ),
+        },
+        ...sellerColumns(t, { team: true }),
+        { header: t('eet.members.joined'), cell: (member) => format.date(member.joined_on) },
+        {
+          header: showLeave ? (canManage ? t('eet.members.leave') : '') : t('eet.members.left'),
+          cell: (member) =>
+            member.left_on ? (
+              format.date(member.left_on)
+            ) : canManage ? (
+              <Form method="post" className="field-row">
+                <input type="hidden" name="intent" value="leave" />
+                <input type="hidden" name="member_id" value={member.id} />
+                <input
+                  type="date"
+                  name="left_on"
+                  defaultValue={today}
+                  min={member.joined_on}
+                  aria-label={`${t('eet.members.leaveOn')}: ${member.name}`}
+                  required
+                />
+                <button type="submit" className="button-secondary">
+                  {t('eet.members.leave')}
+                </button>
+              </Form>
+            ) : null,
+        },
+      ]}
+    />
   )
   return (
     <section className="card" aria-labelledby="eet-current">
@@ -106,17 +105,7 @@ export function EetMembersCard({
   )
 }
 
-type Candidate = {
-  id: string
-  seller_id: string
-  name: string
-  region: string
-  segment: string
-  team: string
-  role: string
-  tech_affinity: string
-  hire_date: string | null
-}
+type Candidate = Seller & { hire_date: string | null }
 
 export function EetCandidatesCard({
   candidates,
@@ -138,44 +127,15 @@ export function EetCandidatesCard({
   return (
     <section className="card" aria-labelledby="eet-add">
       <h2 id="eet-add">{t('eet.members.add')}</h2>
-      <Form method="get" className="filters" preventScrollReset>
-        <label>
-          {t('eet.roster.search')}
-          <input type="search" name="q" defaultValue={filter.q ?? ''} />
-        </label>
-        <label>
-          {t('eet.field.region')}
-          <select name="region" defaultValue={filter.region ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {facets.regions.map((region) => (
-              <option key={region}>{region}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('eet.field.segment')}
-          <select name="segment" defaultValue={filter.segment ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {facets.segments.map((segment) => (
-              <option key={segment}>{segment}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('eet.field.tech_affinity')}
-          <select name="affinity" defaultValue={filter.affinity ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {TECH_AFFINITIES.map((affinity) => (
-              <option key={affinity} value={affinity}>
-                {t(`eet.affinity.${affinity}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button-secondary">
-          {t('action.filter')}
-        </button>
-      </Form>
+      <SellerFilters
+        values={filter}
+        preventScrollReset
+        filters={[
+          { name: 'region', label: t('eet.field.region'), options: facetOptions(facets.regions) },
+          { name: 'segment', label: t('eet.field.segment'), options: facetOptions(facets.segments) },
+          affinityFilter(t),
+        ]}
+      />
       {candidates.length === 0 ? (
         <EmptyState>{t('eet.members.noCandidates')}</EmptyState>
       ) : (
@@ -187,42 +147,28 @@ export function EetCandidatesCard({
               {fieldErrors.seller_ids.join(' ')}
             </p>
           ) : null}
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('eet.field.name')}</th>
-                  <th scope="col">{t('eet.field.region')}</th>
-                  <th scope="col">{t('eet.field.segment')}</th>
-                  <th scope="col">{t('eet.field.role')}</th>
-                  <th scope="col">{t('eet.field.tech_affinity')}</th>
-                  <th scope="col">{t('eet.field.hire_date')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {candidates.map((candidate) => (
-                  <tr key={candidate.id}>
-                    <th scope="row">
-                      <label className="checkbox">
-                        <input
-                          type="checkbox"
-                          name="seller_ids"
-                          value={candidate.id}
-                          aria-label={t('eet.members.pick', { name: candidate.name })}
-                        />
-                        {candidate.name}
-                      </label>
-                    </th>
-                    <td>{candidate.region}</td>
-                    <td>{candidate.segment}</td>
-                    <td>{candidate.role}</td>
-                    <td>{t(`eet.affinity.${candidate.tech_affinity as 'unknown'}`)}</td>
-                    <td>{format.date(candidate.hire_date)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={candidates}
+            rowKey={(candidate) => candidate.id}
+            columns={[
+              {
+                header: t('eet.field.name'),
+                cell: (candidate) => (
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      name="seller_ids"
+                      value={candidate.id}
+                      aria-label={t('eet.members.pick', { name: candidate.name })}
+                    />
+                    {candidate.name}
+                  </label>
+                ),
+              },
+              ...sellerColumns(t, { team: false }),
+              { header: t('eet.field.hire_date'), cell: (candidate) => format.date(candidate.hire_date) },
+            ]}
+          />
           <TextField
             label={t('eet.members.joined')}
             name="joined_on"

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
+import { FormActions, FormError, FormFields, optionsOf } from '~/components/forms'
 import { useT } from '~/i18n/react'
 import { KPI_CADENCES, KPI_CATEGORIES, KPI_DIRECTIONS, KPI_KINDS, KPI_ROLLUPS } from '~/models/kpi.schema'
 import type { Constraints, FieldErrors } from '~/utils/forms'
@@ -50,152 +50,115 @@ export function KpiForm({
   return (
     <Form method="post" className="card form-grid">
       <FormError message={formError} />
-      <TextField
-        label={t('kpi.key')}
-        name="key"
-        hint={t('kpi.keyHint')}
-        defaultValue={values?.key}
-        constraints={constraints.key}
+      <FormFields
+        constraints={constraints}
         errors={fieldErrors}
-      />
-      <TextField
-        label={t('kpi.nameEn')}
-        name="name_en"
-        defaultValue={values?.name_en}
-        constraints={constraints.name_en}
-        errors={fieldErrors}
-      />
-      <TextField
-        lang="zh-TW"
-        label={t('kpi.nameZh')}
-        name="name_zh_tw"
-        defaultValue={values?.name_zh_tw}
-        constraints={constraints.name_zh_tw}
-        errors={fieldErrors}
-      />
-      <TextAreaField
-        label={t('kpi.description')}
-        name="description"
-        defaultValue={values?.description}
-        constraints={constraints.description}
-        errors={fieldErrors}
-      />
-      <SelectField
-        label={t('kpi.kind')}
-        name="kind"
-        options={KPI_KINDS.map((kind) => ({ value: kind, label: t(`kpi.kind.${kind}`) }))}
-        defaultValue={values?.kind ?? 'lagging'}
-        constraints={constraints.kind}
-        errors={fieldErrors}
-      />
-      <SelectField
-        label={t('kpi.category')}
-        name="category"
-        options={KPI_CATEGORIES.map((category) => ({
-          value: category,
-          label: t(`kpi.category.${category}`),
-        }))}
-        defaultValue={values?.category ?? 'adoption'}
-        constraints={constraints.category}
-        errors={fieldErrors}
-      />
-      <TextField
-        label={t('kpi.unit')}
-        name="unit"
-        defaultValue={values?.unit}
-        constraints={constraints.unit}
-        errors={fieldErrors}
-      />
-      <SelectField
-        label={t('kpi.direction')}
-        name="direction"
-        options={KPI_DIRECTIONS.map((direction) => ({
-          value: direction,
-          label: t(`kpi.direction.${direction}`),
-        }))}
-        defaultValue={values?.direction ?? 'higher'}
-        constraints={constraints.direction}
-        errors={fieldErrors}
-      />
-      <SelectField
-        label={t('kpi.cadence')}
-        name="cadence"
-        hint={t('kpi.cadenceHint')}
-        options={KPI_CADENCES.map((cadence) => ({ value: cadence, label: t(`kpi.cadence.${cadence}`) }))}
-        defaultValue={values?.cadence ?? 'monthly'}
-        constraints={constraints.cadence}
-        errors={fieldErrors}
-      />
-      <SelectField
-        label={t('kpi.owner')}
-        name="owner_id"
-        placeholder={t('common.unassigned')}
-        options={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
-        defaultValue={values?.owner_id ?? ''}
-        errors={fieldErrors}
-      />
-      <SelectField
-        label={t('kpi.parent')}
-        name="parent_id"
-        placeholder={t('kpi.noParent')}
-        options={parents.map((parent) => ({ value: parent.id, label: `${name(parent)} (${parent.key})` }))}
-        defaultValue={values?.parent_id ?? ''}
-        errors={fieldErrors}
-      />
-      <SelectField
-        label={t('kpi.rollup')}
-        name="rollup"
-        hint={t('kpi.rollupHint')}
-        options={KPI_ROLLUPS.map((rollup) => ({ value: rollup, label: t(`kpi.rollup.${rollup}`) }))}
-        defaultValue={values?.rollup ?? 'none'}
-        constraints={constraints.rollup}
-        errors={fieldErrors}
-      />
-      <TextField
-        label={t('kpi.rollupWeight')}
-        name="rollup_weight"
-        inputMode="decimal"
-        defaultValue={text(values?.rollup_weight) ?? '1'}
-        errors={fieldErrors}
-        required
-      />
-      <TextField
-        label={t('kpi.baselineValue')}
-        name="baseline_value"
-        inputMode="decimal"
-        defaultValue={text(values?.baseline_value)}
-        errors={fieldErrors}
-      />
-      <TextField
-        label={t('kpi.baselineDate')}
-        name="baseline_date"
-        type="date"
-        defaultValue={values?.baseline_date ?? undefined}
-        errors={fieldErrors}
-      />
-      <TextField
-        label={t('kpi.tolerance')}
-        name="tolerance_pct"
-        inputMode="decimal"
-        defaultValue={text(values?.tolerance_pct) ?? '10'}
-        errors={fieldErrors}
-        required
-      />
-      <TextField
-        label={t('kpi.graceDays')}
-        name="grace_days"
-        inputMode="numeric"
-        defaultValue={text(values?.grace_days) ?? '3'}
-        errors={fieldErrors}
-        required
-      />
-      <TextAreaField
-        label={t('kpi.targets')}
-        name="targets"
-        hint={t('kpi.targetsHint')}
-        defaultValue={values?.targets}
-        errors={fieldErrors}
-        placeholder="2027-03-31, 120"
+        fields={[
+          { name: 'key', label: t('kpi.key'), hint: t('kpi.keyHint'), defaultValue: values?.key },
+          { name: 'name_en', label: t('kpi.nameEn'), defaultValue: values?.name_en },
+          { name: 'name_zh_tw', label: t('kpi.nameZh'), lang: 'zh-TW', defaultValue: values?.name_zh_tw },
+          {
+            control: 'textarea',
+            name: 'description',
+            label: t('kpi.description'),
+            defaultValue: values?.description,
+          },
+          {
+            control: 'select',
+            name: 'kind',
+            label: t('kpi.kind'),
+            options: optionsOf(KPI_KINDS, (kind) => t(`kpi.kind.${kind}`)),
+            defaultValue: values?.kind ?? 'lagging',
+          },
+          {
+            control: 'select',
+            name: 'category',
+            label: t('kpi.category'),
+            options: optionsOf(KPI_CATEGORIES, (category) => t(`kpi.category.${category}`)),
+            defaultValue: values?.category ?? 'adoption',
+          },
+          { name: 'unit', label: t('kpi.unit'), defaultValue: values?.unit },
+          {
+            control: 'select',
+            name: 'direction',
+            label: t('kpi.direction'),
+            options: optionsOf(KPI_DIRECTIONS, (direction) => t(`kpi.direction.${direction}`)),
+            defaultValue: values?.direction ?? 'higher',
+          },
+          {
+            control: 'select',
+            name: 'cadence',
+            label: t('kpi.cadence'),
+            hint: t('kpi.cadenceHint'),
+            options: optionsOf(KPI_CADENCES, (cadence) => t(`kpi.cadence.${cadence}`)),
+            defaultValue: values?.cadence ?? 'monthly',
+          },
+          {
+            control: 'select',
+            name: 'owner_id',
+            label: t('kpi.owner'),
+            placeholder: t('common.unassigned'),
+            options: owners.map((owner) => ({ value: owner.id, label: owner.name })),
+            defaultValue: values?.owner_id ?? '',
+          },
+          {
+            control: 'select',
+            name: 'parent_id',
+            label: t('kpi.parent'),
+            placeholder: t('kpi.noParent'),
+            options: parents.map((parent) => ({
+              value: parent.id,
+              label: `${name(parent)} (${parent.key})`,
+            })),
+            defaultValue: values?.parent_id ?? '',
+          },
+          {
+            control: 'select',
+            name: 'rollup',
+            label: t('kpi.rollup'),
+            hint: t('kpi.rollupHint'),
+            options: optionsOf(KPI_ROLLUPS, (rollup) => t(`kpi.rollup.${rollup}`)),
+            defaultValue: values?.rollup ?? 'none',
+          },
+          {
+            name: 'rollup_weight',
+            label: t('kpi.rollupWeight'),
+            inputMode: 'decimal',
+            defaultValue: text(values?.rollup_weight) ?? '1',
+          },
+          {
+            name: 'baseline_value',
+            label: t('kpi.baselineValue'),
+            inputMode: 'decimal',
+            defaultValue: text(values?.baseline_value),
+          },
+          {
+            name: 'baseline_date',
+            label: t('kpi.baselineDate'),
+            type: 'date',
+            defaultValue: values?.baseline_date ?? undefined,
+          },
+          {
+            name: 'tolerance_pct',
+            label: t('kpi.tolerance'),
+            inputMode: 'decimal',
+            defaultValue: text(values?.tolerance_pct) ?? '10',
+          },
+          {
+            name: 'grace_days',
+            label: t('kpi.graceDays'),
+            inputMode: 'numeric',
+            defaultValue: text(values?.grace_days) ?? '3',
+          },
+          {
+            control: 'textarea',
+            name: 'targets',
+            label: t('kpi.targets'),
+            hint: t('kpi.targetsHint'),
+            defaultValue: values?.targets,
+            placeholder: '2027-03-31, 120',
+          },
+        ]}
       />
       <FormActions>
         <button type="submit">{submitLabel}</button>

@@ -1,3 +1,4 @@
+import { DataTable, type DataTableProps } from '~/components/data-table'
 import type { Locale } from '~/i18n/locales'
 import type { Translate } from '~/i18n/translate'
 import type { PeriodReport } from '~/models/period-report.server'
@@ -12,8 +13,18 @@ type Props = {
   locale: Locale
 }
 
-function Nothing({ t }: { t: Translate }) {
-  return <p className="empty-state">{t('sponsor.report.nothing')}</p>
+function ReportTable<Row>({
+  id,
+  title,
+  empty,
+  ...table
+}: { id: string; title: string; empty: string } & DataTableProps<Row>) {
+  return (
+    <section className="pack-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {table.rows.length ? <DataTable {...table} /> : <p className="empty-state">{empty}</p>}
+    </section>
+  )
 }
 
 export function PeriodReportSections({ report, t, fmt, locale }: Props) {
@@ -21,147 +32,104 @@ export function PeriodReportSections({ report, t, fmt, locale }: Props) {
     report.adoption.now.rate !== null && report.adoption.before.rate !== null
       ? report.adoption.now.rate - report.adoption.before.rate
       : null
+  const empty = t('sponsor.report.nothing')
+  const initiative = t('sponsor.portfolio.initiative')
   return (
     <>
-      <section className="pack-section" aria-labelledby="report-kpis">
-        <h2 id="report-kpis">{t('sponsor.report.kpiChanges')}</h2>
-        {report.kpiChanges.length ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sponsor.report.kpi')}</th>
-                  <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col">{t('sponsor.report.from')}</th>
-                  <th scope="col">{t('sponsor.report.to')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.kpiChanges.map((change) => (
-                  <tr key={change.id}>
-                    <th scope="row">{locale === 'zh-TW' ? change.name_zh_tw : change.name_en}</th>
-                    <td>{change.initiative_name}</td>
-                    <td>{t(`kpi.status.${change.from}`)}</td>
-                    <td>{t(`kpi.status.${change.to}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <Nothing t={t} />
-        )}
-      </section>
-      <section className="pack-section" aria-labelledby="report-gates">
-        <h2 id="report-gates">{t('sponsor.report.gates')}</h2>
-        {report.gates.length ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col">{t('initiative.stage')}</th>
-                  <th scope="col">{t('sponsor.report.decided')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.gates.map((gate) => (
-                  <tr key={gate.id}>
-                    <th scope="row">{gate.initiative_name}</th>
-                    <td>
-                      {t('sponsor.approvals.gate', {
-                        from: t(`stage.${gate.from_stage as 'frame'}`),
-                        to: t(`stage.${gate.to_stage}`),
-                      })}
-                    </td>
-                    <td>{fmt.date(gate.decision_date)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <Nothing t={t} />
-        )}
-      </section>
-      <section className="pack-section" aria-labelledby="report-sprints">
-        <h2 id="report-sprints">{t('sponsor.report.sprints')}</h2>
-        {report.sprints.length ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col">{t('sponsor.report.ended')}</th>
-                  <th scope="col" className="num">
-                    {t('sponsor.report.committed')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sponsor.report.completed')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sponsor.report.slipped')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sponsor.report.added')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sponsor.report.predictability')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.sprints.map((sprint) => (
-                  <tr key={sprint.id}>
-                    <th scope="row">
-                      {sprint.initiative_name} · {t('sponsor.report.sprint', { number: sprint.number })}
-                    </th>
-                    <td>{fmt.date(sprint.end_date)}</td>
-                    <td className="num">{fmt.number(sprint.committed)}</td>
-                    <td className="num">{fmt.number(sprint.completed)}</td>
-                    <td className="num">{fmt.number(sprint.slipped)}</td>
-                    <td className="num">{fmt.number(sprint.added)}</td>
-                    <td className="num">{fmt.percent(sprint.predictability, 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <Nothing t={t} />
-        )}
-      </section>
-      <section className="pack-section" aria-labelledby="report-feedback">
-        <h2 id="report-feedback">{t('sponsor.report.feedback')}</h2>
-        {report.feedback.length ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col" className="num">
-                    {t('sponsor.report.shipped')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sponsor.report.declined')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.feedback.map((row) => (
-                  <tr key={row.initiative_id}>
-                    <th scope="row">{row.initiative_name}</th>
-                    <td className="num">{fmt.number(Number(row.shipped))}</td>
-                    <td className="num">{fmt.number(Number(row.declined))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <Nothing t={t} />
-        )}
-      </section>
+      <ReportTable
+        id="report-kpis"
+        title={t('sponsor.report.kpiChanges')}
+        empty={empty}
+        rows={report.kpiChanges}
+        rowKey={(change) => change.id}
+        columns={[
+          {
+            header: t('sponsor.report.kpi'),
+            cell: (change) => (locale === 'zh-TW' ? change.name_zh_tw : change.name_en),
+          },
+          { header: initiative, cell: (change) => change.initiative_name },
+          { header: t('sponsor.report.from'), cell: (change) => t(`kpi.status.${change.from}`) },
+          { header: t('sponsor.report.to'), cell: (change) => t(`kpi.status.${change.to}`) },
+        ]}
+      />
+      <ReportTable
+        id="report-gates"
+        title={t('sponsor.report.gates')}
+        empty={empty}
+        rows={report.gates}
+        rowKey={(gate) => gate.id}
+        columns={[
+          { header: initiative, cell: (gate) => gate.initiative_name },
+          {
+            header: t('initiative.stage'),
+            cell: (gate) =>
+              t('sponsor.approvals.gate', {
+                from: t(`stage.${gate.from_stage as 'frame'}`),
+                to: t(`stage.${gate.to_stage}`),
+              }),
+          },
+          { header: t('sponsor.report.decided'), cell: (gate) => fmt.date(gate.decision_date) },
+        ]}
+      />
+      <ReportTable
+        id="report-sprints"
+        title={t('sponsor.report.sprints')}
+        empty={empty}
+        rows={report.sprints}
+        rowKey={(sprint) => sprint.id}
+        columns={[
+          {
+            header: initiative,
+            cell: (sprint) => (
+              <>
+                {sprint.initiative_name} · {t('sponsor.report.sprint', { number: sprint.number })}
+              </>
+            ),
+          },
+          { header: t('sponsor.report.ended'), cell: (sprint) => fmt.date(sprint.end_date) },
+          {
+            header: t('sponsor.report.committed'),
+            numeric: true,
+            cell: (sprint) => fmt.number(sprint.committed),
+          },
+          {
+            header: t('sponsor.report.completed'),
+            numeric: true,
+            cell: (sprint) => fmt.number(sprint.completed),
+          },
+          {
+            header: t('sponsor.report.slipped'),
+            numeric: true,
+            cell: (sprint) => fmt.number(sprint.slipped),
+          },
+          { header: t('sponsor.report.added'), numeric: true, cell: (sprint) => fmt.number(sprint.added) },
+          {
+            header: t('sponsor.report.predictability'),
+            numeric: true,
+            cell: (sprint) => fmt.percent(sprint.predictability, 0),
+          },
+        ]}
+      />
+      <ReportTable
+        id="report-feedback"
+        title={t('sponsor.report.feedback')}
+        empty={empty}
+        rows={report.feedback}
+        rowKey={(row) => row.initiative_id}
+        columns={[
+          { header: initiative, cell: (row) => row.initiative_name },
+          {
+            header: t('sponsor.report.shipped'),
+            numeric: true,
+            cell: (row) => fmt.number(Number(row.shipped)),
+          },
+          {
+            header: t('sponsor.report.declined'),
+            numeric: true,
+            cell: (row) => fmt.number(Number(row.declined)),
+          },
+        ]}
+      />
       <section className="pack-section" aria-labelledby="report-adoption">
         <h2 id="report-adoption">{t('sponsor.report.adoption')}</h2>
         <p className="muted">{t('sponsor.report.adoptionNote')}</p>

@@ -6,27 +6,21 @@ import { fields } from '~/utils/forms'
 export const ITEM_TYPES = ['story', 'bug', 'experiment', 'chore'] as const
 export const DECISIONS = ['scale', 'iterate', 'stop'] as const
 
-// The catalogue key only for "not a number"; range errors keep their own messages (errors.tooBig…).
-const numeric = () =>
-  z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? 'errors.invalidNumber' : undefined) })
-const number = (min: number, max: number) =>
-  numeric().refine(Number.isFinite, 'errors.invalidNumber').min(min).max(max)
-const integer = (min: number, max: number) => numeric().int().min(min).max(max)
 const reason = () => fields.text(500)
 const optionalUuid = () => z.uuid('errors.invalidChoice').optional()
 
 export const DeliverySettingsSchema = z.object({
   program_id: z.uuid('errors.invalidChoice'),
-  frame_hours: number(0.5, 200),
-  design_working_days: integer(1, 100),
-  pilot_weeks: integer(1, 52),
-  sprint_length_days: integer(1, 56),
+  frame_hours: fields.number({ min: 0.5, max: 200 }),
+  design_working_days: fields.number({ min: 1, max: 100, int: true }),
+  pilot_weeks: fields.number({ min: 1, max: 52, int: true }),
+  sprint_length_days: fields.number({ min: 1, max: 56, int: true }),
 })
 export type DeliverySettingsInput = z.output<typeof DeliverySettingsSchema>
 
 export const LogHoursSchema = z.object({
   worked_on: fields.isoDate(),
-  hours: number(0.25, 24),
+  hours: fields.number({ min: 0.25, max: 24 }),
   note: fields.optionalText(500),
 })
 export type LogHoursInput = z.output<typeof LogHoursSchema>
@@ -57,7 +51,7 @@ export type ClosePhaseInput = z.output<typeof ClosePhaseSchema>
 export const BacklogItemSchema = z.object({
   title: fields.text(200),
   type: z.enum(ITEM_TYPES, 'errors.invalidChoice'),
-  estimate: number(0, 100),
+  estimate: fields.number({ min: 0, max: 100 }),
   feedback_id: z
     .union([z.uuid('errors.invalidChoice'), z.array(z.uuid('errors.invalidChoice'))])
     .optional()
