@@ -21,7 +21,7 @@ export const TeamMemberSchema = z.object({
   person_name: fields.text(120),
   person_email: z.string().trim().toLowerCase().max(254).pipe(z.email('errors.invalidEmail')).optional(),
   function: z.enum(TEAM_FUNCTIONS as [TeamFunction, ...TeamFunction[]], 'errors.invalidChoice'),
-  allocation: z.coerce.number('errors.invalidNumber').int('errors.invalidNumber').min(1).max(100),
+  allocation: fields.number({ min: 1, max: 100, int: true }),
 })
 export type TeamMemberInput = z.output<typeof TeamMemberSchema>
 
