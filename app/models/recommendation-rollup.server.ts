@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
+import { addDays, daysBetween } from './recommendation-metrics.schema'
 
-// Daily funnel rollups: for each dimension below, one row per (reporting-zone day, key) summing the
+// Funnel rollups: for each dimension below, one row per (reporting-zone day or ISO week, key) summing the
 // state rows of the recommendations generated that day. Ingest keeps them in step with the state rows
 // (the difference between each touched state row before and after, in the same statement), under one
 // advisory lock so that "before" is never stale. They are valid for one reporting zone and one roster
@@ -58,7 +59,7 @@ export function contributionsSql(source: RawBuilder<unknown>, timezone: string, 
   const one = sql.lit(sign)
   const n = (condition: RawBuilder<unknown>) => sql`(case when ${condition} then ${one} else 0 end)`
   return sql`
-    select d.dimension, (c.generated_at at time zone ${timezone})::date as day, d.key,
+    select d.dimension, g.grain, g.day, d.key,
       ${one} as generated, ${n(sql`c.shown`)} as shown, ${n(sql`c.viewed`)} as viewed,
       ${n(sql`c.decision = 'accepted'`)} as accepted, ${n(sql`c.decision = 'rejected'`)} as rejected,
       ${n(sql`c.actioned`)} as actioned, ${n(sql`c.opportunity`)} as opportunities, ${n(sql`c.won`)} as won,
@@ -76,6 +77,9 @@ export function contributionsSql(source: RawBuilder<unknown>, timezone: string, 
       ('manager', coalesce(r.manager_id, 'unknown')),
       ('tech_affinity', coalesce(r.tech_affinity, 'unknown'))
     ) as d(dimension, key)
+    cross join lateral (select (c.generated_at at time zone ${timezone})::date as local_day) as l
+    cross join lateral (values ('day', l.local_day), ('week', date_trunc('week', l.local_day)::date))
+      as g(grain, day)
     where c.generated_at is not null`
 }
 
@@ -86,17 +90,17 @@ const adds = sql.raw(COUNT_COLUMNS.map((c) => `${c} = f.${c} + excluded.${c}`).j
 export function applyContributionsSql() {
   return sql`
     rolled as (
-      insert into recommendation_funnel_daily as f (dimension, day, key, ${sql.raw(COUNT_COLUMNS.join(', '))})
-      select dimension, day, key, ${sums} from contributions group by dimension, day, key
-      order by dimension, day, key
-      on conflict (dimension, day, key) do update set ${adds}
+      insert into recommendation_funnel_daily as f (dimension, grain, day, key, ${sql.raw(COUNT_COLUMNS.join(', '))})
+      select dimension, grain, day, key, ${sums} from contributions group by dimension, grain, day, key
+      order by dimension, grain, day, key
+      on conflict (dimension, grain, day, key) do update set ${adds}
       returning 1
     ), rolled_amounts as (
-      insert into recommendation_funnel_daily_amounts as f (dimension, day, key, currency, amount)
-      select c.dimension, c.day, c.key, a.currency, sum(a.amount::numeric * c.sign)
+      insert into recommendation_funnel_daily_amounts as f (dimension, grain, day, key, currency, amount)
+      select c.dimension, c.grain, c.day, c.key, a.currency, sum(a.amount::numeric * c.sign)
       from contributions c cross join lateral jsonb_each_text(c.won_amounts) as a(currency, amount)
-      group by c.dimension, c.day, c.key, a.currency order by 1, 2, 3, 4
-      on conflict (dimension, day, key, currency) do update set amount = f.amount + excluded.amount
+      group by c.dimension, c.grain, c.day, c.key, a.currency order by 1, 2, 3, 4, 5
+      on conflict (dimension, grain, day, key, currency) do update set amount = f.amount + excluded.amount
       returning 1
     )`
 }
@@ -117,6 +121,18 @@ export async function rebuildRollup(trx: Executor, timezone: string) {
   await trx.insertInto('recommendation_rollup_meta').values({ id: true, timezone, roster }).execute()
 }
 
+/**
+ * How [from, to) splits into whole ISO weeks (Monday to Sunday) and the days left at either end: the
+ * weekly rows cover [weeksFrom, weeksTo), the daily rows the rest. No whole week: weeksFrom = weeksTo = to.
+ */
+export function weekSplit(from: string, to: string) {
+  const monday = addDays(from, (8 - new Date(`${from}T00:00:00Z`).getUTCDay()) % 7)
+  const weeks = Math.floor(daysBetween(monday, to) / 7)
+  return weeks > 0
+    ? { weeksFrom: monday, weeksTo: addDays(monday, weeks * 7) }
+    : { weeksFrom: to, weeksTo: to }
+}
+
 /** The funnel's counts per key from the rollups (valid ones: check rollupIsValid first). */
 export async function rollupCounts(
   db: Executor,
@@ -125,7 +141,14 @@ export async function rollupCounts(
   week: boolean,
 ) {
   const key = week ? sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')` : sql`key`
-  const where = sql`dimension = ${dimension} and day >= ${range.from}::date and day < ${range.to}::date`
+  // Grouped by week: the daily rows (few: one key per day). Otherwise whole weeks from the weekly rows.
+  const { weeksFrom, weeksTo } = week
+    ? { weeksFrom: range.to, weeksTo: range.to }
+    : weekSplit(range.from, range.to)
+  const where = sql`dimension = ${dimension} and (
+    (grain = 'day' and day >= ${range.from}::date and day < ${weeksFrom}::date)
+    or (grain = 'week' and day >= ${weeksFrom}::date and day < ${weeksTo}::date)
+    or (grain = 'day' and day >= ${weeksTo}::date and day < ${range.to}::date))`
   const [counts, amounts] = await Promise.all([
     sql<{ key: string } & Record<(typeof COUNT_COLUMNS)[number], number>>`
       select ${key} as key, ${sums} from recommendation_funnel_daily where ${where}

@@ -54,14 +54,19 @@ type Counts = Record<
   number
 >
 
+/** 'day', or 'week' (day = the Monday it starts on, in the reporting zone). */
+export type RollupGrain = 'day' | 'week'
+
 export interface RecommendationFunnelDailyTable extends Counts {
   dimension: string
+  grain: Generated<RollupGrain>
   day: string
   key: string
 }
 
 export interface RecommendationFunnelDailyAmountsTable {
   dimension: string
+  grain: Generated<RollupGrain>
   day: string
   key: string
   currency: string
