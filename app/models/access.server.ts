@@ -3,8 +3,8 @@ import type { AuthUser } from '~/auth/session.server'
 import { can } from '~/auth/permissions'
 import type { DB } from '~/utils/db.types'
 
-// Rights in the query: which initiatives a user may see and edit, as Kysely expressions that every
-// model adds to its WHERE clause. Admins, sponsors and viewers read all; a lead reads the initiatives
+// Rights in the query: which initiatives a user may see, edit and decide on, as Kysely expressions that
+// every model adds to its WHERE clause. Admins, sponsors and viewers read all; a lead reads the initiatives
 // they lead or work on; an EET member only those they pilot.
 
 type InitiativeScope = ExpressionBuilder<DB, 'initiatives'>
@@ -34,5 +34,17 @@ export function initiativeEditableBy(user: AuthUser) {
     if (can(user.role, 'initiative:edit-any')) return sql<boolean>`true`
     if (can(user.role, 'initiative:edit-own')) return eb('initiatives.lead_id', '=', user.id)
     return sql<boolean>`false`
+  }
+}
+
+/**
+ * Initiatives whose submitted business cases and requested stage gates wait for this user's decision:
+ * every one for an admin, those they sponsor for anyone else who may decide, none otherwise.
+ */
+export function initiativeDecidableBy(user: AuthUser) {
+  return (eb: InitiativeScope) => {
+    if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide')) return sql<boolean>`false`
+    if (user.role === 'admin') return sql<boolean>`true`
+    return eb('initiatives.sponsor_id', '=', user.id)
   }
 }

@@ -3,6 +3,8 @@ import { can } from '~/auth/permissions'
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { CaseStatus } from '~/utils/db-types/accountability'
+import { groupBy } from '~/utils/group-by'
+import { initiativeDecidableBy } from './access.server'
 import { actorOf, audit } from './audit.server'
 import { computeCase, type CaseFigures } from './business-case-finance'
 import type { BusinessCaseInput } from './business-case.schema'
@@ -24,10 +26,19 @@ export class CaseStateError extends Error {
  * an administrator granted finance access; never to EET members.
  */
 export async function financeVisible(db: Executor, user: AuthUser, initiative: InitiativeRef) {
-  if (user.role === 'admin') return true
-  if (can(user.role, 'finance:read')) return user.role === 'sponsor' || initiative.lead_id === user.id
-  if (user.role !== 'viewer') return false
-  return hasFinanceAccess(db, user.id)
+  return (await financeVisibleFor(db, user, [initiative])).get(initiative.id)!
+}
+
+/** `financeVisible` for many initiatives: a viewer's finance access is read once. */
+export async function financeVisibleFor(db: Executor, user: AuthUser, initiatives: readonly InitiativeRef[]) {
+  const viewerAccess =
+    user.role === 'viewer' && initiatives.length > 0 ? await hasFinanceAccess(db, user.id) : false
+  const visible = (initiative: InitiativeRef) => {
+    if (user.role === 'admin') return true
+    if (can(user.role, 'finance:read')) return user.role === 'sponsor' || initiative.lead_id === user.id
+    return viewerAccess
+  }
+  return new Map(initiatives.map((initiative) => [initiative.id, visible(initiative)]))
 }
 
 export async function hasFinanceAccess(db: Executor, userId: string) {
@@ -96,35 +107,47 @@ export async function getCase(db: Executor, initiativeId: string, version?: numb
   if (version !== undefined) query = query.where('c.version', '=', version)
   const businessCase = await query.limit(1).executeTakeFirst()
   if (!businessCase) return null
-  const [benefitRows, assumptions, costs] = await Promise.all([
-    db
-      .selectFrom('business_case_benefits')
-      .selectAll()
-      .where('case_id', '=', businessCase.id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('business_case_assumptions as a')
-      .innerJoin('business_case_benefits as b', 'b.id', 'a.benefit_id')
-      .selectAll('a')
-      .where('b.case_id', '=', businessCase.id)
-      .orderBy('a.position')
-      .execute(),
-    db
-      .selectFrom('business_case_costs')
-      .selectAll()
-      .where('case_id', '=', businessCase.id)
-      .orderBy('position')
-      .execute(),
-  ])
-  const benefits = benefitRows.map((benefit) => ({
-    ...benefit,
-    assumptions: assumptions.filter((a) => a.benefit_id === benefit.id),
-  }))
+  const { benefits, costs } = (await caseLinesFor(db, [businessCase.id])).get(businessCase.id)!
   const figures = figuresOf({ ...businessCase, benefits, costs })
   return { ...businessCase, benefits, costs, figures }
 }
 export type BusinessCase = NonNullable<Awaited<ReturnType<typeof getCase>>>
+
+/** The benefit lines (each with its assumptions) and cost lines of these versions, in position order. */
+async function caseLinesFor(db: Executor, caseIds: readonly string[]) {
+  const [benefitRows, assumptions, costs] = caseIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('business_case_benefits')
+          .selectAll()
+          .where('case_id', 'in', caseIds)
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('business_case_assumptions as a')
+          .innerJoin('business_case_benefits as b', 'b.id', 'a.benefit_id')
+          .selectAll('a')
+          .where('b.case_id', 'in', caseIds)
+          .orderBy('a.position')
+          .execute(),
+        db
+          .selectFrom('business_case_costs')
+          .selectAll()
+          .where('case_id', 'in', caseIds)
+          .orderBy('position')
+          .execute(),
+      ])
+    : [[], [], []]
+  const assumptionsOf = groupBy(assumptions, (assumption) => assumption.benefit_id)
+  const benefitsOf = groupBy(
+    benefitRows.map((benefit) => ({ ...benefit, assumptions: assumptionsOf.get(benefit.id) ?? [] })),
+    (benefit) => benefit.case_id,
+  )
+  const costsOf = groupBy(costs, (cost) => cost.case_id)
+  return new Map(
+    caseIds.map((id) => [id, { benefits: benefitsOf.get(id) ?? [], costs: costsOf.get(id) ?? [] }]),
+  )
+}
 
 export function figuresOf(businessCase: {
   discount_rate: number
@@ -422,69 +445,91 @@ export async function commentOnCase(db: Database, user: AuthUser, caseId: string
 
 /** The approved planned value of an initiative (its latest approved version), for the sponsor's view. */
 export async function approvedCaseValue(db: Executor, initiativeId: string) {
-  const approved = await db
-    .selectFrom('business_cases')
-    .select('version')
-    .where('initiative_id', '=', initiativeId)
-    .where('status', '=', 'approved')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  if (!approved) return null
-  const businessCase = await getCase(db, initiativeId, approved.version)
-  if (!businessCase) return null
-  const { figures } = businessCase
-  return {
-    version: approved.version,
-    decidedAt: businessCase.decided_at,
-    horizonYears: businessCase.horizon_years,
-    discountRate: Number(businessCase.discount_rate),
-    valueByYear: figures.years.map((y) => ({
-      year: y.year,
-      benefits: y.benefits,
-      costs: y.costs,
-      net: y.net,
-    })),
-    totalBenefits: figures.totalBenefits,
-    totalCosts: figures.totalCosts,
-    npv: figures.npv,
-    roi: figures.roi,
-    paybackMonth: figures.paybackMonth,
-  }
+  return (await approvedCaseValueFor(db, [initiativeId])).get(initiativeId) ?? null
 }
+
+/** `approvedCaseValue` of many initiatives (null where none is approved); every id gets an entry. */
+export async function approvedCaseValueFor(db: Executor, initiativeIds: readonly string[]) {
+  const approved = initiativeIds.length
+    ? await db
+        .selectFrom('business_cases')
+        .select(['id', 'initiative_id', 'version', 'decided_at', 'horizon_years', 'discount_rate'])
+        .distinctOn('initiative_id')
+        .where('initiative_id', 'in', initiativeIds)
+        .where('status', '=', 'approved')
+        .orderBy('initiative_id')
+        .orderBy('version', 'desc')
+        .execute()
+    : []
+  const lines = await caseLinesFor(
+    db,
+    approved.map((businessCase) => businessCase.id),
+  )
+  const valueOf = new Map(
+    approved.map((businessCase) => {
+      const figures = figuresOf({ ...businessCase, ...lines.get(businessCase.id)! })
+      return [
+        businessCase.initiative_id,
+        {
+          version: businessCase.version,
+          decidedAt: businessCase.decided_at,
+          horizonYears: businessCase.horizon_years,
+          discountRate: Number(businessCase.discount_rate),
+          valueByYear: figures.years.map((y) => ({
+            year: y.year,
+            benefits: y.benefits,
+            costs: y.costs,
+            net: y.net,
+          })),
+          totalBenefits: figures.totalBenefits,
+          totalCosts: figures.totalCosts,
+          npv: figures.npv,
+          roi: figures.roi,
+          paybackMonth: figures.paybackMonth,
+        },
+      ]
+    }),
+  )
+  return new Map(initiativeIds.map((id) => [id, valueOf.get(id) ?? null]))
+}
+export type ApprovedCaseValue = NonNullable<Awaited<ReturnType<typeof approvedCaseValue>>>
 
 /** Business cases and stage gates awaiting this user's decision (the initiatives they sponsor; all for admins). */
 export async function pendingDecisions(db: Executor, user: AuthUser) {
   if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide'))
     return { cases: [], gates: [] }
-  const mine = (column: 'i.sponsor_id') =>
-    user.role === 'admin' ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} = ${user.id}`
   const [cases, gates] = await Promise.all([
     db
       .selectFrom('business_cases as c')
-      .innerJoin('initiatives as i', 'i.id', 'c.initiative_id')
-      .select(['c.id', 'c.version', 'c.submitted_at', 'i.id as initiative_id', 'i.name as initiative_name'])
+      .innerJoin('initiatives', 'initiatives.id', 'c.initiative_id')
+      .select([
+        'c.id',
+        'c.version',
+        'c.submitted_at',
+        'initiatives.id as initiative_id',
+        'initiatives.name as initiative_name',
+      ])
       .where('c.status', '=', 'submitted')
-      .where('i.archived_at', 'is', null)
-      .where(mine('i.sponsor_id'))
+      .where('initiatives.archived_at', 'is', null)
+      .where(initiativeDecidableBy(user))
       .where((eb) => eb.or([eb('c.author_id', 'is', null), eb('c.author_id', '!=', user.id)]))
       .where((eb) => eb.or([eb('c.submitted_by', 'is', null), eb('c.submitted_by', '!=', user.id)]))
       .orderBy('c.submitted_at')
       .execute(),
     db
       .selectFrom('stage_gates as g')
-      .innerJoin('initiatives as i', 'i.id', 'g.initiative_id')
+      .innerJoin('initiatives', 'initiatives.id', 'g.initiative_id')
       .select([
         'g.id',
         'g.from_stage',
         'g.to_stage',
         'g.requested_at',
-        'i.id as initiative_id',
-        'i.name as initiative_name',
+        'initiatives.id as initiative_id',
+        'initiatives.name as initiative_name',
       ])
       .where('g.status', '=', 'pending')
-      .where('i.archived_at', 'is', null)
-      .where(mine('i.sponsor_id'))
+      .where('initiatives.archived_at', 'is', null)
+      .where(initiativeDecidableBy(user))
       .orderBy('g.requested_at')
       .execute(),
   ])

@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
-import type { TeamFunction } from '~/utils/db-types/accountability'
+import type { SpannerBackground, TeamFunction } from '~/utils/db-types/accountability'
+import type { KpiKind } from '~/utils/db-types/kpi'
+import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from './audit.server'
 import {
   CHECKLIST,
@@ -10,8 +12,9 @@ import {
   type ChecklistAction,
   type ChecklistItemKey,
 } from './checklist.schema'
-import { eetRepresentativeness } from './eet.server'
-import { reviewsOf } from './governance.server'
+import { eetRepresentativenessFor } from './eet.server'
+import { reviewsFor } from './governance.server'
+import type { Representativeness } from './representativeness'
 import { coverageOf } from './team.server'
 
 // The five-key-actions checklist of one initiative. Every item the data can tell is evaluated from
@@ -37,71 +40,148 @@ type InitiativeFacts = {
   sponsor_name: string | null
 }
 
-/** A sprint running now, or one closed in the last 21 days, or an open 10/10/10 cycle counts as a running cadence. */
-async function cadence(db: Executor, initiativeId: string) {
-  const [sprint, cycle] = await Promise.all([
+/**
+ * A sprint running now, or one closed in the last 21 days, or an open 10/10/10 cycle counts as a running
+ * cadence: the newest such sprint and open cycle of each initiative.
+ */
+async function cadences(db: Executor, initiativeIds: readonly string[]) {
+  const [sprints, cycles] = await Promise.all([
     db
       .selectFrom('sprints')
-      .select(['number', 'status', 'end_date'])
-      .where('initiative_id', '=', initiativeId)
+      .select(['initiative_id', (eb) => eb.fn.max('number').as('number')])
+      .where('initiative_id', 'in', initiativeIds)
       .where((eb) =>
         eb.or([
           eb('status', '=', 'active'),
           eb.and([eb('status', '=', 'closed'), eb('end_date', '>=', sql<string>`current_date - 21`)]),
         ]),
       )
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+      .groupBy('initiative_id')
+      .execute(),
     db
       .selectFrom('delivery_cycles')
-      .select(['number'])
-      .where('initiative_id', '=', initiativeId)
+      .select(['initiative_id', (eb) => eb.fn.max('number').as('number')])
+      .where('initiative_id', 'in', initiativeIds)
       .where('closed_on', 'is', null)
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+      .groupBy('initiative_id')
+      .execute(),
   ])
-  return { sprint: sprint?.number ?? null, cycle: cycle?.number ?? null }
+  const sprintOf = new Map(sprints.map((row) => [row.initiative_id, row.number]))
+  const cycleOf = new Map(cycles.map((row) => [row.initiative_id, row.number]))
+  return (initiativeId: string) => ({
+    sprint: sprintOf.get(initiativeId) ?? null,
+    cycle: cycleOf.get(initiativeId) ?? null,
+  })
 }
 
 export async function evaluateChecklist(
   db: Executor,
   initiative: InitiativeFacts,
 ): Promise<ChecklistSection[]> {
+  return (await evaluateChecklistFor(db, [initiative])).get(initiative.id)!
+}
+
+/**
+ * `evaluateChecklist` of many initiatives with one read per source (the sales force, for the EET's
+ * representativeness, read once); every initiative gets an entry.
+ */
+export async function evaluateChecklistFor(
+  db: Executor,
+  initiatives: readonly InitiativeFacts[],
+): Promise<Map<string, ChecklistSection[]>> {
+  if (!initiatives.length) return new Map()
+  const ids = initiatives.map((initiative) => initiative.id)
+  const [leaderships, approvedCases, kpiCounts, reviews, members, cadenceOf, eets, attestations] =
+    await Promise.all([
+      db
+        .selectFrom('initiative_leadership')
+        .select(['initiative_id', 'spanner_background'])
+        .where('initiative_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('business_cases')
+        .select(['initiative_id', (eb) => eb.fn.max('version').as('version')])
+        .where('initiative_id', 'in', ids)
+        .where('status', '=', 'approved')
+        .groupBy('initiative_id')
+        .execute(),
+      db
+        .selectFrom('kpis')
+        .select(['initiative_id', 'kind', sql<number>`count(*)::int`.as('count')])
+        .where('initiative_id', 'in', ids)
+        .where('archived_at', 'is', null)
+        .groupBy(['initiative_id', 'kind'])
+        .execute(),
+      reviewsFor(db, ids),
+      db
+        .selectFrom('team_members')
+        .select(['initiative_id', 'function'])
+        .where('initiative_id', 'in', ids)
+        .execute(),
+      cadences(db, ids),
+      eetRepresentativenessFor(db, ids),
+      db
+        .selectFrom('checklist_attestations as a')
+        .leftJoin('users as u', 'u.id', 'a.attested_by')
+        .select([
+          'a.initiative_id',
+          'a.item',
+          'a.met',
+          'a.note',
+          'a.evidence_url',
+          'a.attested_at',
+          'u.name as attested_by_name',
+        ])
+        .where('a.initiative_id', 'in', ids)
+        .execute(),
+    ])
+  const leadershipOf = new Map(leaderships.map((row) => [row.initiative_id, row]))
+  const approvedOf = new Map(approvedCases.map((row) => [row.initiative_id, row]))
+  const kpisOf = groupBy(kpiCounts, (row) => row.initiative_id)
+  const teamOf = groupBy(members, (row) => row.initiative_id)
+  const attestationsOf = groupBy(attestations, (row) => row.initiative_id)
+  return new Map(
+    initiatives.map((initiative) => [
+      initiative.id,
+      checklistOf(initiative, {
+        leadership: leadershipOf.get(initiative.id),
+        approved: approvedOf.get(initiative.id),
+        kpis: kpisOf.get(initiative.id) ?? [],
+        reviews: reviews.get(initiative.id)!,
+        team: teamOf.get(initiative.id) ?? [],
+        run: cadenceOf(initiative.id),
+        eet: eets.get(initiative.id)!,
+        attestations: attestationsOf.get(initiative.id) ?? [],
+      }),
+    ]),
+  )
+}
+
+/** What the sources hold about one initiative. */
+type ChecklistSources = {
+  leadership: { spanner_background: SpannerBackground | null } | undefined
+  approved: { version: number } | undefined
+  kpis: { kind: KpiKind; count: number }[]
+  reviews: readonly unknown[]
+  team: { function: TeamFunction }[]
+  run: { sprint: number | null; cycle: number | null }
+  eet: Representativeness
+  attestations: {
+    item: string
+    met: boolean
+    note: string
+    evidence_url: string | null
+    attested_at: Date
+    attested_by_name: string | null
+  }[]
+}
+
+/** The verdicts of one initiative (pure). */
+function checklistOf(
+  initiative: InitiativeFacts,
+  { leadership, approved, kpis, reviews, team, run, eet, attestations }: ChecklistSources,
+): ChecklistSection[] {
   const base = `/initiatives/${initiative.id}`
-  const [leadership, approved, kpis, reviews, team, run, eet, attestations] = await Promise.all([
-    db
-      .selectFrom('initiative_leadership')
-      .select('spanner_background')
-      .where('initiative_id', '=', initiative.id)
-      .executeTakeFirst(),
-    db
-      .selectFrom('business_cases')
-      .select(['version'])
-      .where('initiative_id', '=', initiative.id)
-      .where('status', '=', 'approved')
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
-    db
-      .selectFrom('kpis')
-      .select(['kind', sql<number>`count(*)::int`.as('count')])
-      .where('initiative_id', '=', initiative.id)
-      .where('archived_at', 'is', null)
-      .groupBy('kind')
-      .execute(),
-    reviewsOf(db, initiative.id),
-    db.selectFrom('team_members').select('function').where('initiative_id', '=', initiative.id).execute(),
-    cadence(db, initiative.id),
-    eetRepresentativeness(db, initiative.id),
-    db
-      .selectFrom('checklist_attestations as a')
-      .leftJoin('users as u', 'u.id', 'a.attested_by')
-      .select(['a.item', 'a.met', 'a.note', 'a.evidence_url', 'a.attested_at', 'u.name as attested_by_name'])
-      .where('a.initiative_id', '=', initiative.id)
-      .execute(),
-  ])
   const leading = kpis.find((k) => k.kind === 'leading')?.count ?? 0
   const lagging = kpis.find((k) => k.kind === 'lagging')?.count ?? 0
   const coverage = coverageOf(team.map((m) => m.function as TeamFunction))

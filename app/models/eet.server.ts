@@ -1,9 +1,15 @@
 import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
+import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from './audit.server'
 import { initiativeEditableBy } from './access.server'
-import { assessRepresentativeness, type RepProfile } from './representativeness'
+import {
+  assessRepresentativeness,
+  forceProfile,
+  type RepProfile,
+  type Representativeness,
+} from './representativeness'
 import type { EetCandidateFilter, ReleaseInput } from './eet.schema'
 
 // The EET of an initiative: reps chosen from the roster, one row per stint (joined_on … left_on).
@@ -237,7 +243,17 @@ const PROFILE = ['region', 'segment', 'role', 'tech_affinity', 'hire_date'] as c
 
 /** The EET (open stints) against the eligible, current sales force. Called by the sponsor's view too. */
 export async function eetRepresentativeness(db: Executor, initiativeId: string, asOf = today()) {
-  const [force, eet] = await Promise.all([
+  return (await eetRepresentativenessFor(db, [initiativeId], asOf)).get(initiativeId)!
+}
+
+/** `eetRepresentativeness` of many initiatives, reading the sales force once; every id gets an entry. */
+export async function eetRepresentativenessFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+  asOf = today(),
+): Promise<Map<string, Representativeness>> {
+  if (!initiativeIds.length) return new Map()
+  const [force, members] = await Promise.all([
     db
       .selectFrom('sellers')
       .select(PROFILE)
@@ -247,13 +263,26 @@ export async function eetRepresentativeness(db: Executor, initiativeId: string, 
     db
       .selectFrom('eet_members')
       .innerJoin('sellers', 'sellers.id', 'eet_members.seller_id')
+      .select('eet_members.initiative_id')
       .select(PROFILE.map((column) => `sellers.${column}` as const))
-      .where('eet_members.initiative_id', '=', initiativeId)
+      .where('eet_members.initiative_id', 'in', initiativeIds)
       .where('eet_members.left_on', 'is', null)
       .where('sellers.left_at', 'is', null)
       .execute(),
   ])
-  return assessRepresentativeness(force as RepProfile[], eet as RepProfile[], asOf)
+  const eets = groupBy(members, (member) => member.initiative_id)
+  // The sales force is counted once; each EET is then compared with those counts.
+  const profile = forceProfile(force as RepProfile[], asOf)
+  return new Map(
+    initiativeIds.map((id) => [
+      id,
+      assessRepresentativeness(
+        profile,
+        (eets.get(id) ?? []).map(({ initiative_id: _, ...rep }) => rep as RepProfile),
+        asOf,
+      ),
+    ]),
+  )
 }
 
 // Pilot releases: the version an EET member gives feedback on; the newest is the current one.

@@ -3,10 +3,11 @@ import type { AuthUser } from '~/auth/session.server'
 import { can } from '~/auth/permissions'
 import type { Database, Executor } from '~/utils/db.server'
 import type { FeedbackStatus } from '~/utils/db-types/eet'
+import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from './audit.server'
 import { initiativeEditableBy, initiativeVisibleTo } from './access.server'
 import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInput } from './eet.schema'
-import { summariseFeedback, type FeedbackFact } from './feedback-summary'
+import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
 import { linkFeedback } from './delivery/backlog.server'
 import { notify } from './notification.server'
 
@@ -451,10 +452,52 @@ export async function feedbackSummary(
   initiativeId: string,
   { release }: { release?: string } = {},
 ) {
+  return (await feedbackSummaryFor(db, [initiativeId], { release })).get(initiativeId)!
+}
+export type FeedbackSummary = FeedbackFigures & { perRelease: ({ release: string } & FeedbackFigures)[] }
+
+/** `feedbackSummary` of many initiatives in one read; every id gets an entry. */
+export async function feedbackSummaryFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+  { release }: { release?: string } = {},
+): Promise<Map<string, FeedbackSummary>> {
+  const factsOf = await feedbackFactsFor(db, initiativeIds, release)
+  return new Map(
+    initiativeIds.map((id) => {
+      const facts = factsOf.get(id)!
+      const releases = [...new Set(facts.map((fact) => fact.release))].sort()
+      return [
+        id,
+        {
+          ...summariseFeedback(facts),
+          perRelease: releases.map((name) => ({
+            release: name,
+            ...summariseFeedback(facts.filter((fact) => fact.release === name)),
+          })),
+        },
+      ]
+    }),
+  )
+}
+
+/** The overall figures of `feedbackSummary` (not per release) of many initiatives, for the sponsor's view. */
+export async function feedbackFiguresFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+): Promise<Map<string, FeedbackFigures>> {
+  const factsOf = await feedbackFactsFor(db, initiativeIds)
+  return new Map(initiativeIds.map((id) => [id, summariseFeedback(factsOf.get(id)!)]))
+}
+
+/** Each initiative's feedback as the figures need it; a merged duplicate takes its target's status. */
+async function feedbackFactsFor(db: Executor, initiativeIds: readonly string[], release?: string) {
+  if (!initiativeIds.length) return new Map<string, FeedbackFact[]>()
   let query = db
     .selectFrom('pilot_feedback as f')
     .leftJoin('pilot_feedback as target', 'target.id', 'f.merged_into')
     .select([
+      'f.initiative_id',
       'f.kind',
       'f.release',
       'f.usefulness',
@@ -465,16 +508,23 @@ export async function feedbackSummary(
       'f.merged_into',
       (eb) => eb.fn.coalesce('target.status', 'f.status').as('status'),
     ])
-    .where('f.initiative_id', '=', initiativeId)
+    .where('f.initiative_id', 'in', initiativeIds)
   if (release) query = query.where('f.release', '=', release)
-  const rows = await query.execute()
-  const facts: FeedbackFact[] = rows.map((row) => ({ ...row, merged: row.merged_into !== null }))
-  const releases = [...new Set(facts.map((fact) => fact.release))].sort()
-  return {
-    ...summariseFeedback(facts),
-    perRelease: releases.map((name) => ({
-      release: name,
-      ...summariseFeedback(facts.filter((fact) => fact.release === name)),
-    })),
-  }
+  const rowsOf = groupBy(await query.execute(), (row) => row.initiative_id)
+  return new Map(
+    initiativeIds.map((id) => [
+      id,
+      (rowsOf.get(id) ?? []).map((row): FeedbackFact => ({
+        kind: row.kind,
+        status: row.status,
+        release: row.release,
+        usefulness: row.usefulness,
+        ease: row.ease,
+        recommend: row.recommend,
+        created_at: row.created_at,
+        first_response_at: row.first_response_at,
+        merged: row.merged_into !== null,
+      })),
+    ]),
+  )
 }

@@ -3,6 +3,7 @@ import { can } from '~/auth/permissions'
 import type { Database, Executor } from '~/utils/db.server'
 import type { Stage } from '~/utils/db.types'
 import type { GateCriterion } from '~/utils/db-types/accountability'
+import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from './audit.server'
 import { GATE_CRITERIA, nextStage } from './gate.schema'
 
@@ -18,28 +19,40 @@ export class GateError extends Error {
   }
 }
 
-export function listGates(db: Executor, initiativeId: string) {
-  return db
-    .selectFrom('stage_gates as g')
-    .leftJoin('users as requester', 'requester.id', 'g.requested_by')
-    .leftJoin('users as decider', 'decider.id', 'g.decided_by')
-    .select([
-      'g.id',
-      'g.from_stage',
-      'g.to_stage',
-      'g.criteria',
-      'g.request_note',
-      'g.requested_at',
-      'g.requested_by',
-      'g.status',
-      'g.decision_date',
-      'g.decision_notes',
-      'requester.name as requester_name',
-      'decider.name as decider_name',
-    ])
-    .where('g.initiative_id', '=', initiativeId)
-    .orderBy('g.requested_at', 'desc')
-    .execute()
+export async function listGates(db: Executor, initiativeId: string) {
+  return (await listGatesFor(db, [initiativeId])).get(initiativeId)!
+}
+
+/** `listGates` of many initiatives in one read, newest request first; every id gets an entry. */
+export async function listGatesFor(db: Executor, initiativeIds: readonly string[]) {
+  const rows = initiativeIds.length
+    ? await db
+        .selectFrom('stage_gates as g')
+        .leftJoin('users as requester', 'requester.id', 'g.requested_by')
+        .leftJoin('users as decider', 'decider.id', 'g.decided_by')
+        .select([
+          'g.initiative_id',
+          'g.id',
+          'g.from_stage',
+          'g.to_stage',
+          'g.criteria',
+          'g.request_note',
+          'g.requested_at',
+          'g.requested_by',
+          'g.status',
+          'g.decision_date',
+          'g.decision_notes',
+          'requester.name as requester_name',
+          'decider.name as decider_name',
+        ])
+        .where('g.initiative_id', 'in', initiativeIds)
+        .orderBy('g.requested_at', 'desc')
+        .execute()
+    : []
+  const gatesOf = groupBy(rows, (row) => row.initiative_id)
+  return new Map(
+    initiativeIds.map((id) => [id, (gatesOf.get(id) ?? []).map(({ initiative_id: _, ...gate }) => gate)]),
+  )
 }
 
 export function isGateDecider(user: AuthUser, initiative: { sponsor_id: string | null }) {

@@ -237,11 +237,27 @@ export async function completeReview(db: Database, user: AuthUser, reviewId: str
   })
 }
 
+type Review = { id: string; subject: string; created_at: Date }
+
 /** Whether an initiative was the subject of at least one governance review (for the checklist). */
 export async function reviewsOf(db: Executor, initiativeId: string) {
-  return db
+  return (await reviewsFor(db, [initiativeId])).get(initiativeId)!
+}
+
+/** `reviewsOf` for many initiatives at once; every id gets an entry. */
+export async function reviewsFor(db: Executor, initiativeIds: readonly string[]) {
+  if (!initiativeIds.length) return new Map<string, Review[]>()
+  const rows = await db
     .selectFrom('governance_reviews')
-    .select(['id', 'subject', 'created_at'])
-    .where(sql<boolean>`${initiativeId}::uuid = any(initiative_ids)`)
+    .select(['id', 'subject', 'created_at', 'initiative_ids'])
+    .where(sql<boolean>`initiative_ids && array[${sql.join(initiativeIds)}]::uuid[]`)
     .execute()
+  return new Map(
+    initiativeIds.map((id) => [
+      id,
+      rows
+        .filter((row) => row.initiative_ids.includes(id))
+        .map(({ initiative_ids: _, ...review }): Review => review),
+    ]),
+  )
 }

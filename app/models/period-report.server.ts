@@ -8,7 +8,7 @@ import {
   adoptionRateBetween,
   feedbackClosedIn,
   gatesPassedBetween,
-  kpiValues,
+  kpiValuesIn,
   sprintsClosedIn,
 } from './portfolio-sources.server'
 import { addDays } from './recommendation-metrics.schema'
@@ -55,7 +55,10 @@ export async function periodReport(
       db,
       kpis.map((kpi) => kpi.id),
     ),
-    Promise.all(kpis.map((kpi) => kpiValues(db, kpi.id, addDays(period.from, -LOOKBACK_DAYS), period.to))),
+    kpiValuesIn(
+      db,
+      kpis.map((kpi) => ({ kpiId: kpi.id, from: addDays(period.from, -LOOKBACK_DAYS), to: period.to })),
+    ),
     gatesPassedBetween(db, ids, period.from, period.to),
     sprintsClosedIn(db, ids, period.from, period.to),
     feedbackClosedIn(db, ids, { from: period.from, to: period.to, timezone: program.reporting_timezone }),
@@ -63,8 +66,8 @@ export async function periodReport(
     adoptionRateBetween(db, previousFrom, before),
   ])
   const kpiChanges = kpis
-    .map((kpi, index) => {
-      const values = histories[index]!
+    .map((kpi) => {
+      const values = histories.get(kpi.id)!
       const kpiTargets = targets.get(kpi.id) ?? []
       return {
         id: kpi.id,

@@ -1,23 +1,32 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import { approvedCaseValue, benefitEvidence } from './business-case.server'
-import { listCycles, currentOf } from './delivery/cycle.server'
-import { feedbackSummary } from './feedback.server'
-import { kpiValuesBetween } from './kpi.server'
+import { approvedCaseValueFor, benefitEvidence, type ApprovedCaseValue } from './business-case.server'
+import { listCyclesFor, currentOf } from './delivery/cycle.server'
+import type { CycleView } from './delivery/cycle'
+import { feedbackFiguresFor } from './feedback.server'
 import { recommendationAdoption } from './recommendation-adoption.server'
 import { recommendationFunnel } from './recommendation-funnel.server'
 import { addDays } from './recommendation-metrics.schema'
-import { sprintPredictability } from './delivery/reporting.server'
-import { evaluateChecklist } from './checklist.server'
-import { listGates } from './gate.server'
+import { sprintPredictabilityFor } from './delivery/reporting.server'
+import { evaluateChecklistFor } from './checklist.server'
+import { listGatesFor } from './gate.server'
 
 // The sponsor's view reads every other capability through this file only: one adapter per source, each
 // calling that area's exported function (never re-running its queries), so a renamed export is fixed
-// in one place. Each returns plain facts; app/models/portfolio.server.ts turns them into health inputs.
+// in one place. Each takes all the initiatives at once (the areas' many-initiative reads), so a
+// portfolio costs the same number of queries whatever its size, and returns plain facts by initiative
+// id; app/models/portfolio.server.ts turns them into health inputs.
+
+/** Measured KPI values (issue 4) of many KPIs at once: each in its own range, or as of its own day. */
+export { kpiValuesAsOf, kpiValuesIn } from './kpi-history.server'
 
 /** The 10/10/10 cycles (issue 5): the running phase's clock, overrun share, and when the pilot last ended. */
-export async function deliveryFacts(db: Executor, initiativeId: string, today: string) {
-  const cycles = await listCycles(db, initiativeId, today)
+export async function deliveryFactsFor(db: Executor, initiativeIds: readonly string[], today: string) {
+  const cycles = await listCyclesFor(db, initiativeIds, today)
+  return new Map(initiativeIds.map((id) => [id, deliveryFactsOf(cycles.get(id)!)]))
+}
+
+function deliveryFactsOf(cycles: CycleView[]) {
   const current = currentOf(cycles)
   const phases = cycles.flatMap((cycle) => cycle.phases)
   const pilotEnds = phases
@@ -41,37 +50,65 @@ export async function deliveryFacts(db: Executor, initiativeId: string, today: s
     pilotEndedOn: pilotEnds.at(-1) ?? null,
   }
 }
-export type DeliveryFacts = Awaited<ReturnType<typeof deliveryFacts>>
+export type DeliveryFacts = ReturnType<typeof deliveryFactsOf>
 
 /** The approved business case (issue 3) and how its benefit KPIs stand against their targets. */
-export async function caseFacts(db: Executor, initiativeId: string) {
-  const approved = await approvedCaseValue(db, initiativeId)
-  if (!approved) return null
-  // approvedCaseValue gives the money; the KPIs its benefit lines name come from the same version.
-  const benefits = await db
-    .selectFrom('business_case_benefits as b')
-    .innerJoin('business_cases as c', 'c.id', 'b.case_id')
-    .select('b.kpi_id')
-    .where('c.initiative_id', '=', initiativeId)
-    .where('c.version', '=', approved.version)
-    .where('b.kpi_id', 'is not', null)
-    .execute()
-  const evidence = await benefitEvidence(db, [...new Set(benefits.map((b) => b.kpi_id!))])
-  return { ...approved, evidence }
+export async function caseFactsFor(db: Executor, initiativeIds: readonly string[]) {
+  if (!initiativeIds.length) return new Map<string, CaseFacts | null>()
+  // approvedCaseValue gives the money; the KPIs its benefit lines name come from the same version. The
+  // KPIs of every approved version are read alongside, and those of the latest approved one kept.
+  const [approved, { benefits, evidence }] = await Promise.all([
+    approvedCaseValueFor(db, initiativeIds),
+    db
+      .selectFrom('business_case_benefits as b')
+      .innerJoin('business_cases as c', 'c.id', 'b.case_id')
+      .select(['c.initiative_id', 'c.version', 'b.kpi_id'])
+      .where('c.initiative_id', 'in', initiativeIds)
+      .where('c.status', '=', 'approved')
+      .where('b.kpi_id', 'is not', null)
+      .execute()
+      .then(async (benefits) => ({
+        benefits,
+        evidence: await benefitEvidence(db, [...new Set(benefits.map((b) => b.kpi_id!))]),
+      })),
+  ])
+  return new Map(
+    initiativeIds.map((id): [string, CaseFacts | null] => {
+      const value = approved.get(id)
+      if (!value) return [id, null]
+      const named = new Set(
+        benefits.filter((b) => b.initiative_id === id && b.version === value.version).map((b) => b.kpi_id),
+      )
+      return [id, { ...value, evidence: evidence.filter((kpi) => named.has(kpi.id)) }]
+    }),
+  )
 }
-export type CaseFacts = NonNullable<Awaited<ReturnType<typeof caseFacts>>>
+export type CaseFacts = ApprovedCaseValue & { evidence: Awaited<ReturnType<typeof benefitEvidence>> }
 
 /** EET feedback (issue 6): mean usefulness and closed-loop share. */
-export async function eetFacts(db: Executor, initiativeId: string) {
-  const feedback = await feedbackSummary(db, initiativeId)
-  return {
-    feedbackItems: feedback.total,
-    averageUsefulness: feedback.averageUsefulness,
-    closedLoopShare: feedback.closedLoopShare,
-    nps: feedback.nps,
-  }
+export async function eetFactsFor(db: Executor, initiativeIds: readonly string[]) {
+  const figures = await feedbackFiguresFor(db, initiativeIds)
+  return new Map(
+    initiativeIds.map((id): [string, EetFacts] => {
+      const feedback = figures.get(id)!
+      return [
+        id,
+        {
+          feedbackItems: feedback.total,
+          averageUsefulness: feedback.averageUsefulness,
+          closedLoopShare: feedback.closedLoopShare,
+          nps: feedback.nps,
+        },
+      ]
+    }),
+  )
 }
-export type EetFacts = Awaited<ReturnType<typeof eetFacts>>
+export type EetFacts = {
+  feedbackItems: number
+  averageUsefulness: number | null
+  closedLoopShare: number | null
+  nps: number | null
+}
 
 /**
  * Recommendation-tool usage (issue 7) over the last 28 days against the 28 before. The events are
@@ -99,46 +136,67 @@ export async function recommendationFacts(db: Executor, today: string) {
 }
 export type RecommendationFacts = Awaited<ReturnType<typeof recommendationFacts>>
 
-/** A KPI's measured values from `from` to `to` (issue 4), oldest first. */
-export function kpiValues(db: Executor, kpiId: string, from: string, to: string) {
-  return kpiValuesBetween(db, kpiId, from, to)
-}
-
 /** Sprint predictability over the last `lastN` closed sprints (issue 5's sprintPredictability). */
-export async function sprintFacts(db: Executor, initiativeId: string, lastN = 3) {
-  return (await sprintPredictability(db, initiativeId, lastN)).predictability
+export async function sprintFactsFor(db: Executor, initiativeIds: readonly string[], lastN = 3) {
+  const predictability = await sprintPredictabilityFor(db, initiativeIds, lastN)
+  return new Map(initiativeIds.map((id) => [id, predictability.get(id)!.predictability]))
 }
 
 /** The last stage gate passed and the gates waiting for a decision (issue 3's listGates). */
-export async function gateFacts(db: Executor, initiativeId: string) {
-  const gates = await listGates(db, initiativeId)
-  const passed = gates
-    .filter((gate) => gate.status === 'approved' && gate.decision_date !== null)
-    .map((gate) => gate.decision_date!)
-    .sort()
-  return {
-    lastPassedOn: passed.at(-1) ?? null,
-    pending: gates.filter((gate) => gate.status === 'pending').length,
-  }
+export async function gateFactsFor(db: Executor, initiativeIds: readonly string[]) {
+  const gatesOf = await listGatesFor(db, initiativeIds)
+  return new Map(
+    initiativeIds.map((id) => {
+      const gates = gatesOf.get(id)!
+      const passed = gates
+        .filter((gate) => gate.status === 'approved' && gate.decision_date !== null)
+        .map((gate) => gate.decision_date!)
+        .sort()
+      return [
+        id,
+        {
+          lastPassedOn: passed.at(-1) ?? null,
+          pending: gates.filter((gate) => gate.status === 'pending').length,
+        },
+      ]
+    }),
+  )
 }
+export type GateFacts = { lastPassedOn: string | null; pending: number }
 
 /**
  * Five-key-actions checklist completeness (issue 3's evaluateChecklist): items met of all items. Its
  * EET item carries issue 6's representativeness of the open EET, which the adoption score reuses
  * rather than assessing the EET against the whole sales force a second time.
  */
-export async function checklistFacts(db: Executor, initiative: Parameters<typeof evaluateChecklist>[1]) {
-  const items = (await evaluateChecklist(db, initiative)).flatMap((section) => section.items)
-  const eet = items.find((item) => item.key === 'eet')?.detail ?? {}
-  const eetSize = Number(eet.size ?? 0)
-  return {
-    met: items.filter((item) => item.met === true).length,
-    total: items.length,
-    eetSize,
-    representativeness: eetSize > 0 && typeof eet.score === 'number' ? eet.score : null,
-  }
+export async function checklistFactsFor(
+  db: Executor,
+  initiatives: Parameters<typeof evaluateChecklistFor>[1],
+) {
+  const checklists = await evaluateChecklistFor(db, initiatives)
+  return new Map(
+    initiatives.map(({ id }) => {
+      const items = checklists.get(id)!.flatMap((section) => section.items)
+      const eet = items.find((item) => item.key === 'eet')?.detail ?? {}
+      const eetSize = Number(eet.size ?? 0)
+      return [
+        id,
+        {
+          met: items.filter((item) => item.met === true).length,
+          total: items.length,
+          eetSize,
+          representativeness: eetSize > 0 && typeof eet.score === 'number' ? eet.score : null,
+        },
+      ]
+    }),
+  )
 }
-export type GateFacts = Awaited<ReturnType<typeof gateFacts>>
+export type ChecklistFacts = {
+  met: number
+  total: number
+  eetSize: number
+  representativeness: number | null
+}
 
 // Period facts for the period report. None of the other areas exports a "between two dates" query for
 // these yet, so each is one small read of that area's table, kept here beside the other adapters.
@@ -235,4 +293,3 @@ export async function adoptionRateBetween(db: Executor, from: string, to: string
   const result = await recommendationAdoption(db, { from, to: addDays(to, 1) })
   return { rate: result.total.adoption_rate, eligible: result.total.eligible, active: result.total.active }
 }
-export type ChecklistFacts = Awaited<ReturnType<typeof checklistFacts>>

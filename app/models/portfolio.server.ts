@@ -1,7 +1,8 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
 import type { Stage } from '~/utils/db.types'
-import { financeVisible } from './business-case.server'
+import { groupBy } from '~/utils/group-by'
+import { financeVisibleFor } from './business-case.server'
 import { todayIn } from './delivery/calendar'
 import { emptyInputs, scoreHealth, type Health, type HealthInputs } from './health'
 import { healthConfigFor } from './health-settings.server'
@@ -10,18 +11,19 @@ import type { PortfolioSort } from './portfolio.schema'
 import { listProgramKpis, type KpiWithStatus } from './kpi.server'
 import { KPI_STATUSES, type KpiStatus } from './kpi-status'
 import {
-  caseFacts,
-  checklistFacts,
-  deliveryFacts,
-  eetFacts,
-  kpiValues,
+  caseFactsFor,
+  checklistFactsFor,
+  deliveryFactsFor,
+  eetFactsFor,
+  gateFactsFor,
+  kpiValuesAsOf,
+  kpiValuesIn,
   recommendationFacts,
+  sprintFactsFor,
   type CaseFacts,
   type ChecklistFacts,
   type DeliveryFacts,
   type EetFacts,
-  gateFacts,
-  sprintFacts,
   type GateFacts,
   type RecommendationFacts,
 } from './portfolio-sources.server'
@@ -119,34 +121,50 @@ export function realisedRatio(businessCase: Pick<CaseFacts, 'evidence'>, kpis: I
   return mean(ratios)
 }
 
-async function kpiHistory(
+type OwnKpis = InitiativeFacts['kpis']
+
+/**
+ * For every initiative whose pilot has ended: its lagging KPIs' values when the last pilot ended, and
+ * its adoption KPIs' values since then (two reads for the whole portfolio).
+ */
+async function kpiHistories(
   db: Executor,
-  facts: Pick<InitiativeFacts, 'kpis' | 'today'>,
-  pilotEndedOn: string | null,
+  initiatives: readonly { id: string; kpis: OwnKpis; pilotEndedOn: string | null }[],
+  today: string,
 ) {
-  if (!pilotEndedOn) return { laggingTrends: [], usageSinceLaunch: [] }
-  const lagging = facts.kpis.filter((kpi) => kpi.kind === 'lagging')
-  const usage = facts.kpis.filter((kpi) => kpi.category === 'adoption' && kpi.direction === 'higher')
-  const [laggingTrends, usageSinceLaunch] = await Promise.all([
-    Promise.all(
-      lagging.map(async (kpi) => {
-        const before = await kpiValues(db, kpi.id, '1900-01-01', pilotEndedOn)
-        return {
-          id: kpi.id,
-          direction: kpi.direction,
-          atPilotEnd: before.at(-1)?.value ?? null,
-          latest: kpi.latest?.value ?? null,
-        }
-      }),
-    ),
-    Promise.all(
-      usage.map(async (kpi) => ({
-        id: kpi.id,
-        values: (await kpiValues(db, kpi.id, pilotEndedOn, facts.today)).map((m) => m.value),
-      })),
-    ),
-  ])
-  return { laggingTrends, usageSinceLaunch }
+  const piloted = initiatives.filter((initiative) => initiative.pilotEndedOn !== null)
+  const lagging = piloted.flatMap((initiative) =>
+    initiative.kpis
+      .filter((kpi) => kpi.kind === 'lagging')
+      .map((kpi) => ({ kpiId: kpi.id, day: initiative.pilotEndedOn! })),
+  )
+  const usage = piloted.flatMap((initiative) =>
+    initiative.kpis
+      .filter((kpi) => kpi.category === 'adoption' && kpi.direction === 'higher')
+      .map((kpi) => ({ kpiId: kpi.id, from: initiative.pilotEndedOn!, to: today })),
+  )
+  const [atPilotEnd, sinceLaunch] = await Promise.all([kpiValuesAsOf(db, lagging), kpiValuesIn(db, usage)])
+  return new Map(
+    initiatives.map(({ id, kpis, pilotEndedOn }) => {
+      if (!pilotEndedOn) return [id, { laggingTrends: [], usageSinceLaunch: [] }]
+      return [
+        id,
+        {
+          laggingTrends: kpis
+            .filter((kpi) => kpi.kind === 'lagging')
+            .map((kpi) => ({
+              id: kpi.id,
+              direction: kpi.direction,
+              atPilotEnd: atPilotEnd.get(kpi.id)?.value ?? null,
+              latest: kpi.latest?.value ?? null,
+            })),
+          usageSinceLaunch: kpis
+            .filter((kpi) => kpi.category === 'adoption' && kpi.direction === 'higher')
+            .map((kpi) => ({ id: kpi.id, values: sinceLaunch.get(kpi.id)!.map((m) => m.value) })),
+        } satisfies Pick<InitiativeFacts, 'laggingTrends' | 'usageSinceLaunch'>,
+      ]
+    }),
+  )
 }
 
 export type PortfolioRow = {
@@ -172,6 +190,111 @@ export type PortfolioFilter = {
   mine?: boolean
 }
 
+type ListedInitiative = Awaited<ReturnType<typeof listInitiatives>>[number]
+type OwnFacts = {
+  sponsorId: string | null
+  showFinance: boolean
+  facts: Omit<InitiativeFacts, 'recommendations'>
+}
+
+/**
+ * Each initiative's facts from the other capabilities, except the company-wide recommendation figures.
+ * Every source reads all the initiatives at once, all sources in parallel; only the checklist and the
+ * money wait for the lead and sponsor ids, and the KPI history for the KPIs and when each pilot ended.
+ */
+async function initiativeFacts(
+  db: Executor,
+  user: AuthUser,
+  initiatives: readonly ListedInitiative[],
+  programKpis: Promise<KpiWithStatus[]>,
+  today: string,
+): Promise<Map<string, OwnFacts>> {
+  if (!initiatives.length) return new Map()
+  const ids = initiatives.map((initiative) => initiative.id)
+  const people = db
+    .selectFrom('initiatives')
+    .select(['id', 'lead_id', 'sponsor_id'])
+    .where('id', 'in', ids)
+    .execute()
+    .then((rows) => {
+      const byId = new Map(rows.map(({ id, ...rest }) => [id, rest]))
+      return initiatives.map((initiative) => ({
+        id: initiative.id,
+        ...(byId.get(initiative.id) ?? { lead_id: null, sponsor_id: null }),
+        lead_name: initiative.lead_name,
+        sponsor_name: initiative.sponsor_name,
+      }))
+    })
+  const ownKpis = programKpis.then((kpis) => {
+    const byInitiative = groupBy(kpis, (kpi) => kpi.initiative_id)
+    return new Map(
+      ids.map((id) => [
+        id,
+        (byInitiative.get(id) ?? []).map(({ id, kind, category, direction, status, latest }) => ({
+          id,
+          kind,
+          category,
+          direction,
+          status,
+          latest,
+        })),
+      ]),
+    )
+  })
+  const delivery = deliveryFactsFor(db, ids, today)
+  const [
+    peopleOf,
+    kpisOf,
+    deliveryOf,
+    predictabilityOf,
+    gateOf,
+    caseOf,
+    eetOf,
+    financeOf,
+    checklistOf,
+    historyOf,
+  ] = await Promise.all([
+    people.then((refs) => new Map(refs.map((ref) => [ref.id, ref]))),
+    ownKpis,
+    delivery,
+    sprintFactsFor(db, ids),
+    gateFactsFor(db, ids),
+    caseFactsFor(db, ids),
+    eetFactsFor(db, ids),
+    people.then((refs) => financeVisibleFor(db, user, refs)),
+    people.then((refs) => checklistFactsFor(db, refs)),
+    Promise.all([delivery, ownKpis]).then(([deliveries, kpis]) =>
+      kpiHistories(
+        db,
+        ids.map((id) => ({ id, kpis: kpis.get(id)!, pilotEndedOn: deliveries.get(id)!.pilotEndedOn })),
+        today,
+      ),
+    ),
+  ])
+  return new Map(
+    initiatives.map((initiative) => [
+      initiative.id,
+      {
+        sponsorId: peopleOf.get(initiative.id)!.sponsor_id,
+        showFinance: financeOf.get(initiative.id)!,
+        facts: {
+          stage: initiative.stage,
+          startDate: initiative.start_date,
+          delivery: deliveryOf.get(initiative.id)!,
+          predictability: predictabilityOf.get(initiative.id)!,
+          gate: gateOf.get(initiative.id)!,
+          businessCase: caseOf.get(initiative.id)!,
+          eet: eetOf.get(initiative.id)!,
+          kpis: kpisOf.get(initiative.id)!,
+          ...historyOf.get(initiative.id)!,
+          checklist: checklistOf.get(initiative.id)!,
+          today,
+        },
+      },
+    ]),
+  )
+}
+
 /** The portfolio of one program as this user may see it, as of today in the program's reporting zone. */
 export async function portfolioOf(
   db: Executor,
@@ -180,87 +303,37 @@ export async function portfolioOf(
   filter: PortfolioFilter = {},
 ): Promise<PortfolioRow[]> {
   const today = todayIn(program.reporting_timezone)
-  const [initiatives, kpis, recommendations, config] = await Promise.all([
-    listInitiatives(db, user, { programId: program.id, stage: filter.stage, mine: filter.mine }),
-    listProgramKpis(db, user, program.id),
+  const listed = listInitiatives(db, user, { programId: program.id, stage: filter.stage, mine: filter.mine })
+  const programKpis = listProgramKpis(db, user, program.id)
+  // The sources need only the initiatives' ids: they start as soon as those are known, alongside the
+  // program's KPIs and the company-wide recommendation figures rather than after them.
+  const [initiatives, factsOf, recommendations, config] = await Promise.all([
+    listed,
+    listed.then((initiatives) => initiativeFacts(db, user, initiatives, programKpis, today)),
     recommendationFacts(db, today),
     healthConfigFor(db, program.id),
+    programKpis,
   ])
-  const people = new Map(
-    initiatives.length
-      ? (
-          await db
-            .selectFrom('initiatives')
-            .select(['id', 'lead_id', 'sponsor_id'])
-            .where(
-              'id',
-              'in',
-              initiatives.map((initiative) => initiative.id),
-            )
-            .execute()
-        ).map(({ id, ...rest }) => [id, rest])
-      : [],
-  )
-  const rows = await Promise.all(
-    initiatives.map(async (initiative) => {
-      const ownKpis = kpis
-        .filter((kpi) => kpi.initiative_id === initiative.id)
-        .map(({ id, kind, category, direction, status, latest }) => ({
-          id,
-          kind,
-          category,
-          direction,
-          status,
-          latest,
-        }))
-      const full = people.get(initiative.id) ?? { lead_id: null, sponsor_id: null }
-      const [delivery, predictability, gate, businessCase, eet, showFinance, checklist] = await Promise.all([
-        deliveryFacts(db, initiative.id, today),
-        sprintFacts(db, initiative.id),
-        gateFacts(db, initiative.id),
-        caseFacts(db, initiative.id),
-        eetFacts(db, initiative.id),
-        financeVisible(db, user, { id: initiative.id, ...full }),
-        checklistFacts(db, {
-          id: initiative.id,
-          ...full,
-          lead_name: initiative.lead_name,
-          sponsor_name: initiative.sponsor_name,
-        }),
-      ])
-      const history = await kpiHistory(db, { kpis: ownKpis, today }, delivery.pilotEndedOn)
-      const facts: InitiativeFacts = {
-        stage: initiative.stage,
-        startDate: initiative.start_date,
-        delivery,
-        predictability,
-        gate,
-        businessCase,
-        eet,
-        recommendations,
-        kpis: ownKpis,
-        ...history,
-        checklist,
-        today,
-      }
-      const kpiCounts = Object.fromEntries(KPI_STATUSES.map((s) => [s, 0])) as Record<KpiStatus, number>
-      for (const kpi of ownKpis) kpiCounts[kpi.status]++
-      return {
-        id: initiative.id,
-        name: initiative.name,
-        stage: initiative.stage,
-        status: initiative.status,
-        leadName: initiative.lead_name,
-        sponsorName: initiative.sponsor_name,
-        sponsorId: full.sponsor_id,
-        facts,
-        health: scoreHealth(healthInputsOf(facts), config),
-        kpiCounts,
-        checklist,
-        showFinance,
-      } satisfies PortfolioRow
-    }),
-  )
+  const rows = initiatives.map((initiative) => {
+    const { sponsorId, showFinance, facts: own } = factsOf.get(initiative.id)!
+    const facts: InitiativeFacts = { ...own, recommendations }
+    const kpiCounts = Object.fromEntries(KPI_STATUSES.map((s) => [s, 0])) as Record<KpiStatus, number>
+    for (const kpi of facts.kpis) kpiCounts[kpi.status]++
+    return {
+      id: initiative.id,
+      name: initiative.name,
+      stage: initiative.stage,
+      status: initiative.status,
+      leadName: initiative.lead_name,
+      sponsorName: initiative.sponsor_name,
+      sponsorId,
+      facts,
+      health: scoreHealth(healthInputsOf(facts), config),
+      kpiCounts,
+      checklist: facts.checklist,
+      showFinance,
+    } satisfies PortfolioRow
+  })
   return rows.filter(
     (row) =>
       !filter.band ||

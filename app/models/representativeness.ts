@@ -90,13 +90,23 @@ function countBy(reps: readonly RepProfile[], attribute: Attribute, asOf: string
   return counts
 }
 
-export function compareAttribute(
-  force: readonly RepProfile[],
+/** The sales force counted once per attribute: many EETs are compared with the same profile. */
+export type ForceProfile = { size: number; counts: Record<Attribute, Record<string, number>> }
+
+export function forceProfile(force: readonly RepProfile[], asOf: string): ForceProfile {
+  const counts = Object.fromEntries(
+    ATTRIBUTES.map((attribute) => [attribute, countBy(force, attribute, asOf)]),
+  ) as ForceProfile['counts']
+  return { size: force.length, counts }
+}
+
+function compareAttribute(
+  force: ForceProfile,
   eet: readonly RepProfile[],
   attribute: Attribute,
   asOf: string,
 ): AttributeComparison {
-  const forceCounts = countBy(force, attribute, asOf)
+  const forceCounts = force.counts[attribute]
   const eetCounts = countBy(eet, attribute, asOf)
   const order =
     attribute === 'tenure'
@@ -107,20 +117,22 @@ export function compareAttribute(
   const categories = order.map((category) => ({
     category,
     force: forceCounts[category] ?? 0,
-    forceShare: force.length ? (forceCounts[category] ?? 0) / force.length : 0,
+    forceShare: force.size ? (forceCounts[category] ?? 0) / force.size : 0,
     eet: eetCounts[category] ?? 0,
     eetShare: eet.length ? (eetCounts[category] ?? 0) / eet.length : 0,
   }))
-  const tvd = force.length && eet.length ? totalVariationDistance(eetCounts, forceCounts) : null
+  const tvd = force.size && eet.length ? totalVariationDistance(eetCounts, forceCounts) : null
   return { attribute, tvd, categories }
 }
 
+/** The EET against the sales force (its reps, or its profile when many EETs are assessed). */
 export function assessRepresentativeness(
-  force: readonly RepProfile[],
+  force: readonly RepProfile[] | ForceProfile,
   eet: readonly RepProfile[],
   asOf: string,
 ): Representativeness {
-  const attributes = ATTRIBUTES.map((attribute) => compareAttribute(force, eet, attribute, asOf))
+  const profile = 'counts' in force ? force : forceProfile(force, asOf)
+  const attributes = ATTRIBUTES.map((attribute) => compareAttribute(profile, eet, attribute, asOf))
   const distances = attributes.map((a) => a.tvd).filter((tvd): tvd is number => tvd !== null)
   const score =
     distances.length === ATTRIBUTES.length
@@ -171,7 +183,7 @@ export function assessRepresentativeness(
 
   return {
     eetSize: eet.length,
-    forceSize: force.length,
+    forceSize: profile.size,
     attributes,
     score,
     warnings,

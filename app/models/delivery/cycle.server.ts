@@ -1,6 +1,7 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { DeliveryPhase } from '~/utils/db-types/delivery'
+import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../audit.server'
 import type { ClosePhaseInput, LogHoursInput, PauseInput } from './delivery.schema'
 import { DeliveryError } from './errors'
@@ -15,45 +16,68 @@ export { currentOf } from './cycle'
 
 /** Every cycle of the initiative, newest first, with each phase's clock as of `today`. */
 export async function listCycles(db: Executor, initiativeId: string, today: string): Promise<CycleView[]> {
-  const cycles = await db
-    .selectFrom('delivery_cycles')
-    .select(['id', 'number', 'started_on', 'closed_on'])
-    .where('initiative_id', '=', initiativeId)
-    .orderBy('number', 'desc')
-    .execute()
-  if (cycles.length === 0) return []
-  const cycleIds = cycles.map((cycle) => cycle.id)
-  const phases = await db
-    .selectFrom('delivery_phases')
-    .select(['id', 'cycle_id', 'phase', 'budget', 'started_on', 'closed_on', 'outcome', 'decision'])
-    .where('cycle_id', 'in', cycleIds)
-    .execute()
-  const phaseIds = phases.map((phase) => phase.id)
-  const [pauses, entries] = phaseIds.length
-    ? await Promise.all([
-        db
-          .selectFrom('delivery_pauses')
-          .select(['id', 'phase_id', 'from_date', 'to_date', 'reason'])
-          .where('phase_id', 'in', phaseIds)
-          .orderBy('from_date')
-          .execute(),
-        db
-          .selectFrom('delivery_time_entries')
-          .select(['id', 'phase_id', 'worked_on', 'hours', 'note'])
-          .where('phase_id', 'in', phaseIds)
-          .orderBy('worked_on')
-          .orderBy('created_at')
-          .execute(),
+  return (await listCyclesFor(db, [initiativeId], today)).get(initiativeId)!
+}
+
+/** `listCycles` of many initiatives: four reads whatever their number; every id gets an entry. */
+export async function listCyclesFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+  today: string,
+): Promise<Map<string, CycleView[]>> {
+  if (!initiativeIds.length) return new Map()
+  // Phases, pauses and entries are found through their cycle's initiative, so all four reads run at once.
+  const [cycles, phases, pauses, entries] = await Promise.all([
+    db
+      .selectFrom('delivery_cycles')
+      .select(['id', 'initiative_id', 'number', 'started_on', 'closed_on'])
+      .where('initiative_id', 'in', initiativeIds)
+      .orderBy('number', 'desc')
+      .execute(),
+    db
+      .selectFrom('delivery_phases as p')
+      .innerJoin('delivery_cycles as c', 'c.id', 'p.cycle_id')
+      .select([
+        'p.id',
+        'p.cycle_id',
+        'p.phase',
+        'p.budget',
+        'p.started_on',
+        'p.closed_on',
+        'p.outcome',
+        'p.decision',
       ])
-    : [[], []]
-  return cycles.map((cycle) => ({
+      .where('c.initiative_id', 'in', initiativeIds)
+      .execute(),
+    db
+      .selectFrom('delivery_pauses as pause')
+      .innerJoin('delivery_phases as p', 'p.id', 'pause.phase_id')
+      .innerJoin('delivery_cycles as c', 'c.id', 'p.cycle_id')
+      .select(['pause.id', 'pause.phase_id', 'pause.from_date', 'pause.to_date', 'pause.reason'])
+      .where('c.initiative_id', 'in', initiativeIds)
+      .orderBy('pause.from_date')
+      .execute(),
+    db
+      .selectFrom('delivery_time_entries as e')
+      .innerJoin('delivery_phases as p', 'p.id', 'e.phase_id')
+      .innerJoin('delivery_cycles as c', 'c.id', 'p.cycle_id')
+      .select(['e.id', 'e.phase_id', 'e.worked_on', 'e.hours', 'e.note'])
+      .where('c.initiative_id', 'in', initiativeIds)
+      .orderBy('e.worked_on')
+      .orderBy('e.created_at')
+      .execute(),
+  ])
+  const cyclesOf = groupBy(cycles, (cycle) => cycle.initiative_id)
+  const phasesOf = groupBy(phases, (phase) => phase.cycle_id)
+  const pausesOf = groupBy(pauses, (pause) => pause.phase_id)
+  const entriesOf = groupBy(entries, (entry) => entry.phase_id)
+  const viewOf = ({ initiative_id: _, ...cycle }: (typeof cycles)[number]): CycleView => ({
     ...cycle,
-    phases: phases
-      .filter((phase) => phase.cycle_id === cycle.id)
+    phases: (phasesOf.get(cycle.id) ?? [])
       .sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase))
       .map((phase) => {
-        const phasePauses = pauses.filter((pause) => pause.phase_id === phase.id)
-        const phaseEntries = entries.filter((entry) => entry.phase_id === phase.id)
+        const phasePauses = pausesOf.get(phase.id) ?? []
+        const phaseEntries = entriesOf.get(phase.id) ?? []
         return {
           id: phase.id,
           phase: phase.phase,
@@ -75,7 +99,8 @@ export async function listCycles(db: Executor, initiativeId: string, today: stri
           }),
         }
       }),
-  }))
+  })
+  return new Map(initiativeIds.map((id) => [id, (cyclesOf.get(id) ?? []).map(viewOf)]))
 }
 
 async function openPhase(trx: Executor, initiativeId: string) {

@@ -1,9 +1,11 @@
+import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import type { DeliveryPhase } from '~/utils/db-types/delivery'
+import type { DeliveryPhase, SprintSnapshot } from '~/utils/db-types/delivery'
+import { groupBy } from '~/utils/group-by'
 import { todayIn } from './calendar'
 import { currentOf, listCycles } from './cycle.server'
 import type { PhaseUnit } from './phase-time'
-import { sprintVelocity } from './sprint.server'
+import { velocitySummary } from './velocity'
 
 // Small read functions for other areas (the sponsor's view). They take an initiative id the caller has
 // already scoped to the user's rights.
@@ -56,18 +58,66 @@ export async function currentPhase(
 
 /** Velocity and predictability over the last `lastN` closed sprints (frozen figures). */
 export async function sprintPredictability(db: Executor, initiativeId: string, lastN = 3) {
-  const { sprints, summary } = await sprintVelocity(db, initiativeId, lastN)
-  return {
-    sprintCount: summary.sprints,
-    averageVelocity: summary.averageVelocity,
-    predictability: summary.predictability,
-    sprints: sprints.map((sprint) => ({
-      number: sprint.number,
-      committed: sprint.committed,
-      completed: sprint.completed,
-      predictability: sprint.predictability,
-    })),
-  }
+  return (await sprintPredictabilityFor(db, [initiativeId], lastN)).get(initiativeId)!
+}
+
+/** `sprintPredictability` of many initiatives in one read; every id gets an entry. */
+export async function sprintPredictabilityFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+  lastN = 3,
+): Promise<Map<string, SprintPredictability>> {
+  if (!initiativeIds.length) return new Map()
+  // The last `lastN` closed sprints of each initiative, oldest first, with only their frozen figures.
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('sprints')
+        .select([
+          'initiative_id',
+          'number',
+          sql<SprintSnapshot['figures']>`snapshot -> 'figures'`.as('figures'),
+          sql<number>`row_number() over (partition by initiative_id order by number desc)`.as('rank'),
+        ])
+        .where('initiative_id', 'in', initiativeIds)
+        .where('status', '=', 'closed')
+        .as('closed'),
+    )
+    .select(['initiative_id', 'number', 'figures'])
+    .where('rank', '<=', lastN)
+    .orderBy('initiative_id')
+    .orderBy('number')
+    .execute()
+  const sprintsOf = groupBy(rows, (row) => row.initiative_id)
+  return new Map(
+    initiativeIds.map((id) => {
+      const sprints = (sprintsOf.get(id) ?? []).map((sprint) => ({
+        number: sprint.number,
+        ...sprint.figures,
+      }))
+      const summary = velocitySummary(sprints)
+      return [
+        id,
+        {
+          sprintCount: summary.sprints,
+          averageVelocity: summary.averageVelocity,
+          predictability: summary.predictability,
+          sprints: sprints.map((sprint) => ({
+            number: sprint.number,
+            committed: sprint.committed,
+            completed: sprint.completed,
+            predictability: sprint.predictability,
+          })),
+        },
+      ]
+    }),
+  )
+}
+export type SprintPredictability = {
+  sprintCount: number
+  averageVelocity: number | null
+  predictability: number | null
+  sprints: { number: number; committed: number; completed: number; predictability: number | null }[]
 }
 
 /** Sprints of any initiative closed in [from, to), with their frozen figures. */
