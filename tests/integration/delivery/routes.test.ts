@@ -6,6 +6,8 @@ import {
   loader as sprintLoader,
 } from '~/routes/initiatives.$initiativeId.sprints.$sprintId'
 import { action as sprintsAction } from '~/routes/initiatives.$initiativeId.sprints._index'
+import { todayIn } from '~/models/delivery/calendar'
+import { listCycles, logHours, startCycle } from '~/models/delivery/cycle.server'
 import { db } from '~/utils/db.server'
 import { addMember, createInitiative, createProgram, createUser } from '#tests/factories'
 import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/requests'
@@ -276,4 +278,30 @@ test('the portfolio lists only the initiatives the user may see', async () => {
     initiatives: { id: string }[]
   }
   expect(forAdmin.initiatives.map((i) => i.id)).toContain(initiativeId)
+})
+
+test('the portfolio shows each initiative’s running phase, in its own program’s zone', async () => {
+  const admin = await createUser({ role: 'admin' })
+  const programs = [await createProgram({ reporting_timezone: 'Pacific/Kiritimati' }), await createProgram()]
+  const running: string[] = []
+  for (const [index, program] of programs.entries()) {
+    const initiative = await createInitiative({ programId: program.id })
+    await startCycle(db, admin, { id: initiative.id, program_id: program.id }, '2026-11-02')
+    await logHours(db, admin, initiative.id, { worked_on: '2026-11-02', hours: 3 + index, note: '' })
+    running.push(initiative.id)
+  }
+  const result = (await run(
+    portfolioLoader,
+    buildRequest('/delivery', { cookie: await sessionCookieFor(admin.id) }),
+  )) as { initiatives: { id: string; cycle: unknown; current: { used: number } | null }[] }
+  for (const [index, id] of running.entries()) {
+    const row = result.initiatives.find((initiative) => initiative.id === id)
+    const zone = programs[index]!.reporting_timezone
+    const [latest] = await listCycles(db, id, todayIn(zone))
+    expect(row).toMatchObject({
+      cycle: { number: latest!.number, closed: false },
+      current: { used: 3 + index },
+    })
+    expect(row!.current).toEqual(latest!.phases.find((phase) => phase.closed_on === null)!.clock)
+  }
 })
