@@ -88,6 +88,10 @@ function createDb(): Database {
       max: DATABASE_POOL_SIZE,
       types: { getTypeParser: (oid, format) => parsers[oid] ?? pg.types.getTypeParser(oid, format) },
     })
+    // An idle connection the server drops (restart, failover, an administrator's terminate) is an
+    // 'error' on the pool: without a listener it would end the process. The pool discards that client
+    // and the next query opens a new one.
+    pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`))
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   }
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite: openPglite }) })
