@@ -132,8 +132,7 @@ export default function KpiPage() {
             ) : (
               <Link to={`/kpis?program=${kpi.program_id}`}>{t('kpi.programLevel')}</Link>
             )}{' '}
-            · {t(`kpi.kind.${kpi.kind}`)} · <code>{kpi.key}</code>{' '}
-            <KpiStatusBadge status={data.status} />
+            · {t(`kpi.kind.${kpi.kind}`)} · <code>{kpi.key}</code> <KpiStatusBadge status={data.status} />
           </>
         }
         actions={
