@@ -2,8 +2,8 @@ import type { Executor } from '~/utils/db.server'
 import { groupBy } from '~/utils/group-by'
 
 // Measured values of many KPIs in one read, for pages that look at a whole portfolio's history (the
-// sponsor's view, the period report); kpiValuesBetween in kpi.server.ts reads one KPI. KPIs that share
-// a date range share one condition, so a portfolio costs one query however many KPIs it has.
+// sponsor's view, the period report) or of one KPI. KPIs that share a date range share one condition,
+// so a portfolio costs one query however many KPIs it has.
 
 export type MeasuredValue = { period_end: string; value: number }
 

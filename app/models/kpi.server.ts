@@ -247,30 +247,6 @@ export async function recentValues(db: Executor, kpiIds: readonly string[], coun
   return result
 }
 
-/** The newest measured value of a KPI, or null. For other areas (e.g. business case actuals). */
-export async function latestKpiValue(db: Executor, kpiId: string) {
-  const row = await db
-    .selectFrom('kpi_measurements')
-    .select(['period_end', 'value', 'recorded_at'])
-    .where('kpi_id', '=', kpiId)
-    .orderBy('period_end', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return row ?? null
-}
-
-/** Measured values of a KPI with from ≤ period_end ≤ to (ISO dates), oldest first. */
-export function kpiValuesBetween(db: Executor, kpiId: string, from: string, to: string) {
-  return db
-    .selectFrom('kpi_measurements')
-    .select(['period_end', 'value'])
-    .where('kpi_id', '=', kpiId)
-    .where('period_end', '>=', from)
-    .where('period_end', '<=', to)
-    .orderBy('period_end')
-    .execute()
-}
-
 /** Candidates for parent (same program and initiative, not the KPI itself) and owner. */
 export async function kpiFormOptions(
   db: Executor,

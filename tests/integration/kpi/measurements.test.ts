@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { latestKpiValue, kpiValuesBetween } from '~/models/kpi.server'
+import { kpiValuesAsOf, kpiValuesIn } from '~/models/kpi-history.server'
 import { recordMeasurements, type Writer } from '~/models/kpi-measurement.server'
 import { action as kpiAction, loader as kpiLoader } from '~/routes/kpis.$kpiId._index'
 import { db } from '~/utils/db.server'
@@ -46,8 +46,13 @@ describe('measurements', () => {
       .where('id', '=', kpi.id)
       .executeTakeFirstOrThrow()
     expect(cached).toEqual({ last_period_end: '2026-02-28', last_value: 12 })
-    expect(await latestKpiValue(db, kpi.id)).toMatchObject({ period_end: '2026-02-28', value: 12 })
-    expect(await kpiValuesBetween(db, kpi.id, '2026-01-01', '2026-12-31')).toEqual([
+    expect((await kpiValuesAsOf(db, [{ kpiId: kpi.id, day: '2026-12-31' }])).get(kpi.id)).toMatchObject({
+      period_end: '2026-02-28',
+      value: 12,
+    })
+    expect(
+      (await kpiValuesIn(db, [{ kpiId: kpi.id, from: '2026-01-01', to: '2026-12-31' }])).get(kpi.id),
+    ).toEqual([
       { period_end: '2026-01-31', value: 11 },
       { period_end: '2026-02-28', value: 12 },
     ])

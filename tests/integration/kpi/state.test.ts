@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { recordMeasurements, type Writer } from '~/models/kpi-measurement.server'
+import { recordMeasurements, refreshLatest, writerForUser } from '~/models/kpi-measurement.server'
 import { ensureKpiStates, resolveLatest } from '~/models/kpi-state.server'
 import { currentStatus } from '~/models/kpi-status'
 import { todayIso, addDays } from '~/models/kpi-period'
@@ -84,12 +84,7 @@ describe('stored KPI state', () => {
       cadence: 'daily',
     })
     const measured = [...leaves, programLevel]
-    const writer: Writer = {
-      actor: { id: world.admin.id, label: world.admin.email },
-      userId: world.admin.id,
-      apiKeyId: null,
-      source: 'form',
-    }
+    const writer = writerForUser(world.admin, 'form')
     const next = random(7)
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
     const operations: [string, () => Promise<unknown>][] = [
@@ -174,7 +169,6 @@ describe('stored KPI state', () => {
             .where('period_end', '=', newest.period_end)
             .execute()
           // The app keeps the newest-value cache in the same write; a deletion by hand must too.
-          const { refreshLatest } = await import('~/models/kpi-measurement.server')
           await refreshLatest(db, [kpi.id])
         },
       ],
@@ -213,12 +207,7 @@ describe('stored KPI state', () => {
       initiativeId: world.other.id,
       key: 'elsewhere',
     })
-    const writer: Writer = {
-      actor: { id: world.admin.id, label: world.admin.email },
-      userId: world.admin.id,
-      apiKeyId: null,
-      source: 'form',
-    }
+    const writer = writerForUser(world.admin, 'form')
     await recordMeasurements(db, writer, [
       { kpi: children[0]!, period_end: addDays(today, -1), value: 60 },
       { kpi: children[1]!, period_end: addDays(today, -2), value: 30 },
