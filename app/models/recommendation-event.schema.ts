@@ -99,15 +99,20 @@ function isCurrency(code: string) {
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|([+-])(\d{2}):(\d{2}))$/
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 /** RFC 3339 date-time with an offset (Z or ±hh:mm), with a real calendar date and clock time. */
 export function isRfc3339(value: string) {
   const match = RFC3339.exec(value)
   if (!match) return false
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[]
-  if (year! < 1 || month! < 1 || month! > 12 || day! < 1) return false
-  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate()
-  if (day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 60) return false
-  if (match[9] && (Number(match[10]) > 23 || Number(match[11]) > 59)) return false
+  const year = +match[1]!
+  const month = +match[2]!
+  const day = +match[3]!
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return false
+  if (+match[4]! > 23 || +match[5]! > 59 || +match[6]! > 60) return false
+  if (match[9] && (+match[10]! > 23 || +match[11]! > 59)) return false
   return true
 }
 
@@ -115,46 +120,56 @@ function present(value: unknown) {
   return value !== undefined && value !== null && value !== ''
 }
 
-/** Validates one event as received (a parsed JSON object or a CSV row of strings). */
+/** A text field: null when absent (an error if required), the string when present (an error if too long). */
+function text(
+  raw: Record<string, unknown>,
+  field: string,
+  max: number,
+  required: boolean,
+  errors: EventError[],
+): string | null {
+  const value = raw[field]
+  if (value === undefined || value === null || value === '') {
+    if (required) errors.push({ field, code: 'required' })
+    return null
+  }
+  if (typeof value !== 'string') {
+    errors.push({ field, code: 'not_string' })
+    return null
+  }
+  if (value.length > max) errors.push({ field, code: 'too_long', max })
+  return value
+}
+
+/**
+ * Validates one event as received (a parsed JSON object or a CSV row of strings). Written for the
+ * ingest hot path (5,000 events per request): no closures or intermediate arrays per event.
+ */
 export function validateEvent(input: unknown): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, errors: [{ field: 'event', code: 'not_object' }] }
   const raw = input as Record<string, unknown>
   const errors: EventError[] = []
 
-  function text(field: string, max: number, required: boolean): string | null {
-    const value = raw[field]
-    if (!present(value)) {
-      if (required) errors.push({ field, code: 'required' })
-      return null
-    }
-    if (typeof value !== 'string') {
-      errors.push({ field, code: 'not_string' })
-      return null
-    }
-    if (value.length > max) errors.push({ field, code: 'too_long', max })
-    return value
-  }
-
-  const eventId = text('event_id', 128, true)
+  const eventId = text(raw, 'event_id', 128, true, errors)
   const type = raw.type
   if (!present(type)) errors.push({ field: 'type', code: 'required' })
   else if (typeof type !== 'string' || !TYPE_SET.has(type))
     errors.push({ field: 'type', code: 'invalid_type' })
   const eventType = typeof type === 'string' && TYPE_SET.has(type) ? (type as EventType) : null
 
-  const occurredAt = text('occurred_at', 64, true)
+  const occurredAt = text(raw, 'occurred_at', 64, true, errors)
   if (occurredAt !== null && !isRfc3339(occurredAt))
     errors.push({ field: 'occurred_at', code: 'invalid_timestamp' })
-  const recommendationId = text('recommendation_id', 128, true)
-  const sellerId = text('seller_id', 128, true)
-  const recommendationType = text('recommendation_type', 64, eventType === 'generated')
-  const modelVersion = text('model_version', 64, false)
-  const explanation = text('explanation', 2000, false)
-  const accountId = text('account_id', 128, false)
-  const reasonText = text('reason_text', 2000, false)
+  const recommendationId = text(raw, 'recommendation_id', 128, true, errors)
+  const sellerId = text(raw, 'seller_id', 128, true, errors)
+  const recommendationType = text(raw, 'recommendation_type', 64, eventType === 'generated', errors)
+  const modelVersion = text(raw, 'model_version', 64, false, errors)
+  const explanation = text(raw, 'explanation', 2000, false, errors)
+  const accountId = text(raw, 'account_id', 128, false, errors)
+  const reasonText = text(raw, 'reason_text', 2000, false, errors)
 
-  const reason = text('reason_code', 64, eventType === 'rejected')
+  const reason = text(raw, 'reason_code', 64, eventType === 'rejected', errors)
   if (reason !== null && !REASON_SET.has(reason))
     errors.push({ field: 'reason_code', code: 'invalid_reason' })
 

@@ -2,8 +2,8 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { rate, type FunnelGroup } from './recommendation-metrics.schema'
 import { reportingProgram } from './reporting-program.server'
+import { catchUp, rebuildRollup } from './recommendation-projection.server'
 import {
-  rebuildRollup,
   rollupCounts,
   rollupIsValid,
   ROLLUP_DIMENSIONS,
@@ -12,7 +12,8 @@ import {
 
 // The conversion funnel (issue 7's definitions). The cohort is the recommendations whose earliest
 // `generated` event falls in [from, to) of the reporting zone; each is one row of
-// recommendation_states, which ingest keeps merged with all of its events whenever they arrive.
+// recommendation_states, which the projection keeps merged with all of its events whenever they arrive
+// (each read first catches up with every committed event).
 // Roster dimensions are joined from `sellers` at query time (a small table), so a rep moved to another
 // team moves all of their history with them and a seller missing from the roster shows as "unknown".
 
@@ -125,6 +126,7 @@ export async function funnelCounts(
   timezone: string,
   filter: Filter = {},
 ): Promise<Map<string, FunnelCounts>> {
+  await catchUp(db)
   const group = range.group_by ?? null
   const dimension = group === null || group === 'week' ? 'total' : group
   if (

@@ -2,13 +2,7 @@ import { sql } from 'kysely'
 import { parseCsv } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { audit, type Actor } from './audit.server'
-import {
-  applyContributionsSql,
-  contributionsSql,
-  INGEST_LOCK,
-  rollupIsValid,
-} from './recommendation-rollup.server'
-import { reportingProgram } from './reporting-program.server'
+import { project } from './recommendation-projection.server'
 import {
   type EVENT_FIELDS,
   MAX_BODY_BYTES,
@@ -21,8 +15,9 @@ import {
 } from './recommendation-event.schema'
 
 // Ingest of recommendation events: body → events → one SQL statement that stores the new events and
-// merges them into the per-recommendation state rows. A single statement is a single transaction, so
-// everything counted as accepted is committed (synchronous_commit) before the response is written.
+// queues them for the projection into state rows and rollups. A single statement is a single
+// transaction, so everything counted as accepted is committed (synchronous_commit) before the response
+// is written; the caller then projects (`projectAfterIngest`) before answering.
 
 export type BodyFormat = 'json' | 'ndjson' | 'csv'
 export type IngestItem = { index: number; raw: unknown } | { index: number; error: EventError }
@@ -153,27 +148,12 @@ export async function ingestItems(db: Executor, items: IngestItem[]): Promise<De
   }
 }
 
-// `(a_at, a_id) < (b_at, b_id)`: the order that decides which generated/decision event wins.
-const earlier = (at: string, id: string, otherAt: string, otherId: string) =>
-  `(${at}, ${id}) < (${otherAt}, ${otherId})`
-const generatedWins = `(s.generated_at is null or (excluded.generated_at is not null and ${earlier('excluded.generated_at', 'excluded.generated_event_id', 's.generated_at', 's.generated_event_id')}))`
-const decisionWins = `(excluded.decision is not null and (s.decision is null or ${earlier('s.decision_at', 's.decision_event_id', 'excluded.decision_at', 'excluded.decision_event_id')}))`
-const takeIf = (condition: string, column: string) =>
-  `${column} = case when ${condition} then excluded.${column} else s.${column} end`
-
 /**
- * Stores events (duplicates by event_id are skipped by the primary key) and merges the newly stored
- * ones into recommendation_states, in one statement. Returns how many events were new.
- * Rows are sorted by key so that concurrent batches lock in the same order (no deadlocks).
+ * Stores events (duplicates by event_id are skipped by the primary key) and queues the newly stored
+ * ones for the projection, in one statement and so one transaction, without any lock: concurrent
+ * requests store in parallel. Returns how many events were new. Call `project` after the commit.
  */
 export async function storeEvents(db: Executor, events: readonly RecommendationEvent[]): Promise<number> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => storeEvents(trx, events))
-  // One writer at a time: the rollups add each touched state row's before/after difference, so "before"
-  // must be the latest committed row. Taken before the statement, so its snapshot sees every earlier batch.
-  await sql`select pg_advisory_xact_lock(${INGEST_LOCK})`.execute(db)
-  const { timezone } = await reportingProgram(db)
-  const rollup = await rollupIsValid(db, timezone)
-  if (!rollup) await db.deleteFrom('recommendation_rollup_meta').execute()
   const column = (field: (typeof EVENT_FIELDS)[number]) =>
     events.map((event) => (event[field] === null ? null : String(event[field])))
   const result = await sql<{ inserted: number }>`
@@ -195,73 +175,16 @@ export async function storeEvents(db: Executor, events: readonly RecommendationE
       on conflict (event_id) do nothing
       returning event_id, type, occurred_at, recommendation_id, seller_id, recommendation_type, model_version,
         explanation is not null as has_explanation, amount, currency
-    ), generated as (
-      select distinct on (recommendation_id) recommendation_id, occurred_at, event_id, seller_id,
-        recommendation_type, model_version, has_explanation
-      from inserted where type = 'generated'
-      order by recommendation_id, occurred_at, event_id
-    ), decided as (
-      select distinct on (recommendation_id) recommendation_id, type, occurred_at, event_id
-      from inserted where type in ('accepted', 'rejected')
-      order by recommendation_id, occurred_at desc, event_id desc
-    ), won as (
-      select recommendation_id, jsonb_object_agg(currency, total) as amounts
-      from (select recommendation_id, currency, sum(amount) as total from inserted
-            where type = 'opportunity_won' group by recommendation_id, currency) w
-      group by recommendation_id
-    ), delta as (
-      select recommendation_id, min(seller_id) as any_seller,
-        bool_or(type = 'shown') as shown, bool_or(type = 'viewed') as viewed,
-        bool_or(type = 'actioned') as actioned, bool_or(type = 'opportunity_created') as opportunity,
-        bool_or(type = 'opportunity_won') as won
-      from inserted group by recommendation_id
-    ), merged as (
-      insert into recommendation_states as s (recommendation_id, seller_id, generated_at, generated_event_id,
-        recommendation_type, model_version, has_explanation, shown, viewed, actioned, opportunity, won,
-        decision, decision_at, decision_event_id, won_amounts)
-      select d.recommendation_id, coalesce(g.seller_id, d.any_seller), g.occurred_at, g.event_id,
-        g.recommendation_type, g.model_version, coalesce(g.has_explanation, false), d.shown, d.viewed,
-        d.actioned, d.opportunity, d.won, c.type, c.occurred_at, c.event_id, coalesce(w.amounts, '{}'::jsonb)
-      from delta d
-      left join generated g on g.recommendation_id = d.recommendation_id
-      left join decided c on c.recommendation_id = d.recommendation_id
-      left join won w on w.recommendation_id = d.recommendation_id
-      order by d.recommendation_id
-      on conflict (recommendation_id) do update set
-        ${sql.raw(
-          [
-            `seller_id = case when excluded.generated_at is not null and ${generatedWins} then excluded.seller_id else s.seller_id end`,
-            ...['generated_event_id', 'recommendation_type', 'model_version', 'has_explanation'].map((c) =>
-              takeIf(generatedWins, c),
-            ),
-            takeIf(generatedWins, 'generated_at'),
-            ...['decision', 'decision_at', 'decision_event_id'].map((c) => takeIf(decisionWins, c)),
-          ].join(',\n        '),
-        )},
-        shown = s.shown or excluded.shown, viewed = s.viewed or excluded.viewed,
-        actioned = s.actioned or excluded.actioned, opportunity = s.opportunity or excluded.opportunity,
-        won = s.won or excluded.won,
-        won_amounts = case when excluded.won_amounts = '{}'::jsonb then s.won_amounts else (
-          select jsonb_object_agg(currency, total) from (
-            select currency, sum(value::numeric) as total
-            from (select * from jsonb_each_text(s.won_amounts) union all
-                  select * from jsonb_each_text(excluded.won_amounts)) as amounts(currency, value)
-            group by currency) as summed) end
-      returning s.*
-    )${
-      rollup
-        ? sql`, old as (
-      -- An array, not IN (subquery): the planner guesses 200 rows for the CTE and would hash-join the
-      -- whole states table; = any(array) probes the primary key once per touched recommendation.
-      select * from recommendation_states where recommendation_id = any(array(select recommendation_id from delta))
-    ), contributions as (
-      ${contributionsSql(sql`merged`, timezone, 1)}
-      union all
-      ${contributionsSql(sql`old`, timezone, -1)}
-    ), ${applyContributionsSql()}`
-        : sql``
-    }
-    select (select count(*) from inserted)::int as inserted, (select count(*) from merged)::int as merged
+    ), queued as (
+      insert into recommendation_event_batches (event_ids, types, occurred_at, recommendation_ids, seller_ids,
+        recommendation_types, model_versions, has_explanation, amounts, currencies)
+      select array_agg(event_id), array_agg(type), array_agg(occurred_at), array_agg(recommendation_id),
+        array_agg(seller_id), array_agg(recommendation_type), array_agg(model_version),
+        array_agg(has_explanation), array_agg(amount), array_agg(currency)
+      from inserted having count(*) > 0
+      returning 1
+    )
+    select (select count(*) from inserted)::int as inserted, (select count(*) from queued)::int as queued
   `.execute(db)
   return result.rows[0]?.inserted ?? 0
 }
@@ -295,5 +218,19 @@ export async function importFile(db: Database, actor: Actor, text: string, forma
     })
     return totals
   })
+  await projectAfterIngest(db)
   return { ok: true as const, report }
+}
+
+/**
+ * Projects what was just stored, so that the answer's events are in the funnel when it arrives and a
+ * client cannot outrun the projection. The events are committed already: a failure here is logged and
+ * left to the next projection (every read catches up first), not reported as a failed ingest.
+ */
+export async function projectAfterIngest(db: Database) {
+  try {
+    await project(db)
+  } catch (error) {
+    console.error('Projection of recommendation events failed; the next read retries it.', error)
+  }
 }

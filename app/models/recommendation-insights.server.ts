@@ -5,6 +5,7 @@ import { activeDaysSql, eligibleRepsSql } from './recommendation-adoption.server
 import { REASON_CODES } from './recommendation-event.schema'
 import { dayStartSql, funnelCounts, withRates, type FunnelCounts } from './recommendation-funnel.server'
 import { rate } from './recommendation-metrics.schema'
+import { catchUp } from './recommendation-projection.server'
 
 // What the evidence pages show beyond the funnel API: rejection reasons, explanations and model
 // versions compared with confidence intervals, and rep cohorts. Every figure comes from the same
@@ -14,6 +15,7 @@ type Range = { from: string; to: string }
 
 /** Rejections decided in the cohort (the latest decision is "rejected"), by reason and by week. */
 export async function rejectionReasons(db: Executor, range: Range, timezone: string) {
+  await catchUp(db)
   const rows = await sql<{ week: string; reason: string; count: number }>`
     select to_char(date_trunc('week', s.generated_at at time zone ${timezone}), 'YYYY-MM-DD') as week,
       coalesce(e.reason_code, 'other') as reason, count(*)::int as count
@@ -38,6 +40,7 @@ export async function rejectionReasons(db: Executor, range: Range, timezone: str
 
 /** The labelled data for retraining: each rejected recommendation of the cohort with its reason. */
 export async function rejectedRecommendations(db: Executor, range: Range, timezone: string) {
+  await catchUp(db)
   const rows = await sql<{
     recommendation_id: string
     seller_id: string
@@ -118,6 +121,7 @@ export async function explanationEvidence(db: Executor, range: Range, timezone: 
  * before it (a = the version, b = its predecessor), over the cohort of the range.
  */
 export async function modelVersionEvidence(db: Executor, range: Range, timezone: string) {
+  await catchUp(db)
   const versions = await sql<{ model_version: string; first_at: Date }>`
     select coalesce(model_version, 'unknown') as model_version, min(generated_at) as first_at
     from recommendation_states

@@ -3,9 +3,9 @@ import type { Executor } from '~/utils/db.server'
 import { addDays, daysBetween } from './recommendation-metrics.schema'
 
 // Funnel rollups: for each dimension below, one row per (reporting-zone day or ISO week, key) summing the
-// state rows of the recommendations generated that day. Ingest keeps them in step with the state rows
-// (the difference between each touched state row before and after, in the same statement), under one
-// advisory lock so that "before" is never stale. They are valid for one reporting zone and one roster
+// state rows of the recommendations generated that day. The projection keeps them in step with the
+// state rows (the difference between each touched state row before and after, in the same statement;
+// recommendation-projection.server.ts). They are valid for one reporting zone and one roster
 // (recommendation_rollup_meta); when either changes, the next funnel query rebuilds them first.
 
 export const ROLLUP_DIMENSIONS = [
@@ -20,9 +20,6 @@ export const ROLLUP_DIMENSIONS = [
   'tech_affinity',
 ] as const
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number]
-
-/** Ingest and rebuilds take this transaction-scoped lock; funnel reads do not need it. */
-export const INGEST_LOCK = 7_201_807
 
 export const COUNT_COLUMNS = [
   'generated',
@@ -51,75 +48,93 @@ export async function rollupIsValid(db: Executor, timezone: string) {
   return meta !== undefined && meta.timezone === timezone && meta.roster === String(meta.version)
 }
 
+const KEYED = ROLLUP_DIMENSIONS.filter((dimension) => dimension !== 'total')
+const GRAINS = ['day', 'week'] as const
+const SETS = sql.raw(
+  GRAINS.flatMap((grain) => [`(${grain})`, ...KEYED.map((dimension) => `(${grain}, ${dimension})`)]).join(
+    ', ',
+  ),
+)
+const setsWith = (column: string) =>
+  sql.raw(
+    GRAINS.flatMap((grain) => [
+      `(${grain}, ${column})`,
+      ...KEYED.map((dimension) => `(${grain}, ${dimension}, ${column})`),
+    ]).join(', '),
+  )
+// In a grouping set's output the columns it does not group by are null; every key is non-null.
+const DIMENSION = sql.raw(
+  `case ${KEYED.map((dimension) => `when grouping(${dimension}) = 0 then '${dimension}'`).join(' ')} else 'total' end`,
+)
+const GRAIN = sql.raw(`case when grouping(day) = 0 then 'day' else 'week' end`)
+const KEY = sql.raw(`coalesce(${KEYED.join(', ')}, 'total')`)
+const signed = (condition: string) => `sum(case when ${condition} then sign else 0 end)::int`
+const COUNTS = sql.raw(
+  [
+    'sum(sign)::int as generated',
+    `${signed('shown')} as shown`,
+    `${signed('viewed')} as viewed`,
+    `${signed("decision = 'accepted'")} as accepted`,
+    `${signed("decision = 'rejected'")} as rejected`,
+    `${signed('actioned')} as actioned`,
+    `${signed('opportunity')} as opportunities`,
+    `${signed('won')} as won`,
+  ].join(', '),
+)
+const STATE_COLUMNS = sql.raw(
+  'seller_id, generated_at, recommendation_type, model_version, has_explanation, shown, viewed, decision, actioned, opportunity, won, won_amounts',
+)
+
 /**
- * Each state row of `source` (columns as in recommendation_states) as its contribution to every
- * dimension's daily row, multiplied by `sign` (+1 new, -1 old). Roster keys come from `sellers` now.
+ * SQL fragments for a WITH: what the state rows `after` (added) and `before` (subtracted; null for a
+ * rebuild) contribute to every dimension's daily and weekly rows, upserted into both rollup tables.
+ * One pass of grouping sets per table; roster keys come from `sellers` now.
  */
-export function contributionsSql(source: RawBuilder<unknown>, timezone: string, sign: 1 | -1) {
-  const one = sql.lit(sign)
-  const n = (condition: RawBuilder<unknown>) => sql`(case when ${condition} then ${one} else 0 end)`
+export function rollupDeltaSql(
+  after: RawBuilder<unknown>,
+  before: RawBuilder<unknown> | null,
+  timezone: string,
+) {
+  const adds = sql.raw(COUNT_COLUMNS.map((c) => `${c} = f.${c} + excluded.${c}`).join(', '))
+  const changed = sql.raw(COUNT_COLUMNS.map((c) => `${c} <> 0`).join(' or '))
   return sql`
-    select d.dimension, g.grain, g.day, d.key,
-      ${one} as generated, ${n(sql`c.shown`)} as shown, ${n(sql`c.viewed`)} as viewed,
-      ${n(sql`c.decision = 'accepted'`)} as accepted, ${n(sql`c.decision = 'rejected'`)} as rejected,
-      ${n(sql`c.actioned`)} as actioned, ${n(sql`c.opportunity`)} as opportunities, ${n(sql`c.won`)} as won,
-      c.won_amounts, ${one} as sign
-    from ${source} as c
-    left join sellers r on r.seller_id = c.seller_id
-    cross join lateral (values
-      ('total', 'total'),
-      ('recommendation_type', coalesce(c.recommendation_type, 'unknown')),
-      ('model_version', coalesce(c.model_version, 'unknown')),
-      ('explanation', case when c.has_explanation then 'with' else 'without' end),
-      ('region', coalesce(r.region, 'unknown')),
-      ('segment', coalesce(r.segment, 'unknown')),
-      ('team', coalesce(r.team, 'unknown')),
-      ('manager', coalesce(r.manager_id, 'unknown')),
-      ('tech_affinity', coalesce(r.tech_affinity, 'unknown'))
-    ) as d(dimension, key)
-    cross join lateral (select (c.generated_at at time zone ${timezone})::date as local_day) as l
-    cross join lateral (values ('day', l.local_day), ('week', date_trunc('week', l.local_day)::date))
-      as g(grain, day)
-    where c.generated_at is not null`
-}
-
-const sums = sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(', '))
-const adds = sql.raw(COUNT_COLUMNS.map((c) => `${c} = f.${c} + excluded.${c}`).join(', '))
-
-/** Upserts summed contributions (a CTE named `contributions`) into both rollup tables. SQL fragments for a WITH. */
-export function applyContributionsSql() {
-  return sql`
-    rolled as (
+    contributions as (
+      select c.sign, l.day, date_trunc('week', l.day)::date as week,
+        coalesce(c.recommendation_type, 'unknown') as recommendation_type,
+        coalesce(c.model_version, 'unknown') as model_version,
+        case when c.has_explanation then 'with' else 'without' end as explanation,
+        coalesce(r.region, 'unknown') as region, coalesce(r.segment, 'unknown') as segment,
+        coalesce(r.team, 'unknown') as team, coalesce(r.manager_id, 'unknown') as manager,
+        coalesce(r.tech_affinity, 'unknown') as tech_affinity,
+        c.shown, c.viewed, c.decision, c.actioned, c.opportunity, c.won, c.won_amounts
+      from (select ${STATE_COLUMNS}, 1 as sign from ${after}
+            ${before ? sql`union all select ${STATE_COLUMNS}, -1 as sign from ${before}` : sql``}) as c
+      left join sellers r on r.seller_id = c.seller_id
+      cross join lateral (select (c.generated_at at time zone ${timezone})::date as day) as l
+      where c.generated_at is not null
+    ), rolled as (
       insert into recommendation_funnel_daily as f (dimension, grain, day, key, ${sql.raw(COUNT_COLUMNS.join(', '))})
-      select dimension, grain, day, key, ${sums} from contributions group by dimension, grain, day, key
+      select * from (
+        select ${DIMENSION} as dimension, ${GRAIN} as grain, coalesce(day, week) as day, ${KEY} as key, ${COUNTS}
+        from contributions group by grouping sets (${SETS})) as totals
+      where ${changed}
       order by dimension, grain, day, key
       on conflict (dimension, grain, day, key) do update set ${adds}
       returning 1
     ), rolled_amounts as (
       insert into recommendation_funnel_daily_amounts as f (dimension, grain, day, key, currency, amount)
-      select c.dimension, c.grain, c.day, c.key, a.currency, sum(a.amount::numeric * c.sign)
-      from contributions c cross join lateral jsonb_each_text(c.won_amounts) as a(currency, amount)
-      group by c.dimension, c.grain, c.day, c.key, a.currency order by 1, 2, 3, 4, 5
+      select ${DIMENSION}, ${GRAIN}, coalesce(day, week), ${KEY}, currency, sum(amount::numeric * sign)
+      from contributions cross join lateral jsonb_each_text(won_amounts) as a(currency, amount)
+      where won_amounts <> '{}'::jsonb
+      group by grouping sets (${setsWith('currency')})
+      having sum(amount::numeric * sign) <> 0
+      order by 1, 2, 3, 4, 5
       on conflict (dimension, grain, day, key, currency) do update set amount = f.amount + excluded.amount
       returning 1
     )`
 }
 
-/** Rebuilds the rollups from every state row for this zone and the current roster. */
-export async function rebuildRollup(trx: Executor, timezone: string) {
-  await sql`select pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx)
-  await sql`delete from recommendation_funnel_daily`.execute(trx)
-  await sql`delete from recommendation_funnel_daily_amounts`.execute(trx)
-  await sql`
-    with contributions as (${contributionsSql(sql`recommendation_states`, timezone, 1)}),
-    ${applyContributionsSql()}
-    select (select count(*) from rolled) as rolled, (select count(*) from rolled_amounts) as amounts`.execute(
-    trx,
-  )
-  const roster = await rosterFingerprint(trx)
-  await trx.deleteFrom('recommendation_rollup_meta').execute()
-  await trx.insertInto('recommendation_rollup_meta').values({ id: true, timezone, roster }).execute()
-}
+const sums = sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(', '))
 
 /**
  * How [from, to) splits into whole ISO weeks (Monday to Sunday) and the days left at either end: the

@@ -1,7 +1,13 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { apiError, requireApiKey } from '~/auth/api-key.server'
 import { MAX_BODY_BYTES } from '~/models/recommendation-event.schema'
-import { bodyFormatOf, ingestItems, parseBody, readBodyText } from '~/models/recommendation-ingest.server'
+import {
+  bodyFormatOf,
+  ingestItems,
+  parseBody,
+  projectAfterIngest,
+  readBodyText,
+} from '~/models/recommendation-ingest.server'
 import { db } from '~/utils/db.server'
 
 // POST /api/v1/recommendation-events — the recommendation tool's ingest (docs/api.md).
@@ -22,5 +28,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseBody(text, format)
   if (!parsed.ok) return apiError(parsed.status, parsed.code, parsed.message)
   const { accepted, duplicates, rejected } = await ingestItems(db, parsed.items)
+  if (accepted) await projectAfterIngest(db)
   return Response.json({ accepted, duplicates, rejected })
 }

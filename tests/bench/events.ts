@@ -2,7 +2,7 @@
 //   npm run bench:events            small: ~200k events, 2,000 sellers, a year (a few minutes)
 //   npm run bench:events -- --full  ≥10M events, ~20,000 sellers, a year
 // Options: --url postgres://… (default $BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres),
-// --keep (keep the benchmark database). Results go to docs/benchmarks.md by hand.
+// --keep (keep the benchmark database), --days N (fewer days at the same density, ≥ 91, for a quicker check). Results go to docs/benchmarks.md by hand.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -12,7 +12,12 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 
 const { values: args } = parseArgs({
-  options: { full: { type: 'boolean' }, url: { type: 'string' }, keep: { type: 'boolean' } },
+  options: {
+    full: { type: 'boolean' },
+    days: { type: 'string' },
+    url: { type: 'string' },
+    keep: { type: 'boolean' },
+  },
 })
 const adminUrl = args.url ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const SIZE = args.full
@@ -21,7 +26,7 @@ const SIZE = args.full
 const BATCH = 5000
 const CONCURRENCY = 4
 const YEAR_START = Date.parse('2025-12-01T00:00:00Z')
-const DAYS = 365
+const DAYS = args.days ? Math.max(91, Number(args.days)) : 365
 const TIMEZONE = 'Asia/Taipei'
 
 const database = `tenfold_bench_${process.pid}`
@@ -193,6 +198,7 @@ async function main() {
       res.writeHead(response.status, { 'Content-Type': 'application/json' })
       res.end(await response.text())
     })
+    server.keepAliveTimeout = 600_000 // the agent reuses sockets across the vacuum between phases
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const port = (server.address() as { port: number }).port
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })

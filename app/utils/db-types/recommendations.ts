@@ -86,9 +86,25 @@ export interface RosterVersionTable {
   version: Generated<number>
 }
 
+/** Newly stored events waiting for the projection, one row per ingest statement (migration 1860). */
+export interface RecommendationEventBatchesTable {
+  id: Generated<string>
+  event_ids: string[]
+  types: string[]
+  occurred_at: Date[]
+  recommendation_ids: string[]
+  seller_ids: string[]
+  recommendation_types: (string | null)[]
+  model_versions: (string | null)[]
+  has_explanation: boolean[]
+  amounts: (number | null)[]
+  currencies: (string | null)[]
+}
+
 export interface RecommendationTables {
   recommendation_events: RecommendationEventsTable
   recommendation_states: RecommendationStatesTable
+  recommendation_event_batches: RecommendationEventBatchesTable
   recommendation_funnel_daily: RecommendationFunnelDailyTable
   recommendation_funnel_daily_amounts: RecommendationFunnelDailyAmountsTable
   recommendation_rollup_meta: RecommendationRollupMetaTable

@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers, checked field by field below */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createApiKey } from '~/models/api-key.server'
+import { recommendationFunnel } from '~/models/recommendation-funnel.server'
+import { ingestItems } from '~/models/recommendation-ingest.server'
 import { action } from '~/routes/api.v1.recommendation-events'
 import { db } from '~/utils/db.server'
 import { buildRequest, run } from '#tests/support/requests'
@@ -155,6 +157,41 @@ describe('POST /api/v1/recommendation-events', () => {
       won: true,
       won_amounts: { USD: 12.5, EUR: 7 },
     })
+  })
+
+  test('stored events the projection has not reached yet are merged by the next read; concurrent requests merge as one', async () => {
+    const events = [
+      event('r7', 'generated', { occurred_at: '2026-04-01T00:00:00Z' }),
+      event('r7', 'shown'),
+      event('r7', 'rejected', { occurred_at: '2026-03-05T00:00:00Z', reason_code: 'bad_timing' }),
+      event('r7', 'accepted', { occurred_at: '2026-03-06T00:00:00Z' }),
+      event('r7', 'opportunity_won', { amount: 3, currency: 'USD', event_id: 'r7-w1' }),
+      event('r7', 'opportunity_won', { amount: 4, currency: 'USD', event_id: 'r7-w2' }),
+    ]
+    // As if the server died between storing and projecting: stored and queued, no state yet.
+    const stored = await ingestItems(
+      db,
+      events.slice(0, 3).map((raw, index) => ({ index, raw })),
+    )
+    expect(stored.accepted).toBe(3)
+    expect(
+      await db
+        .selectFrom('recommendation_states')
+        .where('recommendation_id', '=', 'r7')
+        .selectAll()
+        .execute(),
+    ).toEqual([])
+    // A read catches up before it answers.
+    const funnel = await recommendationFunnel(db, { from: '2026-04-01', to: '2026-04-02' })
+    expect(funnel.total).toMatchObject({ generated: 1, shown: 1, rejected: 1 })
+    expect(await stateOf('r7')).toMatchObject({ shown: true, decision: 'rejected' })
+    await Promise.all(events.slice(2).map((e) => post(JSON.stringify([e]))))
+    expect(await stateOf('r7')).toMatchObject({
+      shown: true,
+      decision: 'accepted',
+      won_amounts: { USD: 7 },
+    })
+    expect(await db.selectFrom('recommendation_event_batches').select('id').execute()).toEqual([])
   })
 
   test('replaying a batch ten times changes nothing', async () => {
