@@ -2,13 +2,8 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { rate, type FunnelGroup } from './recommendation-metrics.schema'
 import { reportingProgram } from './reporting-program.server'
-import { catchUp, rebuildRollup } from './recommendation-projection.server'
-import {
-  rollupCounts,
-  rollupIsValid,
-  ROLLUP_DIMENSIONS,
-  type RollupDimension,
-} from './recommendation-rollup.server'
+import { project, projectionStatus, rebuildRollup } from './recommendation-projection.server'
+import { rollupCounts, ROLLUP_DIMENSIONS, type RollupDimension } from './recommendation-rollup.server'
 
 // The conversion funnel (issue 7's definitions). The cohort is the recommendations whose earliest
 // `generated` event falls in [from, to) of the reporting zone; each is one row of
@@ -126,7 +121,11 @@ export async function funnelCounts(
   timezone: string,
   filter: Filter = {},
 ): Promise<Map<string, FunnelCounts>> {
-  await catchUp(db)
+  let status = await projectionStatus(db, timezone)
+  if (status.pending) {
+    await project(db)
+    status = await projectionStatus(db, timezone)
+  }
   const group = range.group_by ?? null
   const dimension = group === null || group === 'week' ? 'total' : group
   if (
@@ -134,7 +133,7 @@ export async function funnelCounts(
     filter.modelVersion === undefined &&
     (ROLLUP_DIMENSIONS as readonly string[]).includes(dimension)
   ) {
-    if (!(await rollupIsValid(db, timezone)))
+    if (!status.rollupValid)
       await (db.isTransaction
         ? rebuildRollup(db, timezone)
         : db.transaction().execute((trx) => rebuildRollup(trx, timezone)))

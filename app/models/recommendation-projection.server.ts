@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import { rollupDeltaSql, rollupIsValid, rosterFingerprint } from './recommendation-rollup.server'
-import { reportingProgram } from './reporting-program.server'
+import { rollupDeltaSql, rollupValidSql, rosterFingerprint } from './recommendation-rollup.server'
+import { reportingProgramQuery } from './reporting-program.server'
 
 // The projection of raw recommendation events into one state row per recommendation
 // (recommendation_states) and the funnel rollups. Ingest stores raw events without any lock and
@@ -38,16 +38,26 @@ const mergeSet = sql.raw(
   ].join(',\n        '),
 )
 
-/** Whether stored events wait for the projection (a read that finds none skips the lock). */
-async function hasPending(db: Executor) {
-  const row = await sql<{ pending: boolean }>`
-    select exists (select 1 from recommendation_event_batches) as pending`.execute(db)
-  return row.rows[0]?.pending ?? false
-}
-
 /** Brings states and rollups up to date with every committed event; cheap when nothing waits. */
 export async function catchUp(db: Executor) {
-  if (await hasPending(db)) await project(db)
+  if ((await projectionStatus(db)).pending) await project(db)
+}
+
+/**
+ * In one round trip: whether events wait for the projection, the reporting zone (the reporting
+ * program's, unless given), and whether the rollups are valid for that zone and the current roster.
+ */
+export async function projectionStatus(db: Executor, timezone?: string) {
+  const zone =
+    timezone === undefined
+      ? sql`coalesce((${reportingProgramQuery(db).select('reporting_timezone')}), 'UTC')`
+      : sql`${timezone}::text`
+  const result = await sql<{ pending: boolean; timezone: string; rollup_valid: boolean }>`
+    select exists (select 1 from recommendation_event_batches) as pending, z.timezone,
+      ${rollupValidSql(sql`z.timezone`)} as rollup_valid
+    from (select ${zone} as timezone) as z`.execute(db)
+  const row = result.rows[0]!
+  return { pending: row.pending, timezone: row.timezone, rollupValid: row.rollup_valid }
 }
 
 /**
@@ -57,16 +67,14 @@ export async function catchUp(db: Executor) {
  */
 export async function project(db: Executor): Promise<number> {
   if (!db.isTransaction) return db.transaction().execute((trx) => project(trx))
-  await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK})`.execute(db)
-  // Taken after the lock, so the snapshot of the statement below sees every batch committed before.
-  if (!(await hasPending(db))) return 0
-  // The planner cannot estimate the grouping sets and guesses a cost high enough for JIT compilation,
-  // which takes longer (~140 ms) than the whole statement does without it.
-  await sql`set local jit = off`.execute(db)
-  const { timezone } = await reportingProgram(db)
-  const rollup = await rollupIsValid(db, timezone)
-  if (!rollup) await db.deleteFrom('recommendation_rollup_meta').execute()
-  const result = await projectionSql(timezone, rollup).execute(db)
+  // JIT off: the planner cannot estimate the grouping sets and guesses a cost high enough for JIT
+  // compilation, which takes longer (~140 ms) than the whole statement does without it.
+  await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK}), set_config('jit', 'off', true)`.execute(db)
+  // After the lock, so this and the statement below see every batch committed before.
+  const status = await projectionStatus(db)
+  if (!status.pending) return 0
+  if (!status.rollupValid) await db.deleteFrom('recommendation_rollup_meta').execute()
+  const result = await projectionSql(status.timezone, status.rollupValid).execute(db)
   return result.rows[0]?.events ?? 0
 }
 

@@ -38,14 +38,10 @@ export async function rosterFingerprint(db: Executor) {
   return String(row.version)
 }
 
-/** One round trip: the rollups were built for this zone and for the roster as it is now. */
-export async function rollupIsValid(db: Executor, timezone: string) {
-  const meta = await db
-    .selectFrom('recommendation_rollup_meta as m')
-    .innerJoin('roster_version as v', (join) => join.onTrue())
-    .select(['m.timezone', 'm.roster', 'v.version'])
-    .executeTakeFirst()
-  return meta !== undefined && meta.timezone === timezone && meta.roster === String(meta.version)
+/** SQL: the rollups were built for the zone `timezone` (an SQL expression) and the roster as it is now. */
+export function rollupValidSql(timezone: RawBuilder<unknown>) {
+  return sql<boolean>`coalesce((select m.timezone = ${timezone} and m.roster = v.version::text
+    from recommendation_rollup_meta m cross join roster_version v), false)`
 }
 
 const KEYED = ROLLUP_DIMENSIONS.filter((dimension) => dimension !== 'total')
@@ -148,7 +144,7 @@ export function weekSplit(from: string, to: string) {
     : { weeksFrom: to, weeksTo: to }
 }
 
-/** The funnel's counts per key from the rollups (valid ones: check rollupIsValid first). */
+/** The funnel's counts per key from the rollups (valid ones: check projectionStatus first). */
 export async function rollupCounts(
   db: Executor,
   range: { from: string; to: string },

@@ -7,14 +7,19 @@ import { audit, type Actor } from './audit.server'
 
 export type ReportingProgram = { id: string | null; name: string | null; timezone: string }
 
-export async function reportingProgram(db: Executor): Promise<ReportingProgram> {
-  const program = await db
+/** The reporting program's row, to select from (also as a subquery). */
+export function reportingProgramQuery(db: Executor) {
+  return db
     .selectFrom('programs')
-    .select(['id', 'name', 'reporting_timezone'])
     .where('archived_at', 'is', null)
     .orderBy('created_at')
     .orderBy('id')
     .limit(1)
+}
+
+export async function reportingProgram(db: Executor): Promise<ReportingProgram> {
+  const program = await reportingProgramQuery(db)
+    .select(['id', 'name', 'reporting_timezone'])
     .executeTakeFirst()
   return program
     ? { id: program.id, name: program.name, timezone: program.reporting_timezone }

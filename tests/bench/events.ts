@@ -267,6 +267,7 @@ async function main() {
     process.stdout.write('\n')
     await sql`vacuum analyze recommendation_states`.execute(db)
     await sql`vacuum analyze recommendation_funnel_daily`.execute(db)
+    await sql`vacuum analyze recommendation_funnel_daily_amounts`.execute(db)
     await sql`analyze recommendation_events`.execute(db)
 
     // 2. psql \copy of the same rows into an unindexed copy of the raw table.
