@@ -69,7 +69,10 @@ export async function project(db: Executor): Promise<number> {
   if (!db.isTransaction) return db.transaction().execute((trx) => project(trx))
   // JIT off: the planner cannot estimate the grouping sets and guesses a cost high enough for JIT
   // compilation, which takes longer (~140 ms) than the whole statement does without it.
-  await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK}), set_config('jit', 'off', true)`.execute(db)
+  // Asynchronous commit: this transaction only derives data, and removes its queue rows in the same
+  // transaction, so if a crash loses it the queue is still there and the next projection redoes it.
+  await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK}), set_config('jit', 'off', true),
+    set_config('synchronous_commit', 'off', true)`.execute(db)
   // After the lock, so this and the statement below see every batch committed before.
   const status = await projectionStatus(db)
   if (!status.pending) return 0
