@@ -84,6 +84,7 @@ export type EventErrorCode =
   | 'invalid_amount'
   | 'invalid_currency'
   | 'invalid_json'
+  | 'invalid_character'
 export type EventError = { field: string; code: EventErrorCode; max?: number }
 
 export type ValidationResult = { ok: true; event: RecommendationEvent } | { ok: false; errors: EventError[] }
@@ -138,6 +139,8 @@ function text(
     return null
   }
   if (value.length > max) errors.push({ field, code: 'too_long', max })
+  // PostgreSQL text cannot hold U+0000: refused here, per event, instead of failing the whole batch.
+  else if (value.includes('\u0000')) errors.push({ field, code: 'invalid_character' })
   return value
 }
 
@@ -231,6 +234,7 @@ const ERROR_TEXT: Record<EventErrorCode, string> = {
   invalid_amount: 'must be a number ≥ 0',
   invalid_currency: 'must be an ISO 4217 currency code, e.g. USD',
   invalid_json: 'is not valid JSON',
+  invalid_character: 'must not contain the NUL character (U+0000)',
 }
 
 /** The API's (English) text of an error: "<field> <problem>". The import page translates the codes. */

@@ -257,4 +257,8 @@ export const recommendations = defineMessages({
     en: '{field}: not valid JSON',
     'zh-TW': '{field}：不是有效的 JSON',
   },
+  'recommendations.eventError.invalid_character': {
+    en: '{field}: contains the NUL character (U+0000)',
+    'zh-TW': '{field}：含有 NUL 字元（U+0000）',
+  },
 })

@@ -38,7 +38,8 @@ export const recommendationsApi: OpenApiArea = {
     RecommendationEvent: {
       type: 'object',
       required: ['event_id', 'type', 'occurred_at', 'recommendation_id', 'seller_id'],
-      description: 'Unknown fields are ignored. In CSV, an empty cell is an absent field.',
+      description:
+        'Unknown fields are ignored. In CSV, an empty cell is an absent field. No string may contain the NUL character (U+0000).',
       properties: {
         event_id: {
           type: 'string',

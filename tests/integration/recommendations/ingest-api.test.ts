@@ -106,11 +106,12 @@ describe('POST /api/v1/recommendation-events', () => {
         'not an event',
         { ...event('r4', 'bogus') },
         event('r4', 'shown'),
+        event('r4', 'viewed', { reason_text: 'nul \u0000 inside' }),
       ]),
     )
     expect(status).toBe(200)
     expect(body.accepted).toBe(2)
-    expect(body.rejected.map((r: { index: number }) => r.index)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(body.rejected.map((r: { index: number }) => r.index)).toEqual([1, 2, 3, 4, 5, 6, 8])
     expect(body.rejected[0]).toEqual({
       index: 1,
       event_id: 'r4-bad',
@@ -119,6 +120,8 @@ describe('POST /api/v1/recommendation-events', () => {
     expect(body.rejected[1].errors).toEqual(['reason_code is required'])
     expect(body.rejected[2].errors).toHaveLength(2)
     expect(body.rejected[4]).toMatchObject({ index: 5, event_id: null })
+    // PostgreSQL text cannot hold U+0000: that event alone is refused, the batch is not failed.
+    expect(body.rejected[6].errors).toEqual(['reason_text must not contain the NUL character (U+0000)'])
     expect(await eventCount()).toBe(before + 2)
   })
 

@@ -56,6 +56,9 @@ describe('validateEvent', () => {
     ])
     expect(errorsOf({ ...base, event_id: 'x'.repeat(128) })).toEqual([])
     expect(errorsOf({ ...base, event_id: 42 })).toEqual(['event_id must be a string'])
+    expect(errorsOf({ ...base, seller_id: 'S\u00001' })).toEqual([
+      'seller_id must not contain the NUL character (U+0000)',
+    ])
     expect(errorsOf({ ...base, type: 'clicked' })[0]).toMatch(/^type must be one of generated/)
     expect(errorsOf({ ...base, explanation: 'x'.repeat(2001) })).toEqual([
       'explanation is longer than 2000 characters',
