@@ -223,14 +223,15 @@ export async function importFile(db: Database, actor: Actor, text: string, forma
 }
 
 /**
- * Projects what was just stored, so that the answer's events are in the funnel when it arrives and a
- * client cannot outrun the projection. The events are committed already: a failure here is logged and
- * left to the next projection (every read catches up first), not reported as a failed ingest.
+ * Projects what was just stored, unless a drain is in progress (the next one takes it; any read drains
+ * first) and the backlog is short (otherwise it waits: a client cannot outrun the projection). The
+ * events are committed already: a failure here is logged and left to the next drain, not reported as a
+ * failed ingest.
  */
 export async function projectAfterIngest(db: Database) {
   try {
-    await project(db)
+    await project(db, { wait: false })
   } catch (error) {
-    console.error('Projection of recommendation events failed; the next read retries it.', error)
+    console.error('Projection of recommendation events failed; the next drain retries it.', error)
   }
 }

@@ -60,19 +60,36 @@ export async function projectionStatus(db: Executor, timezone?: string) {
   return { pending: row.pending, timezone: row.timezone, rollupValid: row.rollup_valid }
 }
 
+/** Requests queued beyond which an ingest request waits for the drain in progress (backpressure). */
+export const MAX_BACKLOG_BATCHES = 16
+
 /**
  * Drains the queue into the state rows and, while they are valid for this zone and roster, the
- * rollups. Waits for a drain in progress (which may take this caller's batch along). Returns how many
- * events it projected.
+ * rollups. `wait` (readers, catch-up): wait for a drain in progress, then drain what is left. Without
+ * it (ingest): when another drain is in progress, leave this caller's batch to the next drain — unless
+ * more than MAX_BACKLOG_BATCHES requests wait, then wait too. So under load one drain follows another,
+ * each taking everything queued meanwhile (the cost of a drain is mostly per drain, not per event), and
+ * a client cannot outrun the projection by more than the backlog. Returns how many events it projected.
  */
-export async function project(db: Executor): Promise<number> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => project(trx))
+export async function project(db: Executor, { wait = true } = {}): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => project(trx, { wait }))
   // JIT off: the planner cannot estimate the grouping sets and guesses a cost high enough for JIT
   // compilation, which takes longer (~140 ms) than the whole statement does without it.
   // Asynchronous commit: this transaction only derives data, and removes its queue rows in the same
-  // transaction, so if a crash loses it the queue is still there and the next projection redoes it.
-  await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK}), set_config('jit', 'off', true),
-    set_config('synchronous_commit', 'off', true)`.execute(db)
+  // transaction, so if a crash loses it the queue is still there and the next drain redoes it.
+  const settings = sql`set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`
+  if (wait) await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK}), ${settings}`.execute(db)
+  else {
+    const attempt = await sql<{ locked: boolean; backlog: number }>`
+      select pg_try_advisory_xact_lock(${PROJECTION_LOCK}) as locked, ${settings},
+        (select count(*) from (select 1 from recommendation_event_batches
+          limit ${MAX_BACKLOG_BATCHES + 1}) as queued)::int as backlog`.execute(db)
+    const { locked, backlog } = attempt.rows[0]!
+    if (!locked) {
+      if (backlog <= MAX_BACKLOG_BATCHES) return 0
+      await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK})`.execute(db)
+    }
+  }
   // After the lock, so this and the statement below see every batch committed before.
   const status = await projectionStatus(db)
   if (!status.pending) return 0

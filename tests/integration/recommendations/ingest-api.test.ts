@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { createApiKey } from '~/models/api-key.server'
 import { recommendationFunnel } from '~/models/recommendation-funnel.server'
 import { ingestItems } from '~/models/recommendation-ingest.server'
+import { catchUp } from '~/models/recommendation-projection.server'
 import { action } from '~/routes/api.v1.recommendation-events'
 import { db } from '~/utils/db.server'
 import { buildRequest, run } from '#tests/support/requests'
@@ -34,12 +35,15 @@ const event = (id: string, type: string, extra: Record<string, unknown> = {}) =>
   ...(type === 'generated' ? { recommendation_type: 'cross_sell' } : {}),
   ...extra,
 })
-const stateOf = (id: string) =>
-  db
+/** A recommendation's state row, read as every reader does: after catching up with the queue. */
+async function stateOf(id: string) {
+  await catchUp(db)
+  return db
     .selectFrom('recommendation_states')
     .selectAll()
     .where('recommendation_id', '=', id)
     .executeTakeFirstOrThrow()
+}
 const eventCount = async () =>
   (
     await db
