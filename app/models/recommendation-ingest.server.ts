@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { parseCsv } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { audit, type Actor } from './audit.server'
-import { project } from './recommendation-projection.server'
+import { project, vacuumQueueNowAndThen } from './recommendation-projection.server'
 import {
   type EVENT_FIELDS,
   MAX_BODY_BYTES,
@@ -230,7 +230,7 @@ export async function importFile(db: Database, actor: Actor, text: string, forma
  */
 export async function projectAfterIngest(db: Database) {
   try {
-    await project(db, { wait: false })
+    await vacuumQueueNowAndThen(db, await project(db, { wait: false }))
   } catch (error) {
     console.error('Projection of recommendation events failed; the next drain retries it.', error)
   }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Executor } from '~/utils/db.server'
+import type { Database, Executor } from '~/utils/db.server'
 import { rollupDeltaSql, rollupValidSql, rosterFingerprint } from './recommendation-rollup.server'
 import { reportingProgramQuery } from './reporting-program.server'
 
@@ -8,9 +8,10 @@ import { reportingProgramQuery } from './reporting-program.server'
 // queues the newly stored ones (recommendation_event_batches, in the same transaction); the projection
 // drains the queue, one drain at a time under PROJECTION_LOCK, so that each touched state row's
 // "before" (the rollups add the difference between before and after) is the latest committed one.
-// Every ingest request drains before it answers, and every reader of states or rollups drains first
-// (catchUp), so what is read always reflects every committed event — also those of a server that died
-// between storing a batch and projecting it.
+// Each ingest request drains after storing, unless a drain is in progress (that one or the next takes
+// its batch; see `project`), and every reader of states or rollups drains first (catchUp), so what is
+// read always reflects every committed event — also those of a server that died between storing a
+// batch and projecting it.
 //
 // The merge is commutative: flags are OR'ed, the earliest `generated` and the latest decision win by
 // (occurred_at, event_id), won amounts are summed from each event once (it is queued once: the raw
@@ -96,6 +97,23 @@ export async function project(db: Executor, { wait = true } = {}): Promise<numbe
   if (!status.rollupValid) await db.deleteFrom('recommendation_rollup_meta').execute()
   const result = await projectionSql(status.timezone, status.rollupValid).execute(db)
   return result.rows[0]?.events ?? 0
+}
+
+/** Drained events after which the queue is vacuumed (see vacuumQueueNowAndThen). */
+export const VACUUM_QUEUE_EVERY = 100_000
+let drainedSinceVacuum = 0
+
+/**
+ * Drains leave dead queue rows and their out-of-line arrays (~60 bytes an event) behind. PostgreSQL's
+ * autovacuum reclaims them; the embedded engine runs no autovacuum, so every VACUUM_QUEUE_EVERY drained
+ * events (counted in this process) the queue is vacuumed here: cheap, as its live rows are few. Not
+ * inside a transaction.
+ */
+export async function vacuumQueueNowAndThen(db: Database, drained: number) {
+  drainedSinceVacuum += drained
+  if (drainedSinceVacuum < VACUUM_QUEUE_EVERY) return
+  drainedSinceVacuum = 0
+  await sql`vacuum recommendation_event_batches`.execute(db)
 }
 
 /** One statement: drain the queue, merge into the state rows and (when valid) the rollups. */

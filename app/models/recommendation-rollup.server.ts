@@ -46,17 +46,12 @@ export function rollupValidSql(timezone: RawBuilder<unknown>) {
 
 const KEYED = ROLLUP_DIMENSIONS.filter((dimension) => dimension !== 'total')
 const GRAINS = ['day', 'week'] as const
-const SETS = sql.raw(
-  GRAINS.flatMap((grain) => [`(${grain})`, ...KEYED.map((dimension) => `(${grain}, ${dimension})`)]).join(
-    ', ',
-  ),
-)
-const setsWith = (column: string) =>
+/** The grouping sets of every dimension at both grains, each with the `extra` columns too. */
+const groupingSets = (...extra: string[]) =>
   sql.raw(
-    GRAINS.flatMap((grain) => [
-      `(${grain}, ${column})`,
-      ...KEYED.map((dimension) => `(${grain}, ${dimension}, ${column})`),
-    ]).join(', '),
+    GRAINS.flatMap((grain) => [[grain], ...KEYED.map((dimension) => [grain, dimension])])
+      .map((columns) => `(${[...columns, ...extra].join(', ')})`)
+      .join(', '),
   )
 // In a grouping set's output the columns it does not group by are null; every key is non-null.
 const DIMENSION = sql.raw(
@@ -112,7 +107,7 @@ export function rollupDeltaSql(
       insert into recommendation_funnel_daily as f (dimension, grain, day, key, ${sql.raw(COUNT_COLUMNS.join(', '))})
       select * from (
         select ${DIMENSION} as dimension, ${GRAIN} as grain, coalesce(day, week) as day, ${KEY} as key, ${COUNTS}
-        from contributions group by grouping sets (${SETS})) as totals
+        from contributions group by grouping sets (${groupingSets()})) as totals
       where ${changed}
       order by dimension, grain, day, key
       on conflict (dimension, grain, day, key) do update set ${adds}
@@ -122,7 +117,7 @@ export function rollupDeltaSql(
       select ${DIMENSION}, ${GRAIN}, coalesce(day, week), ${KEY}, currency, sum(amount::numeric * sign)
       from contributions cross join lateral jsonb_each_text(won_amounts) as a(currency, amount)
       where won_amounts <> '{}'::jsonb
-      group by grouping sets (${setsWith('currency')})
+      group by grouping sets (${groupingSets('currency')})
       having sum(amount::numeric * sign) <> 0
       order by 1, 2, 3, 4, 5
       on conflict (dimension, grain, day, key, currency) do update set amount = f.amount + excluded.amount

@@ -127,6 +127,7 @@ describe('pilot feedback with a closed loop', () => {
       .toBeGreaterThan(0)
     await expectAccessible(member.page)
     await member.page.getByRole('button', { name: 'English' }).click()
+    await member.page.waitForSelector('html[lang="en"]')
     expect(consoleErrorsOf(member.page)).toEqual([])
     await member.context.close()
   })

@@ -63,6 +63,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: /^(Sign in|登入)$/ }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
   await page.waitForSelector('html[data-hydrated="true"]')
+  // The language is kept on the account, and the demo accounts are shared by the test files: whatever
+  // an earlier test left (or did not get to switch back), each test starts in English.
+  if ((await page.getAttribute('html', 'lang')) !== 'en') {
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.waitForSelector('html[lang="en"]')
+  }
 }
 
 export async function signOut(page: Page) {

@@ -1,36 +1,36 @@
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
-import type { RecommendationEvent } from '~/models/recommendation-event.schema'
+import { validateEvent, type RecommendationEvent } from '~/models/recommendation-event.schema'
 import { storeEvents } from '~/models/recommendation-ingest.server'
 import {
   catchUp,
   MAX_BACKLOG_BATCHES,
   project,
   PROJECTION_LOCK,
+  VACUUM_QUEUE_EVERY,
+  vacuumQueueNowAndThen,
 } from '~/models/recommendation-projection.server'
 import { db } from '~/utils/db.server'
 
 // How an ingest request's drain behaves while another drain holds the projection lock: it leaves its
-// batch to the next drain while the backlog is short, and waits once the backlog is long. Needs a
-// second connection to hold the lock: PostgreSQL only (PGlite is one connection).
+// batch to the next drain while the backlog is short, and waits once the backlog is long (these need a
+// second connection to hold the lock: PostgreSQL only, PGlite is one connection). And the queue's dead
+// rows are vacuumed now and then, on both engines.
 
 const usesPostgres = Boolean(process.env.TEST_DATABASE_URL)
 
-const shown = (id: string): RecommendationEvent => ({
-  event_id: `${id}-shown`,
-  type: 'shown',
-  occurred_at: '2026-03-02T09:00:00Z',
-  recommendation_id: id,
-  seller_id: 'S-1',
-  recommendation_type: null,
-  model_version: null,
-  explanation: null,
-  account_id: null,
-  reason_code: null,
-  reason_text: null,
-  amount: null,
-  currency: null,
-})
+/** A valid `shown` event, as the validator hands it to storeEvents. */
+function shown(id: string): RecommendationEvent {
+  const result = validateEvent({
+    event_id: `${id}-shown`,
+    type: 'shown',
+    occurred_at: '2026-03-02T09:00:00Z',
+    recommendation_id: id,
+    seller_id: 'S-1',
+  })
+  if (!result.ok) throw new Error('invalid test event')
+  return result.event
+}
 const queuedBatches = async () =>
   (await db.selectFrom('recommendation_event_batches').select('id').execute()).length
 
@@ -78,4 +78,24 @@ describe.skipIf(!usesPostgres)('the projection while another drain holds its loc
     expect(drained).toBe(MAX_BACKLOG_BATCHES + 1)
     expect(await queuedBatches()).toBe(0)
   })
+})
+
+test('drained queue rows are vacuumed every VACUUM_QUEUE_EVERY events (the embedded engine has no autovacuum)', async () => {
+  for (let batch = 0; batch < 3; batch++) {
+    await storeEvents(
+      db,
+      Array.from({ length: 2000 }, (_, i) => shown(`v${batch}-${i}`)),
+    )
+    expect(await project(db)).toBe(2000)
+  }
+  const size = async () =>
+    (
+      await sql<{ bytes: number }>`
+        select pg_total_relation_size('recommendation_event_batches')::int as bytes`.execute(db)
+    ).rows[0]!.bytes
+  const dead = await size()
+  await vacuumQueueNowAndThen(db, VACUUM_QUEUE_EVERY - 1)
+  expect(await size()).toBe(dead)
+  await vacuumQueueNowAndThen(db, 1)
+  expect(await size()).toBeLessThan(dead)
 })
