@@ -160,6 +160,7 @@ describe('agile delivery', () => {
     await poll(() => card.getByLabel('Sprint length (days)').inputValue()).toBe('10')
     await expectAccessible(page)
     await page.getByRole('button', { name: '繁體中文' }).click()
+    await page.waitForSelector('html[lang="zh-TW"]')
     await gotoHydrated(page, '/delivery')
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
