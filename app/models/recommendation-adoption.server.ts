@@ -80,12 +80,19 @@ export async function adoptionRows(
     active_days: number
     active_weeks: number
   }>`
-    with active_days as (${activeDaysSql(range, timezone)})
-    select ${key} as key, count(distinct r.seller_id)::int as eligible,
-      count(distinct a.seller_id)::int as active, count(a.day)::int as active_days,
-      count(distinct case when a.seller_id is not null
-        then a.seller_id || '/' || ((a.day - ${range.from}::date) / 7) end)::int as active_weeks
-    from (${eligibleRepsSql}) r left join active_days a on a.seller_id = r.seller_id
+    with active_days as (${activeDaysSql(range, timezone)}),
+    -- Per rep first (a few thousand rows), not per rep-day: active days, and active 7-day windows.
+    rep_days as (select seller_id, count(*) as days from active_days group by seller_id),
+    rep_weeks as (
+      select seller_id, count(*) as weeks
+      from (select distinct seller_id, (day - ${range.from}::date) / 7 as window_index from active_days) w
+      group by seller_id
+    )
+    select ${key} as key, count(*)::int as eligible, count(d.seller_id)::int as active,
+      coalesce(sum(d.days), 0)::int as active_days, coalesce(sum(w.weeks), 0)::int as active_weeks
+    from (${eligibleRepsSql}) r
+    left join rep_days d on d.seller_id = r.seller_id
+    left join rep_weeks w on w.seller_id = r.seller_id
     group by 1 order by 1`.execute(db)
   return result.rows
 }
