@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import { ACTIVITY_TYPES } from './recommendation-event.schema'
-import { dayStartSql, pilotSellerSql } from './recommendation-funnel.server'
+import { pilotSellerSql } from './recommendation-funnel.server'
 import { daysBetween, rate, type RosterGroup } from './recommendation-metrics.schema'
+import { readyToRead } from './recommendation-projection.server'
 import { reportingProgram } from './reporting-program.server'
 
 // Adoption (issue 7's definitions). Eligible reps: the roster's current reps (no left_at, or one in the
@@ -40,13 +40,10 @@ function rosterKeySql(group: AdoptionGroup) {
   }
 }
 
-/** The day (reporting zone) of each activity of eligible reps in [from, to), one row per rep and day. */
-export function activeDaysSql(range: { from: string; to: string }, timezone: string) {
-  return sql`select distinct e.seller_id, (e.occurred_at at time zone ${timezone})::date as day
-    from recommendation_events e
-    where e.type in (${sql.join(ACTIVITY_TYPES.map((type) => sql.lit(type)))})
-      and e.occurred_at >= ${dayStartSql(range.from, timezone)}
-      and e.occurred_at < ${dayStartSql(range.to, timezone)}`
+/** Each (rep, reporting-zone day) with activity in [from, to); call readyToRead({ activity }) first. */
+export function activeDaysSql(range: { from: string; to: string }) {
+  return sql`select seller_id, day from recommendation_activity_days
+    where day >= ${range.from}::date and day < ${range.to}::date`
 }
 
 export const eligibleRepsSql = sql`select * from sellers where eligible and (left_at is null or left_at > now())`
@@ -67,10 +64,10 @@ export function figures(
   }
 }
 
+/** Adoption counts per roster key; call readyToRead({ activity }) first. */
 export async function adoptionRows(
   db: Executor,
   range: { from: string; to: string; group_by?: AdoptionGroup },
-  timezone: string,
 ) {
   const key = rosterKeySql(range.group_by ?? null)
   const result = await sql<{
@@ -80,7 +77,7 @@ export async function adoptionRows(
     active_days: number
     active_weeks: number
   }>`
-    with active_days as (${activeDaysSql(range, timezone)}),
+    with active_days as (${activeDaysSql(range)}),
     -- Per rep first (a few thousand rows), not per rep-day: active days, and active 7-day windows.
     rep_days as (select seller_id, count(*) as days from active_days group by seller_id),
     rep_weeks as (
@@ -103,10 +100,11 @@ export async function recommendationAdoption(
   query: { from: string; to: string; group_by?: RosterGroup | null },
 ): Promise<AdoptionResult> {
   const { timezone } = await reportingProgram(db)
+  await readyToRead(db, timezone, { activity: true })
   const days = daysBetween(query.from, query.to)
   const [totalRows, groupRows] = await Promise.all([
-    adoptionRows(db, { ...query, group_by: null }, timezone),
-    query.group_by ? adoptionRows(db, query, timezone) : Promise.resolve([]),
+    adoptionRows(db, { ...query, group_by: null }),
+    query.group_by ? adoptionRows(db, query) : Promise.resolve([]),
   ])
   const total = totalRows[0] ?? { eligible: 0, active: 0, active_days: 0, active_weeks: 0 }
   return {
@@ -126,7 +124,8 @@ export async function adoptionBy(
   group: RosterGroup | 'pilot',
   timezone: string,
 ) {
+  await readyToRead(db, timezone, { activity: true })
   const days = daysBetween(range.from, range.to)
-  const rows = await adoptionRows(db, { ...range, group_by: group }, timezone)
+  const rows = await adoptionRows(db, { ...range, group_by: group })
   return rows.map((row) => ({ key: row.key, ...figures(row, days) }))
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { rate, type FunnelGroup } from './recommendation-metrics.schema'
 import { reportingProgram } from './reporting-program.server'
-import { project, projectionStatus, rebuildRollup } from './recommendation-projection.server'
+import { readyToRead } from './recommendation-projection.server'
 import { rollupCounts, ROLLUP_DIMENSIONS, type RollupDimension } from './recommendation-rollup.server'
 
 // The conversion funnel (issue 7's definitions). The cohort is the recommendations whose earliest
@@ -121,22 +121,14 @@ export async function funnelCounts(
   timezone: string,
   filter: Filter = {},
 ): Promise<Map<string, FunnelCounts>> {
-  let status = await projectionStatus(db, timezone)
-  if (status.pending) {
-    await project(db)
-    status = await projectionStatus(db, timezone)
-  }
   const group = range.group_by ?? null
   const dimension = group === null || group === 'week' ? 'total' : group
-  if (
+  const rolledUp =
     filter.explanation === undefined &&
     filter.modelVersion === undefined &&
     (ROLLUP_DIMENSIONS as readonly string[]).includes(dimension)
-  ) {
-    if (!status.rollupValid)
-      await (db.isTransaction
-        ? rebuildRollup(db, timezone)
-        : db.transaction().execute((trx) => rebuildRollup(trx, timezone)))
+  await readyToRead(db, timezone, { rollup: rolledUp })
+  if (rolledUp) {
     const rolled = await rollupCounts(db, range, dimension as RollupDimension, group === 'week')
     return toCounts(rolled.counts, rolled.amounts)
   }

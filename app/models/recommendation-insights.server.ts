@@ -5,7 +5,7 @@ import { activeDaysSql, eligibleRepsSql } from './recommendation-adoption.server
 import { REASON_CODES } from './recommendation-event.schema'
 import { dayStartSql, funnelCounts, withRates, type FunnelCounts } from './recommendation-funnel.server'
 import { rate } from './recommendation-metrics.schema'
-import { catchUp } from './recommendation-projection.server'
+import { catchUp, readyToRead } from './recommendation-projection.server'
 
 // What the evidence pages show beyond the funnel API: rejection reasons, explanations and model
 // versions compared with confidence intervals, and rep cohorts. Every figure comes from the same
@@ -146,8 +146,9 @@ export async function modelVersionEvidence(db: Executor, range: Range, timezone:
  * the range; for each cohort, the share of its reps active in each following week.
  */
 export async function cohortRetention(db: Executor, range: Range, timezone: string) {
+  await readyToRead(db, timezone, { activity: true })
   const rows = await sql<{ cohort: string; offset: number; reps: number }>`
-    with active_days as (${activeDaysSql(range, timezone)}),
+    with active_days as (${activeDaysSql(range)}),
     rep_weeks as (
       select distinct a.seller_id, date_trunc('week', a.day)::date as week
       from active_days a join (${eligibleRepsSql}) r on r.seller_id = a.seller_id

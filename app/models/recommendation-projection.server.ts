@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database, Executor } from '~/utils/db.server'
 import { rollupDeltaSql, rollupValidSql, rosterFingerprint } from './recommendation-rollup.server'
+import { ACTIVITY_TYPES } from './recommendation-event.schema'
 import { reportingProgramQuery } from './reporting-program.server'
 
 // The projection of raw recommendation events into one state row per recommendation
@@ -19,6 +20,8 @@ import { reportingProgramQuery } from './reporting-program.server'
 
 /** Projection and rollup rebuilds take this transaction-scoped lock; raw ingest and reads do not. */
 export const PROJECTION_LOCK = 7_201_807
+
+const ACTIVITY = sql.join(ACTIVITY_TYPES.map((type) => sql.lit(type)))
 
 // `(a_at, a_id) < (b_at, b_id)`: the order that decides which generated/decision event wins.
 const earlier = (at: string, id: string, otherAt: string, otherId: string) =>
@@ -53,12 +56,47 @@ export async function projectionStatus(db: Executor, timezone?: string) {
     timezone === undefined
       ? sql`coalesce((${reportingProgramQuery(db).select('reporting_timezone')}), 'UTC')`
       : sql`${timezone}::text`
-  const result = await sql<{ pending: boolean; timezone: string; rollup_valid: boolean }>`
+  const result = await sql<{
+    pending: boolean
+    timezone: string
+    rollup_valid: boolean
+    activity_valid: boolean
+  }>`
     select exists (select 1 from recommendation_event_batches) as pending, z.timezone,
-      ${rollupValidSql(sql`z.timezone`)} as rollup_valid
+      ${rollupValidSql(sql`z.timezone`)} as rollup_valid,
+      exists (select 1 from recommendation_activity_meta m where m.timezone = z.timezone) as activity_valid
     from (select ${zone} as timezone) as z`.execute(db)
   const row = result.rows[0]!
-  return { pending: row.pending, timezone: row.timezone, rollupValid: row.rollup_valid }
+  return {
+    pending: row.pending,
+    timezone: row.timezone,
+    rollupValid: row.rollup_valid,
+    activityValid: row.activity_valid,
+  }
+}
+
+/**
+ * Makes states, rollups (`rollup`) and activity days (`activity`) ready to read for `timezone`: drains
+ * what waits, then rebuilds the derived tables asked for when they were built for another zone or
+ * roster (or never).
+ */
+export async function readyToRead(
+  db: Executor,
+  timezone: string,
+  { rollup = false, activity = false }: { rollup?: boolean; activity?: boolean },
+) {
+  let status = await projectionStatus(db, timezone)
+  if (status.pending) {
+    await project(db)
+    status = await projectionStatus(db, timezone)
+  }
+  const rebuild = async (trx: Executor) => {
+    if (rollup && !status.rollupValid) await rebuildRollup(trx, timezone)
+    if (activity && !status.activityValid) await rebuildActivity(trx, timezone)
+  }
+  if ((rollup && !status.rollupValid) || (activity && !status.activityValid))
+    await (db.isTransaction ? rebuild(db) : db.transaction().execute(rebuild))
+  return status
 }
 
 /** Requests queued beyond which an ingest request waits for the drain in progress (backpressure). */
@@ -94,8 +132,11 @@ export async function project(db: Executor, { wait = true } = {}): Promise<numbe
   // After the lock, so this and the statement below see every batch committed before.
   const status = await projectionStatus(db)
   if (!status.pending) return 0
+  // Derived tables built for another zone or roster are left to the next read's rebuild; their meta row
+  // goes now, so that a zone changed back does not make them look valid with this drain missing.
   if (!status.rollupValid) await db.deleteFrom('recommendation_rollup_meta').execute()
-  const result = await projectionSql(status.timezone, status.rollupValid).execute(db)
+  if (!status.activityValid) await db.deleteFrom('recommendation_activity_meta').execute()
+  const result = await projectionSql(status.timezone, status).execute(db)
   return result.rows[0]?.events ?? 0
 }
 
@@ -116,8 +157,11 @@ export async function vacuumQueueNowAndThen(db: Database, drained: number) {
   await sql`vacuum recommendation_event_batches`.execute(db)
 }
 
-/** One statement: drain the queue, merge into the state rows and (when valid) the rollups. */
-export function projectionSql(timezone: string, rollup: boolean) {
+/** One statement: drain the queue, merge into the state rows and (when valid) the rollups and activity days. */
+export function projectionSql(
+  timezone: string,
+  { rollupValid, activityValid }: { rollupValid: boolean; activityValid: boolean },
+) {
   return sql<{ events: number }>`
     with batches as (
       delete from recommendation_event_batches returning *
@@ -168,7 +212,18 @@ export function projectionSql(timezone: string, rollup: boolean) {
             group by currency) as summed) end
       returning s.*
     )${
-      rollup
+      activityValid
+        ? sql`, active as (
+      insert into recommendation_activity_days (day, seller_id)
+      select distinct (occurred_at at time zone ${timezone})::date, seller_id from events
+      where type in (${ACTIVITY})
+      order by 1, 2
+      on conflict do nothing
+      returning 1
+    )`
+        : sql``
+    }${
+      rollupValid
         ? sql`, old as (
       -- The rows as they were before this statement (its snapshot). An array, not IN (subquery): the
       -- planner guesses 200 rows for the CTE and would hash-join the whole states table; = any(array)
@@ -184,6 +239,8 @@ export function projectionSql(timezone: string, rollup: boolean) {
 /** Rebuilds the rollups from every state row for this zone and the current roster. */
 export async function rebuildRollup(trx: Executor, timezone: string) {
   await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK})`.execute(trx)
+  // A page reads several figures at once: the first rebuild serves them all.
+  if ((await projectionStatus(trx, timezone)).rollupValid) return
   await sql`delete from recommendation_funnel_daily`.execute(trx)
   await sql`delete from recommendation_funnel_daily_amounts`.execute(trx)
   await sql`
@@ -194,4 +251,17 @@ export async function rebuildRollup(trx: Executor, timezone: string) {
   const roster = await rosterFingerprint(trx)
   await trx.deleteFrom('recommendation_rollup_meta').execute()
   await trx.insertInto('recommendation_rollup_meta').values({ id: true, timezone, roster }).execute()
+}
+
+/** Rebuilds the activity days from every raw activity event for this zone. */
+export async function rebuildActivity(trx: Executor, timezone: string) {
+  await sql`select pg_advisory_xact_lock(${PROJECTION_LOCK})`.execute(trx)
+  if ((await projectionStatus(trx, timezone)).activityValid) return
+  await sql`delete from recommendation_activity_days`.execute(trx)
+  await sql`
+    insert into recommendation_activity_days (day, seller_id)
+    select distinct (occurred_at at time zone ${timezone})::date, seller_id from recommendation_events
+    where type in (${ACTIVITY})`.execute(trx)
+  await trx.deleteFrom('recommendation_activity_meta').execute()
+  await trx.insertInto('recommendation_activity_meta').values({ id: true, timezone }).execute()
 }

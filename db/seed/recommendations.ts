@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { RecommendationEvent, ReasonCode } from '~/models/recommendation-event.schema'
 import { storeEvents } from '~/models/recommendation-ingest.server'
-import { project, rebuildRollup } from '~/models/recommendation-projection.server'
+import { project, rebuildActivity, rebuildRollup } from '~/models/recommendation-projection.server'
 import { reportingProgram } from '~/models/reporting-program.server'
 import type { DB } from '~/utils/db.types'
 import type { DemoContext } from './demo'
@@ -152,5 +152,7 @@ export async function seedRecommendations(trx: Transaction<DB>, _ctx: DemoContex
     await storeEvents(trx, events.slice(start, start + 5000))
   // Built now, so the first dashboard request does not have to.
   await project(trx)
-  await rebuildRollup(trx, (await reportingProgram(trx)).timezone)
+  const { timezone } = await reportingProgram(trx)
+  await rebuildRollup(trx, timezone)
+  await rebuildActivity(trx, timezone)
 }

@@ -101,10 +101,24 @@ export interface RecommendationEventBatchesTable {
   currencies: (string | null)[]
 }
 
+/** One row per (reporting-zone day, rep) with activity; valid for the zone in the meta row (migration 1880). */
+export interface RecommendationActivityDaysTable {
+  day: string
+  seller_id: string
+}
+
+export interface RecommendationActivityMetaTable {
+  id: Generated<boolean>
+  timezone: string
+  built_at: Generated<Date>
+}
+
 export interface RecommendationTables {
   recommendation_events: RecommendationEventsTable
   recommendation_states: RecommendationStatesTable
   recommendation_event_batches: RecommendationEventBatchesTable
+  recommendation_activity_days: RecommendationActivityDaysTable
+  recommendation_activity_meta: RecommendationActivityMetaTable
   recommendation_funnel_daily: RecommendationFunnelDailyTable
   recommendation_funnel_daily_amounts: RecommendationFunnelDailyAmountsTable
   recommendation_rollup_meta: RecommendationRollupMetaTable

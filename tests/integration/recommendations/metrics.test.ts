@@ -192,17 +192,40 @@ describe('the roster and the zone are reflected', () => {
     for (const entry of body.groups) expectFigures(entry, expected.get(entry.key)!)
   })
 
-  test('a new reporting zone rebuilds the rollups for it', async () => {
-    await db.updateTable('programs').set({ reporting_timezone: 'Asia/Taipei' }).execute()
+  test('a new reporting zone rebuilds the rollups and activity days for it, also when it changes back', async () => {
     const range = { from: '2026-10-12', to: '2026-11-09' }
+    const moved = ROSTER.map((rep) => (rep.seller_id === 'S2' ? { ...rep, team: 'Team 9' } : rep))
+    const adoptionMatches = async (timezone: string) => {
+      const query = new URLSearchParams({ ...range, group_by: 'team' })
+      const { body } = await get(adoptionLoader, `/api/v1/metrics/adoption?${query}`)
+      expect(body.timezone).toBe(timezone)
+      const expected = referenceAdoption(events, moved, { ...range, timezone, group_by: 'team' })
+      for (const entry of body.groups) expectFigures(entry, expected.get(entry.key)!)
+    }
+    await db.updateTable('programs').set({ reporting_timezone: 'Asia/Taipei' }).execute()
     const { body } = await get(
       funnelLoader,
       `/api/v1/metrics/recommendation-funnel?${new URLSearchParams({ ...range, group_by: 'week' })}`,
     )
-    const moved = ROSTER.map((rep) => (rep.seller_id === 'S2' ? { ...rep, team: 'Team 9' } : rep))
     const expected = referenceFunnel(events, moved, { ...range, timezone: 'Asia/Taipei', group_by: 'week' })
     expect(body.timezone).toBe('Asia/Taipei')
     for (const entry of body.groups) expectFigures(entry, expected.get(entry.key)!)
+    // New activity drained while the zone differs from the one the activity days were built for; the
+    // zone then changes back: the days must be rebuilt, not taken as still valid.
+    const later = events
+      .filter((e) => e.type === 'viewed')
+      .slice(0, 40)
+      .map((e) => ({
+        ...e,
+        event_id: `${e.event_id}-later`,
+        occurred_at: new Date(Date.parse(String(e.occurred_at)) + 2 * 86_400_000).toISOString(),
+      }))
+    expect((await send(later, 'json')).accepted).toBe(later.length)
+    events.push(...later)
+    await db.updateTable('programs').set({ reporting_timezone: TIMEZONE }).execute()
+    await adoptionMatches(TIMEZONE)
+    await db.updateTable('programs').set({ reporting_timezone: 'Asia/Taipei' }).execute()
+    await adoptionMatches('Asia/Taipei')
     await db.updateTable('programs').set({ reporting_timezone: TIMEZONE }).execute()
   })
 })
