@@ -51,7 +51,7 @@ export async function catchUp(db: Executor) {
  * In one round trip: whether events wait for the projection, the reporting zone (the reporting
  * program's, unless given), and whether the rollups are valid for that zone and the current roster.
  */
-export async function projectionStatus(db: Executor, timezone?: string) {
+async function projectionStatus(db: Executor, timezone?: string) {
   const zone =
     timezone === undefined
       ? sql`coalesce((${reportingProgramQuery(db).select('reporting_timezone')}), 'UTC')`
@@ -158,7 +158,7 @@ export async function vacuumQueueNowAndThen(db: Database, drained: number) {
 }
 
 /** One statement: drain the queue, merge into the state rows and (when valid) the rollups and activity days. */
-export function projectionSql(
+function projectionSql(
   timezone: string,
   { rollupValid, activityValid }: { rollupValid: boolean; activityValid: boolean },
 ) {

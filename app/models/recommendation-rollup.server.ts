@@ -139,7 +139,7 @@ export function weekSplit(from: string, to: string) {
     : { weeksFrom: to, weeksTo: to }
 }
 
-/** The funnel's counts per key from the rollups (valid ones: check projectionStatus first). */
+/** The funnel's counts per key from the rollups (call readyToRead({ rollup }) first). */
 export async function rollupCounts(
   db: Executor,
   range: { from: string; to: string },
