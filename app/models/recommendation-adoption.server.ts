@@ -78,7 +78,7 @@ export async function adoptionRows(
     active_weeks: number
   }>`
     with active_days as (${activeDaysSql(range)}),
-    -- Per rep first (a few thousand rows), not per rep-day: active days, and active 7-day windows.
+    -- Per rep first (one row each), not per rep-day: active days, and active 7-day windows.
     rep_days as (select seller_id, count(*) as days from active_days group by seller_id),
     rep_weeks as (
       select seller_id, count(*) as weeks
