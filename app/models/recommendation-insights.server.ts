@@ -5,7 +5,7 @@ import { activeDaysSql, eligibleRepsSql } from './recommendation-adoption.server
 import { REASON_CODES } from './recommendation-event.schema'
 import { dayStartSql, funnelCounts, withRates, type FunnelCounts } from './recommendation-funnel.server'
 import { rate } from './recommendation-metrics.schema'
-import { catchUp, readyToRead } from './recommendation-projection.server'
+import { readyToRead } from './recommendation-projection.server'
 
 // What the evidence pages show beyond the funnel API: rejection reasons, explanations and model
 // versions compared with confidence intervals, and rep cohorts. Every figure comes from the same
@@ -15,7 +15,7 @@ type Range = { from: string; to: string }
 
 /** Rejections decided in the cohort (the latest decision is "rejected"), by reason and by week. */
 export async function rejectionReasons(db: Executor, range: Range, timezone: string) {
-  await catchUp(db)
+  await readyToRead(db, timezone, {})
   const rows = await sql<{ week: string; reason: string; count: number }>`
     select to_char(date_trunc('week', s.generated_at at time zone ${timezone}), 'YYYY-MM-DD') as week,
       coalesce(e.reason_code, 'other') as reason, count(*)::int as count
@@ -40,7 +40,7 @@ export async function rejectionReasons(db: Executor, range: Range, timezone: str
 
 /** The labelled data for retraining: each rejected recommendation of the cohort with its reason. */
 export async function rejectedRecommendations(db: Executor, range: Range, timezone: string) {
-  await catchUp(db)
+  await readyToRead(db, timezone, {})
   const rows = await sql<{
     recommendation_id: string
     seller_id: string
@@ -121,13 +121,13 @@ export async function explanationEvidence(db: Executor, range: Range, timezone: 
  * before it (a = the version, b = its predecessor), over the cohort of the range.
  */
 export async function modelVersionEvidence(db: Executor, range: Range, timezone: string) {
-  await catchUp(db)
+  // First: it catches up with the queue, so the versions below see every committed event too.
+  const groups = await funnelCounts(db, { ...range, group_by: 'model_version' }, timezone)
   const versions = await sql<{ model_version: string; first_at: Date }>`
     select coalesce(model_version, 'unknown') as model_version, min(generated_at) as first_at
     from recommendation_states
     where generated_at >= ${dayStartSql(range.from, timezone)} and generated_at < ${dayStartSql(range.to, timezone)}
     group by 1 order by 2, 1`.execute(db)
-  const groups = await funnelCounts(db, { ...range, group_by: 'model_version' }, timezone)
   return versions.rows.map((version, index) => {
     const counts = groups.get(version.model_version) ?? EMPTY
     const previous = index > 0 ? versions.rows[index - 1]!.model_version : null

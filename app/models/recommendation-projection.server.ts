@@ -42,7 +42,8 @@ const mergeSet = sql.raw(
   ].join(',\n        '),
 )
 
-/** Brings states and rollups up to date with every committed event; cheap when nothing waits. */
+/** Brings states and rollups up to date with every committed event; cheap when nothing waits. For callers
+ * that do not know the reporting zone (tests, the bench); the app's reads use readyToRead. */
 export async function catchUp(db: Executor) {
   if ((await projectionStatus(db)).pending) await project(db)
 }
