@@ -146,6 +146,7 @@ async function main() {
   const { loader } = await import('~/routes/api.v1.metrics.recommendation-funnel')
   const { sql } = await import('kysely')
   const csvPath = path.join(os.tmpdir(), `${database}.csv`)
+  const bodiesPath = path.join(os.tmpdir(), `${database}.json`)
   try {
     await migrateToLatest(db)
     await db.insertInto('programs').values({ name: 'Bench', reporting_timezone: TIMEZONE }).execute()
@@ -202,7 +203,7 @@ async function main() {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const port = (server.address() as { port: number }).port
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
-    const request = (method: string, urlPath: string, key: string, body?: string) =>
+    const request = (method: string, urlPath: string, key: string, body?: Buffer) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
           {
@@ -213,9 +214,7 @@ async function main() {
             agent,
             headers: {
               Authorization: `Bearer ${key}`,
-              ...(body
-                ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }
-                : {}),
+              ...(body ? { 'Content-Type': 'application/json', 'Content-Length': body.length } : {}),
             },
           },
           (res) => {
@@ -236,22 +235,35 @@ async function main() {
     )
     if (warm.status !== 200) throw new Error(`funnel ${warm.status}: ${warm.body}`)
 
-    // 1. Ingest through the API (CONCURRENCY clients).
-    const source = batches()
+    // The request bodies (and, from the same events, the CSV for \copy) are written to files before
+    // either clock starts: \copy reads a file made beforehand, and so do the API clients.
+    const bodies: { offset: number; length: number }[] = []
+    {
+      const bodyFile = fs.openSync(bodiesPath, 'w')
+      const csv = fs.openSync(csvPath, 'w')
+      let offset = 0
+      for (const batch of batches()) {
+        const body = Buffer.from(JSON.stringify(batch))
+        fs.writeSync(bodyFile, body)
+        bodies.push({ offset, length: body.length })
+        offset += body.length
+        fs.writeSync(csv, `${batch.map((e) => FIELDS.map((f) => csvCell(e[f])).join(',')).join('\n')}\n`)
+      }
+      fs.closeSync(bodyFile)
+      fs.closeSync(csv)
+    }
+
+    // 1. Ingest through the API (CONCURRENCY clients, each sending the next body from the file).
+    const bodyFile = fs.openSync(bodiesPath, 'r')
+    let next = 0
     let events = 0
-    let ingestMs = 0
     const started = performance.now()
     async function client() {
-      for (;;) {
-        const next = source.next()
-        if (next.done) return
-        const batch = next.value
-        const response = await request(
-          'POST',
-          '/api/v1/recommendation-events',
-          writeKey,
-          JSON.stringify(batch),
-        )
+      while (next < bodies.length) {
+        const { offset, length } = bodies[next++]!
+        const body = Buffer.allocUnsafe(length)
+        fs.readSync(bodyFile, body, 0, length, offset)
+        const response = await request('POST', '/api/v1/recommendation-events', writeKey, body)
         if (response.status !== 200)
           throw new Error(`ingest ${response.status}: ${response.body.slice(0, 200)}`)
         events += (JSON.parse(response.body) as { accepted: number }).accepted
@@ -263,18 +275,19 @@ async function main() {
     // Timed until every event is projected too: a request may leave its batch to the next drain.
     const { catchUp } = await import('~/models/recommendation-projection.server')
     await catchUp(db)
-    ingestMs = performance.now() - started
+    const ingestMs = performance.now() - started
+    fs.closeSync(bodyFile)
+    fs.rmSync(bodiesPath, { force: true })
     process.stdout.write('\n')
-    // The same rows (the generator is seeded) as CSV for \copy, written after the timed ingest.
-    const csv = fs.createWriteStream(csvPath)
-    for (const batch of batches())
-      if (!csv.write(`${batch.map((e) => FIELDS.map((f) => csvCell(e[f])).join(',')).join('\n')}\n`))
-        await new Promise<void>((resolve) => csv.once('drain', () => resolve()))
-    await new Promise((resolve) => csv.end(resolve))
-    await sql`vacuum analyze recommendation_states`.execute(db)
-    await sql`vacuum analyze recommendation_funnel_daily`.execute(db)
-    await sql`vacuum analyze recommendation_funnel_daily_amounts`.execute(db)
-    await sql`analyze recommendation_events`.execute(db)
+    // Vacuumed here, the raw events first, so that no autovacuum of the load runs during the timings
+    // below (an autovacuum's snapshot would also keep the rollups' dead row versions from going).
+    for (const table of [
+      'recommendation_events',
+      'recommendation_states',
+      'recommendation_funnel_daily',
+      'recommendation_funnel_daily_amounts',
+    ])
+      await sql`vacuum analyze ${sql.table(table)}`.execute(db)
 
     // 2. psql \copy of the same rows into an unindexed copy of the raw table.
     await sql`create table bench_copy (like recommendation_events including defaults)`.execute(db)
@@ -292,6 +305,7 @@ async function main() {
     )
     const copyMs = performance.now() - copyStart
     if (copy.status !== 0) throw new Error(`psql \\copy failed: ${copy.stderr}`)
+    await sql`drop table bench_copy`.execute(db) // or its autovacuum would run during the timings
 
     // 3. Funnel API for the last 90 days, vs a plain GROUP BY over the raw events answering the same question.
     const to = new Date(YEAR_START + DAYS * 86_400_000).toISOString().slice(0, 10)
@@ -381,6 +395,7 @@ async function main() {
   } finally {
     await closeDatabase()
     fs.rmSync(csvPath, { force: true })
+    fs.rmSync(bodiesPath, { force: true })
     if (!args.keep) await admin.query(`drop database if exists "${database}" with (force)`)
     await admin.end()
   }
