@@ -240,18 +240,18 @@ async function main() {
     // either clock starts: \copy reads a file made beforehand, and so do the API clients.
     const bodies: { offset: number; length: number }[] = []
     {
-      const bodyFile = fs.openSync(bodiesPath, 'w')
-      const csv = fs.openSync(csvPath, 'w')
+      const bodiesOut = fs.openSync(bodiesPath, 'w')
+      const csvOut = fs.openSync(csvPath, 'w')
       let offset = 0
       for (const batch of batches()) {
         const body = Buffer.from(JSON.stringify(batch))
-        fs.writeSync(bodyFile, body)
+        fs.writeSync(bodiesOut, body)
         bodies.push({ offset, length: body.length })
         offset += body.length
-        fs.writeSync(csv, `${batch.map((e) => FIELDS.map((f) => csvCell(e[f])).join(',')).join('\n')}\n`)
+        fs.writeSync(csvOut, `${batch.map((e) => FIELDS.map((f) => csvCell(e[f])).join(',')).join('\n')}\n`)
       }
-      fs.closeSync(bodyFile)
-      fs.closeSync(csv)
+      fs.closeSync(bodiesOut)
+      fs.closeSync(csvOut)
     }
 
     // 1. Ingest through the API (CONCURRENCY clients, each sending the next body from the file).
