@@ -4,6 +4,7 @@ import { FormActions, SelectField, TextField } from '~/components/forms'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import type { SprintSnapshot, SprintStatus } from '~/utils/db-types/delivery'
+import type { FieldErrors } from '~/utils/forms'
 import { errorsFor, IntentForm, type ActionErrors } from './intent-form'
 
 type SprintItem = {
@@ -244,6 +245,31 @@ export function PlanChanges({
   )
 }
 
+/** Why the plan changes, and the EET feedback it answers (when there is any): both plan forms ask this. */
+function PlanChangeFields({
+  feedbackOptions,
+  errors,
+}: {
+  feedbackOptions: { value: string; label: string }[]
+  errors: FieldErrors | undefined
+}) {
+  const t = useT()
+  return (
+    <>
+      <TextField label={t('delivery.plan.reason')} name="reason" maxLength={500} errors={errors} />
+      {feedbackOptions.length ? (
+        <SelectField
+          label={t('delivery.plan.feedback')}
+          name="feedback_id"
+          placeholder={t('delivery.plan.noFeedback')}
+          options={feedbackOptions}
+          errors={errors}
+        />
+      ) : null}
+    </>
+  )
+}
+
 export function PlanForms({
   available,
   planned,
@@ -269,21 +295,10 @@ export function PlanForms({
           }))}
           errors={errorsFor(actionData, 'plan-add')?.fieldErrors}
         />
-        <TextField
-          label={t('delivery.plan.reason')}
-          name="reason"
-          maxLength={500}
+        <PlanChangeFields
+          feedbackOptions={feedbackOptions}
           errors={errorsFor(actionData, 'plan-add')?.fieldErrors}
         />
-        {feedbackOptions.length ? (
-          <SelectField
-            label={t('delivery.plan.feedback')}
-            name="feedback_id"
-            placeholder={t('delivery.plan.noFeedback')}
-            options={feedbackOptions}
-            errors={errorsFor(actionData, 'plan-add')?.fieldErrors}
-          />
-        ) : null}
         <FormActions>
           <button type="submit">{t('delivery.plan.add')}</button>
         </FormActions>
@@ -296,21 +311,10 @@ export function PlanForms({
             options={planned.map((item) => ({ value: item.id, label: item.title }))}
             errors={errorsFor(actionData, 'plan-remove')?.fieldErrors}
           />
-          <TextField
-            label={t('delivery.plan.reason')}
-            name="reason"
-            maxLength={500}
+          <PlanChangeFields
+            feedbackOptions={feedbackOptions}
             errors={errorsFor(actionData, 'plan-remove')?.fieldErrors}
           />
-          {feedbackOptions.length ? (
-            <SelectField
-              label={t('delivery.plan.feedback')}
-              name="feedback_id"
-              placeholder={t('delivery.plan.noFeedback')}
-              options={feedbackOptions}
-              errors={errorsFor(actionData, 'plan-remove')?.fieldErrors}
-            />
-          ) : null}
           <FormActions>
             <button type="submit" className="button-secondary">
               {t('delivery.plan.remove')}
