@@ -255,7 +255,8 @@ async function main() {
     }
 
     // 1. Ingest through the API (CONCURRENCY clients, each sending the next body from the file).
-    const bodyFile = fs.openSync(bodiesPath, 'r')
+    // Read asynchronously: the server shares this process's event loop.
+    const bodyFile = await fs.promises.open(bodiesPath, 'r')
     let next = 0
     let events = 0
     const started = performance.now()
@@ -263,7 +264,7 @@ async function main() {
       while (next < bodies.length) {
         const { offset, length } = bodies[next++]!
         const body = Buffer.allocUnsafe(length)
-        fs.readSync(bodyFile, body, 0, length, offset)
+        await bodyFile.read(body, 0, length, offset)
         const response = await request('POST', '/api/v1/recommendation-events', writeKey, body)
         if (response.status !== 200)
           throw new Error(`ingest ${response.status}: ${response.body.slice(0, 200)}`)
@@ -277,7 +278,7 @@ async function main() {
     const { catchUp } = await import('~/models/recommendation-projection.server')
     await catchUp(db)
     const ingestMs = performance.now() - started
-    fs.closeSync(bodyFile)
+    await bodyFile.close()
     fs.rmSync(bodiesPath, { force: true })
     process.stdout.write('\n')
     // Every table is vacuumed here, so that no autovacuum of the load runs during the timings below
