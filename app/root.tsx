@@ -20,7 +20,7 @@ import { getLocale } from './i18n/locale.server'
 import { LOCALES } from './i18n/locales'
 import { useT } from './i18n/react'
 import stylesheet from './styles/app.css?url'
-import { countUnreadNotifications } from './models/notification.server'
+import { countUnreadNotifications } from './models/eet/notification.server'
 import { db } from './utils/db.server'
 import { popToast } from './utils/toast.server'
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { cli, UsageError } from './cli'
 
 await cli(async () => {
-  const { API_SCOPES } = await import('~/models/api-key.schema')
+  const { API_SCOPES } = await import('~/models/foundation/api-key.schema')
   const { values } = parseArgs({ options: { name: { type: 'string' }, scopes: { type: 'string' } } })
   const scopes = (values.scopes ?? '')
     .split(',')
@@ -16,7 +16,7 @@ await cli(async () => {
       `Give one or more scopes from ${API_SCOPES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
     )
   }
-  const { createApiKey } = await import('~/models/api-key.server')
+  const { createApiKey } = await import('~/models/foundation/api-key.server')
   const { db, prepareDatabase } = await import('~/utils/db.server')
   await prepareDatabase()
   const key = await createApiKey(

@@ -9,7 +9,7 @@ await cli(async () => {
   const email = z.email().safeParse(values.email?.trim().toLowerCase())
   if (!email.success)
     throw new UsageError('Give a valid address: npm run user:create-admin -- --email ADDRESS')
-  const { createUser, EmailTakenError } = await import('~/models/user.server')
+  const { createUser, EmailTakenError } = await import('~/models/foundation/user.server')
   const { db, prepareDatabase } = await import('~/utils/db.server')
   const { env } = await import('~/utils/env.server')
   await prepareDatabase()

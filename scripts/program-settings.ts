@@ -1,7 +1,7 @@
 // Sets the reporting time zone of a program (default: the reporting program, the oldest one not archived).
 // Usage: npm run program:settings -- --timezone Asia/Taipei [--program ID]
 import { parseArgs } from 'node:util'
-import { isIanaTimeZone, setReportingTimezone } from '~/models/reporting-program.server'
+import { isIanaTimeZone, setReportingTimezone } from '~/models/foundation/reporting-program.server'
 import { closeDatabase, db, prepareDatabase } from '~/utils/db.server'
 
 try {

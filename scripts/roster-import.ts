@@ -29,7 +29,7 @@ await cli(async () => {
   } catch (error) {
     throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
   }
-  const { importRoster, planRosterImport, reportLines } = await import('~/models/roster-import.server')
+  const { importRoster, planRosterImport, reportLines } = await import('~/models/eet/roster-import.server')
   const { db, prepareDatabase } = await import('~/utils/db.server')
   await prepareDatabase()
   const mode = values['valid-rows'] ? 'valid_rows' : 'all_or_nothing'

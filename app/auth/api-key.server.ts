@@ -1,5 +1,5 @@
-import { hasScope, verifyApiKey, type ApiKeyPrincipal } from '~/models/api-key.server'
-import type { ApiScope } from '~/models/api-key.schema'
+import { hasScope, verifyApiKey, type ApiKeyPrincipal } from '~/models/foundation/api-key.server'
+import type { ApiScope } from '~/models/foundation/api-key.schema'
 import { db } from '~/utils/db.server'
 
 /** A JSON error body for API clients: `{ "error": { "code", "message" } }`. */

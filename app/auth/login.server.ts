@@ -1,6 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { audit } from '~/models/audit.server'
-import { findUserByEmail } from '~/models/user.server'
+import { audit } from '~/models/foundation/audit.server'
+import { findUserByEmail } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { clientIp } from '~/utils/http.server'
 import { blankSessionCookie, createSessionCookie, invalidateSession, readSessionId } from './lucia.server'

@@ -1,7 +1,7 @@
 import type { Role } from '~/utils/db.types'
 
 // The static role → capability table. Capabilities say what a role may do at all; membership of an
-// initiative (lead, sponsor, team, EET) narrows which records it may do it to (see app/models/access.server.ts).
+// initiative (lead, sponsor, team, EET) narrows which records it may do it to (see app/models/foundation/access.server.ts).
 
 export const ROLES = ['admin', 'lead', 'sponsor', 'eet_member', 'viewer'] as const satisfies readonly Role[]
 
@@ -40,7 +40,7 @@ export const CAPABILITIES = [
 
 export type Capability = (typeof CAPABILITIES)[number]
 
-// `-own` style rights (edit, triage) still pass through the initiative scope in app/models/access.server.ts.
+// `-own` style rights (edit, triage) still pass through the initiative scope in app/models/foundation/access.server.ts.
 const TABLE: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES.filter(
     (capability) => capability !== 'initiative:edit-own' && capability !== 'feedback:submit',

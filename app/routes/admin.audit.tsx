@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { requirePermission } from '~/auth/session.server'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { listAuditEntityTypes, listAuditEntries } from '~/models/audit.server'
+import { listAuditEntityTypes, listAuditEntries } from '~/models/foundation/audit.server'
 import { db } from '~/utils/db.server'
 
 const PAGE_SIZE = 50

@@ -4,12 +4,12 @@ import { z } from 'zod'
 import { ROLES } from '~/auth/permissions'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
-import { OneTimeSecret } from '~/components/one-time-link'
+import { OneTimeSecret } from '~/components/foundation/one-time-link'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { actorOf } from '~/models/audit.server'
-import { hasFinanceAccess, setFinanceAccess } from '~/models/business-case.server'
+import { actorOf } from '~/models/foundation/audit.server'
+import { hasFinanceAccess, setFinanceAccess } from '~/models/accountability/business-case.server'
 import {
   getUserById,
   issuePasswordTokenFor,
@@ -17,8 +17,8 @@ import {
   revokeSessions,
   setUserDisabled,
   updateUser,
-} from '~/models/user.server'
-import { UpdateUserSchema } from '~/models/user.schema'
+} from '~/models/foundation/user.server'
+import { UpdateUserSchema } from '~/models/foundation/user.schema'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { invariantResponse, notFound, publicOrigin } from '~/utils/http.server'

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/session.server'
 import { Badge, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { listUsers } from '~/models/user.server'
+import { listUsers } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { apiError, requireApiKey } from '~/auth/api-key.server'
-import { API_MAX_ITEMS, resolveKpiKey, writeApiMeasurements } from '~/models/kpi-api.server'
+import { API_MAX_ITEMS, resolveKpiKey, writeApiMeasurements } from '~/models/kpi/api.server'
 import { db } from '~/utils/db.server'
 
 // POST /api/v1/kpis/{key}/measurements — values for one KPI (docs/api.md, /api/v1/openapi.json).

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { apiError, requireApiKey } from '~/auth/api-key.server'
-import { MAX_BODY_BYTES } from '~/models/recommendation-event.schema'
+import { MAX_BODY_BYTES } from '~/models/recommendations/event.schema'
 import {
   bodyFormatOf,
   ingestItems,
   parseBody,
   projectAfterIngest,
   readBodyText,
-} from '~/models/recommendation-ingest.server'
+} from '~/models/recommendations/ingest.server'
 import { db } from '~/utils/db.server'
 
 // POST /api/v1/recommendation-events — the recommendation tool's ingest (docs/api.md).

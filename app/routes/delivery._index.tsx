@@ -6,7 +6,7 @@ import { LevelBadge, PhaseClock, usedText } from '~/components/delivery/phase-cl
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { PHASES } from '~/models/delivery/phase-time'
-import { deliveryPortfolio } from '~/models/delivery/portfolio.server'
+import { deliveryOverview } from '~/models/delivery/overview.server'
 import styles from '~/styles/delivery.css?url'
 import { db } from '~/utils/db.server'
 
@@ -14,10 +14,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { initiatives: await deliveryPortfolio(db, user), canEditBudgets: can(user.role, 'program:manage') }
+  return { initiatives: await deliveryOverview(db, user), canEditBudgets: can(user.role, 'program:manage') }
 }
 
-export default function DeliveryPortfolioPage() {
+export default function DeliveryOverviewPage() {
   const { initiatives, canEditBudgets } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()

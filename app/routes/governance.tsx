@@ -7,7 +7,12 @@ import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { GOVERNANCE_ACTIONS, OVERLAP_KINDS, ReviewDoneSchema, ReviewSchema } from '~/models/governance.schema'
+import {
+  GOVERNANCE_ACTIONS,
+  OVERLAP_KINDS,
+  ReviewDoneSchema,
+  ReviewSchema,
+} from '~/models/accountability/governance.schema'
 import {
   completeReview,
   findOverlaps,
@@ -15,7 +20,7 @@ import {
   listOwnerCandidates,
   listReviews,
   recordReview,
-} from '~/models/governance.server'
+} from '~/models/accountability/governance.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'

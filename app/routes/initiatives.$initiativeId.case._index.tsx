@@ -3,12 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
 import { getUserLocale, requireUser } from '~/auth/session.server'
-import { CaseStatusBadge, CaseView } from '~/components/business-case-view'
+import { CaseStatusBadge, CaseView } from '~/components/accountability/business-case-view'
 import { FormActions, FormError, SelectField, TextAreaField } from '~/components/forms'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { caseStateErrors } from '~/models/business-case-errors.server'
-import { CaseCommentSchema, CaseDecisionSchema } from '~/models/business-case.schema'
+import { caseStateErrors } from '~/models/accountability/business-case-errors.server'
+import { CaseCommentSchema, CaseDecisionSchema } from '~/models/accountability/business-case.schema'
 import {
   benefitEvidence,
   commentOnCase,
@@ -19,8 +19,8 @@ import {
   listCaseComments,
   submitCase,
   withoutFinance,
-} from '~/models/business-case.server'
-import { requireInitiative } from '~/models/initiative-guard.server'
+} from '~/models/accountability/business-case.server'
+import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { forbidden, invariantResponse } from '~/utils/http.server'

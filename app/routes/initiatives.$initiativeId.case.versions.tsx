@@ -2,11 +2,16 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/session.server'
-import { CaseStatusBadge, CaseView } from '~/components/business-case-view'
+import { CaseStatusBadge, CaseView } from '~/components/accountability/business-case-view'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { financeVisible, getCase, listCaseVersions, withoutFinance } from '~/models/business-case.server'
-import { requireInitiative } from '~/models/initiative-guard.server'
+import {
+  financeVisible,
+  getCase,
+  listCaseVersions,
+  withoutFinance,
+} from '~/models/accountability/business-case.server'
+import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 

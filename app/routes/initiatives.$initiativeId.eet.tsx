@@ -7,7 +7,12 @@ import { RepresentativenessPanel } from '~/components/eet/representativeness-pan
 import { SectionHeader } from '~/components/eet/feedback-bits'
 import { useT } from '~/i18n/react'
 import { translate, type MessageKey } from '~/i18n/translate'
-import { EetAddSchema, EetCandidateFilterSchema, EetLeaveSchema, ReleaseSchema } from '~/models/eet.schema'
+import {
+  EetAddSchema,
+  EetCandidateFilterSchema,
+  EetLeaveSchema,
+  ReleaseSchema,
+} from '~/models/eet/eet.schema'
 import {
   addEetMembers,
   addRelease,
@@ -18,9 +23,9 @@ import {
   listEetMembers,
   listReleases,
   today,
-} from '~/models/eet.server'
-import { requireEditableInitiative, requireInitiative } from '~/models/initiative-guard.server'
-import { rosterFacets } from '~/models/roster.server'
+} from '~/models/eet/eet.server'
+import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
+import { rosterFacets } from '~/models/eet/roster.server'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'

@@ -7,7 +7,7 @@ import { FormActions, FormError, SelectField, TextAreaField } from '~/components
 import { Badge } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate, type MessageKey } from '~/i18n/translate'
-import { MergeSchema, TriageSchema } from '~/models/eet.schema'
+import { MergeSchema, TriageSchema } from '~/models/eet/eet.schema'
 import {
   FeedbackError,
   getFeedback,
@@ -16,8 +16,8 @@ import {
   mergeFeedback,
   setVote,
   triageFeedback,
-} from '~/models/feedback.server'
-import { requireInitiative } from '~/models/initiative-guard.server'
+} from '~/models/eet/feedback.server'
+import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse, notFound } from '~/utils/http.server'

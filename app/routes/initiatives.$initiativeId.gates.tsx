@@ -3,13 +3,24 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
-import { StageBadge } from '~/components/initiative-table'
+import { StageBadge } from '~/components/foundation/initiative-table'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { GATE_CRITERIA, GateDecisionSchema, GateRequestSchema, nextStage } from '~/models/gate.schema'
-import { decideGate, GateError, isGateDecider, listGates, requestGate } from '~/models/gate.server'
-import { requireInitiative } from '~/models/initiative-guard.server'
+import {
+  GATE_CRITERIA,
+  GateDecisionSchema,
+  GateRequestSchema,
+  nextStage,
+} from '~/models/accountability/gate.schema'
+import {
+  decideGate,
+  GateError,
+  isGateDecider,
+  listGates,
+  requestGate,
+} from '~/models/accountability/gate.server'
+import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'

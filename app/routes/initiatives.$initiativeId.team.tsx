@@ -5,14 +5,14 @@ import { getUserLocale, requireUser } from '~/auth/session.server'
 import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { requireEditableInitiative, requireInitiative } from '~/models/initiative-guard.server'
+import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
 import {
   RemoveMemberSchema,
   SPANNER_BACKGROUNDS,
   SpannerSchema,
   TEAM_FUNCTIONS,
   TeamMemberSchema,
-} from '~/models/team.schema'
+} from '~/models/accountability/team.schema'
 import {
   addTeamMember,
   coverageOf,
@@ -20,7 +20,7 @@ import {
   listTeam,
   removeTeamMember,
   setSpannerBackground,
-} from '~/models/team.server'
+} from '~/models/accountability/team.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'

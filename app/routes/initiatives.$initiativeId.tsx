@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { INITIATIVE_TABS } from '~/components/initiative-tabs'
-import { StageBadge, StatusBadge } from '~/components/initiative-table'
+import { INITIATIVE_TABS } from '~/components/foundation/initiative-tabs'
+import { StageBadge, StatusBadge } from '~/components/foundation/initiative-table'
 import { Badge } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { requireInitiative } from '~/models/initiative-guard.server'
+import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)

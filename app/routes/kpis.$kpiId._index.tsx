@@ -15,12 +15,12 @@ import {
   deleteDriverLink,
   DriverLinkError,
   listDriverLinks,
-} from '~/models/kpi-chart.server'
-import { requireKpi } from '~/models/kpi-guard.server'
-import { itemErrorMessage } from '~/models/kpi-import.server'
-import { checkItem, listRevisions, recordMeasurements, writerForUser } from '~/models/kpi-measurement.server'
-import { CheckInSchema, DriverLinkSchema } from '~/models/kpi.schema'
-import { listLaggingKpis } from '~/models/kpi.server'
+} from '~/models/kpi/chart.server'
+import { requireKpi } from '~/models/kpi/guard.server'
+import { itemErrorMessage } from '~/models/kpi/import.server'
+import { checkItem, listRevisions, recordMeasurements, writerForUser } from '~/models/kpi/measurement.server'
+import { CheckInSchema, DriverLinkSchema } from '~/models/kpi/kpi.schema'
+import { listLaggingKpis } from '~/models/kpi/kpi.server'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'

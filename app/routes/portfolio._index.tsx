@@ -6,15 +6,15 @@ import { EmptyState, PageHeader } from '~/components/page'
 import { PortfolioTable } from '~/components/sponsor/portfolio-table'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { STAGES } from '~/models/initiative.schema'
-import { PORTFOLIO_SORTS, PortfolioQuerySchema } from '~/models/portfolio.schema'
+import { STAGES } from '~/models/foundation/initiative.schema'
+import { PORTFOLIO_SORTS, PortfolioQuerySchema } from '~/models/sponsor/portfolio.schema'
 import {
   listOpenPrograms,
   portfolioOf,
   portfolioProgram,
   portfolioView,
   sortPortfolio,
-} from '~/models/portfolio.server'
+} from '~/models/sponsor/portfolio.server'
 import sponsorStyles from '~/styles/sponsor.css?url'
 import { db } from '~/utils/db.server'
 import { todayIn } from '~/models/delivery/calendar'

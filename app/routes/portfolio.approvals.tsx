@@ -7,17 +7,17 @@ import { FormError } from '~/components/forms'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { CaseStateError, decideCase, pendingDecisions } from '~/models/business-case.server'
+import { CaseStateError, decideCase, pendingDecisions } from '~/models/accountability/business-case.server'
 import { todayIn } from '~/models/delivery/calendar'
-import { decideGate, GateError } from '~/models/gate.server'
-import { requireInitiative } from '~/models/initiative-guard.server'
-import { portfolioProgram } from '~/models/portfolio.server'
+import { decideGate, GateError } from '~/models/accountability/gate.server'
+import { requireInitiative } from '~/models/foundation/initiative-guard.server'
+import { portfolioProgram } from '~/models/sponsor/portfolio.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/utils/http.server'
 import { fields } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
 
-// The sponsor's inbox: business cases and stage gates waiting for this user's decision (issue 3's
+// The sponsor's inbox: business cases and stage gates waiting for this user's decision (the accountability area's
 // pendingDecisions). Approving is one step here; asking for changes or rejecting needs a comment and
 // happens on the case or the gate page itself, which each row links to.
 

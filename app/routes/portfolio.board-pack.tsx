@@ -9,9 +9,14 @@ import { formatDate, formatDateTime, formatNumber, formatPercent } from '~/i18n/
 import { LOCALES } from '~/i18n/locales'
 import { translate, translator } from '~/i18n/translate'
 import { todayIn } from '~/models/delivery/calendar'
-import { periodReport } from '~/models/period-report.server'
-import { parsePeriod, previousMonth, ReportQuerySchema } from '~/models/portfolio.schema'
-import { portfolioOf, portfolioProgram, portfolioView, sortPortfolio } from '~/models/portfolio.server'
+import { periodReport } from '~/models/sponsor/period-report.server'
+import { parsePeriod, previousMonth, ReportQuerySchema } from '~/models/sponsor/portfolio.schema'
+import {
+  portfolioOf,
+  portfolioProgram,
+  portfolioView,
+  sortPortfolio,
+} from '~/models/sponsor/portfolio.server'
 import sponsorStyles from '~/styles/sponsor.css?url'
 import { db } from '~/utils/db.server'
 import { invariantResponse } from '~/utils/http.server'

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '~/auth/session.server'
 import { todayIn } from '~/models/delivery/calendar'
-import { EXPORT_TABLES, exportCsv } from '~/models/portfolio-export.server'
+import { EXPORT_TABLES, exportCsv } from '~/models/sponsor/portfolio-export.server'
 import {
   parsePeriod,
   PortfolioQuerySchema,
   previousMonth,
   ReportQuerySchema,
-} from '~/models/portfolio.schema'
-import { portfolioProgram } from '~/models/portfolio.server'
+} from '~/models/sponsor/portfolio.schema'
+import { portfolioProgram } from '~/models/sponsor/portfolio.server'
 import { csvResponse } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 import { invariantResponse, notFound } from '~/utils/http.server'

@@ -6,16 +6,20 @@ import { FormError } from '~/components/forms'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { FAILURE_MODES, INPUTS } from '~/models/health-config'
-import { formValuesOf, HealthSettingsSchema, overridesFromForm } from '~/models/health-settings.schema'
-import { healthConfigFor, saveHealthOverrides } from '~/models/health-settings.server'
-import { listOpenPrograms, portfolioProgram } from '~/models/portfolio.server'
+import { FAILURE_MODES, INPUTS } from '~/models/sponsor/health-config'
+import {
+  formValuesOf,
+  HealthSettingsSchema,
+  overridesFromForm,
+} from '~/models/sponsor/health-settings.schema'
+import { healthConfigFor, saveHealthOverrides } from '~/models/sponsor/health-settings.server'
+import { listOpenPrograms, portfolioProgram } from '~/models/sponsor/portfolio.server'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-// Admins tune a program's health weights, good/bad values and bands (defaults: app/models/health-config.ts).
+// Admins tune a program's health weights, good/bad values and bands (defaults: app/models/sponsor/health-config.ts).
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tenfold' }]
 

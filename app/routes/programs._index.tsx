@@ -4,7 +4,7 @@ import { can } from '~/auth/permissions'
 import { requireUser } from '~/auth/session.server'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { listPrograms } from '~/models/program.server'
+import { listPrograms } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

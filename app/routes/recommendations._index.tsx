@@ -6,9 +6,9 @@ import { EmptyState } from '~/components/page'
 import { FunnelTable } from '~/components/recommendations/funnel-table'
 import { RangeFilter, useKeyLabel } from '~/components/recommendations/range-filter'
 import { useFormat, useT } from '~/i18n/react'
-import { recommendationFunnel } from '~/models/recommendation-funnel.server'
-import { FUNNEL_GROUPS } from '~/models/recommendation-metrics.schema'
-import { pageRange, sellerNames } from '~/models/recommendation-page.server'
+import { recommendationFunnel } from '~/models/recommendations/funnel.server'
+import { FUNNEL_GROUPS } from '~/models/recommendations/metrics.schema'
+import { pageRange, sellerNames } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

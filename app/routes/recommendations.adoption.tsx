@@ -9,9 +9,9 @@ import {
   adoptionBy,
   recommendationAdoption,
   type AdoptionFigures,
-} from '~/models/recommendation-adoption.server'
-import { cohortRetention } from '~/models/recommendation-insights.server'
-import { pageRange, sellerNames } from '~/models/recommendation-page.server'
+} from '~/models/recommendations/adoption.server'
+import { cohortRetention } from '~/models/recommendations/insights.server'
+import { pageRange, sellerNames } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
 
 const SLICES = ['manager', 'tech_affinity', 'region'] as const

@@ -6,8 +6,8 @@ import { EmptyState } from '~/components/page'
 import { EvidenceTable } from '~/components/recommendations/evidence-table'
 import { RangeFilter } from '~/components/recommendations/range-filter'
 import { useFormat, useT } from '~/i18n/react'
-import { explanationEvidence, modelVersionEvidence } from '~/models/recommendation-insights.server'
-import { pageRange } from '~/models/recommendation-page.server'
+import { explanationEvidence, modelVersionEvidence } from '~/models/recommendations/insights.server'
+import { pageRange } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react'
 import { requirePermission } from '~/auth/session.server'
 import { FormActions } from '~/components/forms'
 import { useFormat, useT } from '~/i18n/react'
-import type { EventError } from '~/models/recommendation-event.schema'
-import { IMPORT_MAX_EVENTS } from '~/models/recommendation-ingest.server'
+import type { EventError } from '~/models/recommendations/event.schema'
+import { IMPORT_MAX_EVENTS } from '~/models/recommendations/ingest.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'events:import')

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '~/auth/session.server'
-import { actorOf } from '~/models/audit.server'
+import { actorOf } from '~/models/foundation/audit.server'
 import {
   bodyFormatOf,
   importFile,
   IMPORT_MAX_BYTES,
   readBodyText,
-} from '~/models/recommendation-ingest.server'
+} from '~/models/recommendations/ingest.server'
 import { db } from '~/utils/db.server'
 
 // POST /recommendations/import/upload — the admin import page's upload (the file is the body, sent by

@@ -5,7 +5,7 @@ import { requirePermission } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { reportingProgram } from '~/models/reporting-program.server'
+import { reportingProgram } from '~/models/foundation/reporting-program.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

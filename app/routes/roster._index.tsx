@@ -4,9 +4,9 @@ import { can } from '~/auth/permissions'
 import { affinityFilter, facetOptions, SellerFilters } from '~/components/eet/seller-filters'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { requireRosterReader } from '~/models/roster-guard.server'
-import { RosterFilterSchema } from '~/models/roster.schema'
-import { listSellers, rosterFacets } from '~/models/roster.server'
+import { requireRosterReader } from '~/models/eet/roster-guard.server'
+import { RosterFilterSchema } from '~/models/eet/roster.schema'
+import { listSellers, rosterFacets } from '~/models/eet/roster.server'
 import { db } from '~/utils/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sales force · Tenfold' }]

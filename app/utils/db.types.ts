@@ -1,154 +1,22 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { AccountabilityTables } from './db-types/accountability'
-import type { DeliveryTables } from './db-types/delivery'
-import type { EetTables } from './db-types/eet'
-import type { KpiTables } from './db-types/kpi'
-import type { RecommendationTables } from './db-types/recommendations'
-import type { SponsorTables } from './db-types/sponsor'
+import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { AccountabilityTables } from '~/models/accountability/tables'
+import type { DeliveryTables } from '~/models/delivery/tables'
+import type { EetTables } from '~/models/eet/tables'
+import type {
+  FoundationTables,
+  InitiativesTable,
+  ProgramsTable,
+  UsersTable,
+} from '~/models/foundation/tables'
+import type { KpiTables } from '~/models/kpi/tables'
+import type { RecommendationTables } from '~/models/recommendations/tables'
+import type { SponsorTables } from '~/models/sponsor/tables'
 
-// Table types, written by hand beside the migrations. Each capability adds its own interface and
-// extends DB below.
+// The database type: each area's tables are written by hand beside its queries, in
+// app/models/<area>/tables.ts, and join here. tests/unit/db/table-types.test.ts checks them against
+// the migrated schema.
+export type { InitiativeStatus, Role, Stage, TechAffinity } from '~/models/foundation/tables'
 
-export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
-export type CreatedAt = ColumnType<Date, Date | string | undefined, never>
-/** A `date` column: 'YYYY-MM-DD' both ways. */
-export type DateString = string
-export type Json<T = unknown> = ColumnType<T, string, string>
-
-export type Role = 'admin' | 'lead' | 'sponsor' | 'eet_member' | 'viewer'
-export type Stage = 'frame' | 'design' | 'pilot' | 'scale' | 'sustain'
-export type InitiativeStatus = 'proposed' | 'active' | 'paused' | 'completed' | 'stopped'
-
-export interface UsersTable {
-  id: Generated<string>
-  email: string
-  name: string
-  role: Role
-  password_hash: string | null
-  locale: 'en' | 'zh-TW' | null
-  /** Grants a viewer sight of business-case figures (issue 3). */
-  finance_access: Generated<boolean>
-  disabled_at: Date | null
-  created_at: CreatedAt
-  updated_at: Timestamp
-}
-
-export interface UserSessionsTable {
-  id: string
-  user_id: string
-  expires_at: Date
-  created_at: CreatedAt
-  ip: string | null
-  user_agent: string | null
-}
-
-export interface PasswordTokensTable {
-  token_hash: string
-  user_id: string
-  expires_at: Date
-  used_at: Date | null
-  created_at: CreatedAt
-}
-
-export interface AuthThrottleTable {
-  key: string
-  window_start: Date
-  failures: number
-}
-
-export interface AuditLogTable {
-  id: Generated<number>
-  at: CreatedAt
-  actor_id: string | null
-  actor_label: string
-  action: string
-  entity_type: string
-  entity_id: string | null
-  before: Json | null
-  after: Json | null
-}
-
-export interface ProgramsTable {
-  id: Generated<string>
-  name: string
-  description: Generated<string>
-  reporting_timezone: Generated<string>
-  archived_at: Date | null
-  created_at: CreatedAt
-  updated_at: Timestamp
-}
-
-export interface InitiativesTable {
-  id: Generated<string>
-  program_id: string
-  name: string
-  objective: Generated<string>
-  lead_id: string | null
-  sponsor_id: string | null
-  stage: Generated<Stage>
-  status: Generated<InitiativeStatus>
-  start_date: DateString | null
-  target_date: DateString | null
-  created_by: string | null
-  archived_at: Date | null
-  created_at: CreatedAt
-  updated_at: Timestamp
-}
-
-export interface InitiativeMembersTable {
-  initiative_id: string
-  user_id: string
-  kind: 'team' | 'eet'
-  created_at: CreatedAt
-}
-
-export interface ApiKeysTable {
-  id: Generated<string>
-  name: string
-  prefix: string
-  secret_hash: string
-  scopes: string[]
-  created_by: string | null
-  created_at: CreatedAt
-  last_used_at: Date | null
-  revoked_at: Date | null
-}
-
-export type TechAffinity = 'avoider' | 'reluctant' | 'enthusiast' | 'unknown'
-
-export interface SellersTable {
-  id: Generated<string>
-  seller_id: string
-  name: string
-  email: string | null
-  region: string
-  segment: string
-  team: string
-  manager_id: string | null
-  hire_date: DateString | null
-  role: string
-  tech_affinity: Generated<TechAffinity>
-  eligible: Generated<boolean>
-  user_id: string | null
-  left_at: Date | null
-  created_at: CreatedAt
-  updated_at: Timestamp
-}
-
-export interface FoundationTables {
-  users: UsersTable
-  user_sessions: UserSessionsTable
-  password_tokens: PasswordTokensTable
-  auth_throttle: AuthThrottleTable
-  audit_log: AuditLogTable
-  programs: ProgramsTable
-  initiatives: InitiativesTable
-  initiative_members: InitiativeMembersTable
-  api_keys: ApiKeysTable
-  sellers: SellersTable
-}
-
-// Each capability's tables live in app/utils/db-types/<area>.ts and join the database type here.
 export interface DB
   extends
     FoundationTables,

@@ -76,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Daily rollups of the state rows for the funnel: one row per (dimension, reporting-zone day, key),
   // kept in step at ingest. Valid only for the zone and roster recorded in recommendation_rollup_meta;
-  // otherwise the funnel reads the state rows and the rollup is rebuilt (app/models/recommendation-rollup.server.ts).
+  // otherwise the funnel reads the state rows and the rollup is rebuilt (app/models/recommendations/rollup.server.ts).
   await db.schema
     .createTable('recommendation_funnel_daily')
     .addColumn('dimension', 'text', (col) => col.notNull())

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 // Per-program overrides of the failure-mode health weights, thresholds and bands (the defaults live in
-// app/models/health-config.ts). `overrides` holds only what differs: { inputs: { key: rule }, bands }.
+// app/models/sponsor/health-config.ts). `overrides` holds only what differs: { inputs: { key: rule }, bands }.
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

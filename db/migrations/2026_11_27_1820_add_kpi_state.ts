@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely'
 // so that a 2,000-KPI program view reads one narrow row per KPI instead of recomputing every status
 // from all target rows (docs/decisions/013-kpi-state-on-kpis.md).
 //
-// The state is computed by the app (app/models/kpi-state.server.ts, the same pure functions as the
+// The state is computed by the app (app/models/kpi/state.server.ts, the same pure functions as the
 // status rules) and invalidated here, by triggers, whenever one of its inputs changes: so no write
 // path — form, CSV, API, seed, factory or hand-written SQL — can leave a stale state behind.
 // `state_status` null means "recompute before use"; `state_epoch` grows with every invalidation, so a

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 // Ingest no longer merges events into recommendation_states and the funnel rollups in its own
 // statement (that took one lock for every request, so ingest ran one batch at a time). It stores the
 // raw events and, in the same transaction, queues what the projection needs of the newly stored ones
-// as one row of arrays per request. The projection (app/models/recommendation-projection.server.ts)
+// as one row of arrays per request. The projection (app/models/recommendations/projection.server.ts)
 // drains the queue under its lock: after a request's commit (unless a drain is already running, which
 // or the next one takes its batch along), and before any read of the states or rollups, so every read
 // reflects every committed event. One row per request, deleted when projected, keeps the queue short.

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import type { CostKind, GateCriterion, TeamFunction } from '~/utils/db-types/accountability'
+import type { CostKind, GateCriterion, TeamFunction } from '~/models/accountability/tables'
 import type { DB } from '~/utils/db.types'
 import type { DemoContext } from './demo'
 

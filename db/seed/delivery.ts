@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import { burndown, sprintFigures, type SprintEntry } from '~/models/delivery/burndown'
 import { addDays, todayIn } from '~/models/delivery/calendar'
 import type { DB } from '~/utils/db.types'
-import type { BacklogItemType, DeliveryPhase, PilotDecision, SprintSnapshot } from '~/utils/db-types/delivery'
+import type { BacklogItemType, DeliveryPhase, PilotDecision, SprintSnapshot } from '~/models/delivery/tables'
 
 // Demo delivery data, dated relative to today (Taipei): the Daily Recommender mid-pilot with three closed
 // sprints (carry-over, a mid-sprint addition, a cancellation, a removal), one running and the next one

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
-import { syncEetAccess } from '~/models/eet.server'
+import { syncEetAccess } from '~/models/eet/eet.server'
 import type { DB, TechAffinity } from '~/utils/db.types'
-import type { FeedbackKind, FeedbackStatus } from '~/utils/db-types/eet'
+import type { FeedbackKind, FeedbackStatus } from '~/models/eet/tables'
 
 // Demo roster, EET and pilot feedback. A sales force of a few hundred reps in four regions and four
 // segments, teams under frontline managers; the Daily Recommender's EET is deliberately NOT

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
-import { addDays, nextPeriodEnd, periodEndOf, todayIso } from '~/models/kpi-period'
-import { recordMeasurementsIn, type MeasurementItem } from '~/models/kpi-measurement.server'
-import type { KpiCadence, KpiCategory, KpiDirection, KpiKind, KpiRollup } from '~/utils/db-types/kpi'
+import { addDays, nextPeriodEnd, periodEndOf, todayIso } from '~/models/kpi/period'
+import { recordMeasurementsIn, type MeasurementItem } from '~/models/kpi/measurement.server'
+import type { KpiCadence, KpiCategory, KpiDirection, KpiKind, KpiRollup } from '~/models/kpi/tables'
 import type { DB } from '~/utils/db.types'
 import type { DemoContext } from './demo'
 

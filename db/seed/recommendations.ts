@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely'
-import type { RecommendationEvent, ReasonCode } from '~/models/recommendation-event.schema'
-import { storeEvents } from '~/models/recommendation-ingest.server'
-import { project, rebuildActivity, rebuildRollup } from '~/models/recommendation-projection.server'
-import { reportingProgram } from '~/models/reporting-program.server'
+import type { RecommendationEvent, ReasonCode } from '~/models/recommendations/event.schema'
+import { storeEvents } from '~/models/recommendations/ingest.server'
+import { project, rebuildActivity, rebuildRollup } from '~/models/recommendations/projection.server'
+import { reportingProgram } from '~/models/foundation/reporting-program.server'
 import type { DB } from '~/utils/db.types'
 import type { DemoContext } from './demo'
 

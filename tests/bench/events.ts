@@ -141,7 +141,7 @@ async function main() {
   process.env.SESSION_SECRET ??= 'bench-secret-that-is-long-enough-0123456789'
   const { migrateToLatest } = await import('../../db/migrate')
   const { db, closeDatabase } = await import('~/utils/db.server')
-  const { createApiKey } = await import('~/models/api-key.server')
+  const { createApiKey } = await import('~/models/foundation/api-key.server')
   const { action } = await import('~/routes/api.v1.recommendation-events')
   const { loader } = await import('~/routes/api.v1.metrics.recommendation-funnel')
   const { sql } = await import('kysely')
@@ -275,7 +275,7 @@ async function main() {
     }
     await Promise.all(Array.from({ length: CONCURRENCY }, client))
     // Timed until every event is projected too: a request may leave its batch to the next drain.
-    const { catchUp } = await import('~/models/recommendation-projection.server')
+    const { catchUp } = await import('~/models/recommendations/projection.server')
     await catchUp(db)
     const ingestMs = performance.now() - started
     await bodyFile.close()

@@ -60,8 +60,8 @@ process.env.DATABASE_URL = dbUrl.toString()
 try {
   const { migrateToLatest } = await import('#db/migrate')
   const { db, closeDatabase } = await import('~/utils/db.server')
-  const { portfolioOf, portfolioView, sortPortfolio } = await import('~/models/portfolio.server')
-  const { storeEvents } = await import('~/models/recommendation-ingest.server')
+  const { portfolioOf, portfolioView, sortPortfolio } = await import('~/models/sponsor/portfolio.server')
+  const { storeEvents } = await import('~/models/recommendations/ingest.server')
   await migrateToLatest(db)
 
   const t0 = performance.now()
@@ -308,7 +308,7 @@ try {
         .execute()
     }
   }
-  // Recommendation events over the last 60 days, through issue 7's own ingest (rollups kept in step).
+  // Recommendation events over the last 60 days, through the events API's own ingest (rollups kept in step).
   const events = []
   for (let e = 0; e < SIZE.events / 2; e++) {
     const seller = pick(sellers)

@@ -1,5 +1,5 @@
 import { toCsv } from '~/utils/csv.server'
-import { ROSTER_COLUMNS } from '~/models/roster.schema'
+import { ROSTER_COLUMNS } from '~/models/eet/roster.schema'
 
 // Roster CSV files for import tests (and the e2e upload).
 export type RosterRow = Record<(typeof ROSTER_COLUMNS)[number], string>

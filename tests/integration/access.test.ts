@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { flatRoutes } from '@remix-run/dev/dist/config/flat-routes.js'
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { createApiKey } from '~/models/api-key.server'
+import { createApiKey } from '~/models/foundation/api-key.server'
 import remixConfig from '../../remix.config.js'
 import { AREAS } from '#tests/access'
 import { EVERYONE, type Expectation, type Fixture, type RouteRow, type Who } from '#tests/access/types'

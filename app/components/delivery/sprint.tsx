@@ -3,7 +3,7 @@ import { Chart } from '~/components/charts/chart'
 import { FormActions, SelectField, TextField } from '~/components/forms'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import type { SprintSnapshot, SprintStatus } from '~/utils/db-types/delivery'
+import type { SprintSnapshot, SprintStatus } from '~/models/delivery/tables'
 import type { FieldErrors } from '~/utils/forms'
 import { errorsFor, IntentForm, type ActionErrors } from './intent-form'
 

@@ -4,7 +4,7 @@ import { FormActions, SelectField, TextField } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { ITEM_TYPES } from '~/models/delivery/delivery.schema'
-import type { SprintStatus } from '~/utils/db-types/delivery'
+import type { SprintStatus } from '~/models/delivery/tables'
 import { errorsFor, IntentForm, type ActionErrors } from './intent-form'
 
 type Figures = {

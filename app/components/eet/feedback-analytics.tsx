@@ -1,7 +1,7 @@
 import { Chart } from '~/components/charts/chart'
 import { useFormat, useT } from '~/i18n/react'
-import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '~/models/eet.schema'
-import type { FeedbackFigures } from '~/models/feedback-summary'
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '~/models/eet/eet.schema'
+import type { FeedbackFigures } from '~/models/eet/feedback-summary'
 
 export function FeedbackAnalytics({
   figures,

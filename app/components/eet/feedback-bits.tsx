@@ -1,7 +1,7 @@
 import type React from 'react'
 import { Badge } from '~/components/page'
 import { useT } from '~/i18n/react'
-import type { FeedbackStatusName } from '~/models/eet.schema'
+import type { FeedbackStatusName } from '~/models/eet/eet.schema'
 
 const TONE: Record<FeedbackStatusName, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
   new: 'info',

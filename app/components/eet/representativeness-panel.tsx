@@ -2,7 +2,7 @@ import { Chart } from '~/components/charts/chart'
 import { Badge } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import type { MessageKey, Translate } from '~/i18n/translate'
-import type { Attribute, Representativeness } from '~/models/representativeness'
+import type { Attribute, Representativeness } from '~/models/eet/representativeness'
 
 const ATTRIBUTE_LABEL: Record<Attribute, MessageKey> = {
   region: 'eet.field.region',

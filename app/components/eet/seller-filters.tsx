@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useT } from '~/i18n/react'
 import type { Translate } from '~/i18n/translate'
-import { TECH_AFFINITIES } from '~/models/roster.schema'
+import { TECH_AFFINITIES } from '~/models/eet/roster.schema'
 
 export type SellerFilter = {
   name: string

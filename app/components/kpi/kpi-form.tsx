@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, FormFields, optionsOf } from '~/components/forms'
 import { useT } from '~/i18n/react'
-import { KPI_CADENCES, KPI_CATEGORIES, KPI_DIRECTIONS, KPI_KINDS, KPI_ROLLUPS } from '~/models/kpi.schema'
+import { KPI_CADENCES, KPI_CATEGORIES, KPI_DIRECTIONS, KPI_KINDS, KPI_ROLLUPS } from '~/models/kpi/kpi.schema'
 import type { Constraints, FieldErrors } from '~/utils/forms'
 import { useKpiName } from './kpi-ui'
 

@@ -1,8 +1,8 @@
 import { Link } from '@remix-run/react'
 import { Badge } from '~/components/page'
 import { useFormat, useLocale, useT } from '~/i18n/react'
-import type { DriverVerdict } from '~/models/kpi-driver'
-import { statusTone, type KpiStatus } from '~/models/kpi-status'
+import type { DriverVerdict } from '~/models/kpi/driver'
+import { statusTone, type KpiStatus } from '~/models/kpi/status'
 
 // Small pieces of the KPI pages: status badge, localized name, value with unit, sparkline, tree.
 

@@ -1,6 +1,6 @@
 import { Fragment } from 'react'
 import { useFormat, useT } from '~/i18n/react'
-import type { Comparison, Proportion } from '~/models/recommendation-insights.server'
+import type { Comparison, Proportion } from '~/models/recommendations/insights.server'
 
 /** Acceptance and conversion of two groups, each with its Wilson 95% interval, and the z-test between them. */
 export function EvidenceTable({

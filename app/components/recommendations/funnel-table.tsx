@@ -1,5 +1,5 @@
 import { useFormat, useT } from '~/i18n/react'
-import type { FunnelFigures } from '~/models/recommendation-funnel.server'
+import type { FunnelFigures } from '~/models/recommendations/funnel.server'
 
 const COUNTS = [
   'generated',

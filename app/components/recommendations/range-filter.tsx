@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useT } from '~/i18n/react'
-import type { FunnelGroup } from '~/models/recommendation-metrics.schema'
+import type { FunnelGroup } from '~/models/recommendations/metrics.schema'
 
 /** The GET form every analytics page shares: a [from, to) range and, where it applies, a slice. */
 export function RangeFilter({

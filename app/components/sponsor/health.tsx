@@ -1,6 +1,6 @@
 import type { Translate } from '~/i18n/translate'
-import type { Band, ModeScore } from '~/models/health'
-import { INPUT_UNITS, type InputKey } from '~/models/health-config'
+import type { Band, ModeScore } from '~/models/sponsor/health'
+import { INPUT_UNITS, type InputKey } from '~/models/sponsor/health-config'
 
 // A failure-mode score with its inputs, explained: each input's value, its sub-score, its share of the
 // score after re-weighting, and "no data yet" when it had none. Works without JavaScript (<details>).

@@ -1,7 +1,7 @@
 import { DataTable, type DataTableProps } from '~/components/data-table'
 import type { Locale } from '~/i18n/locales'
 import type { Translate } from '~/i18n/translate'
-import type { PeriodReport } from '~/models/period-report.server'
+import type { PeriodReport } from '~/models/sponsor/period-report.server'
 import type { Formatter } from './health'
 
 // The period report's sections, shared by the report page and the board pack.

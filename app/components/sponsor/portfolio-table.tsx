@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { Translate } from '~/i18n/translate'
-import { KPI_STATUSES } from '~/models/kpi-status'
-import type { PortfolioView } from '~/models/portfolio.server'
+import { KPI_STATUSES } from '~/models/kpi/status'
+import type { PortfolioView } from '~/models/sponsor/portfolio.server'
 import { ModeScoreCell, type Formatter } from './health'
 
 // The portfolio table, shared by the portfolio page and the board pack (which passes its own

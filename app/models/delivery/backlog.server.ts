@@ -1,6 +1,6 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
-import { actorOf, audit } from '../audit.server'
+import { actorOf, audit } from '../foundation/audit.server'
 import type { BacklogItemInput } from './delivery.schema'
 import { DeliveryError } from './errors'
 

@@ -1,4 +1,4 @@
-import type { DeliveryPhase } from '~/utils/db-types/delivery'
+import type { DeliveryPhase } from '~/models/delivery/tables'
 import type { PhaseClock } from './phase-time'
 
 // The shape of a cycle as pages show it (browser-safe: no server imports).

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import { can } from '~/auth/permissions'
-import { requireInitiative } from '~/models/initiative-guard.server'
+import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/utils/http.server'
 import { todayIn } from './calendar'

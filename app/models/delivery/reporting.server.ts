@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import type { DeliveryPhase, SprintSnapshot } from '~/utils/db-types/delivery'
+import type { DeliveryPhase, SprintSnapshot } from '~/models/delivery/tables'
 import { groupBy } from '~/utils/group-by'
 import { todayIn } from './calendar'
 import { currentOf, listCycles } from './cycle.server'

@@ -1,6 +1,6 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
-import { actorOf, audit } from '../audit.server'
+import { actorOf, audit } from '../foundation/audit.server'
 import type { DeliverySettingsInput } from './delivery.schema'
 
 // Program-level budgets of the 10/10/10 cycle and the default sprint length. A program without a row

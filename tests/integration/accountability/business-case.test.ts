@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { approvedCaseValue, getCase, pendingDecisions, setFinanceAccess } from '~/models/business-case.server'
+import {
+  approvedCaseValue,
+  getCase,
+  pendingDecisions,
+  setFinanceAccess,
+} from '~/models/accountability/business-case.server'
 import { action as caseAction, loader as caseLoader } from '~/routes/initiatives.$initiativeId.case._index'
 import { action as editAction } from '~/routes/initiatives.$initiativeId.case.edit'
 import { loader as exportLoader } from '~/routes/initiatives.$initiativeId.case.export'

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, validateSession } from '~/auth/lucia.server'
 import { getUser } from '~/auth/session.server'
-import { actorOf } from '~/models/audit.server'
+import { actorOf } from '~/models/foundation/audit.server'
 import {
   changePassword,
   createUser as createUserModel,
   setPasswordWithToken,
   setUserDisabled,
   updateUser,
-} from '~/models/user.server'
+} from '~/models/foundation/user.server'
 import { action as logoutAction } from '~/routes/logout'
 import { loader as homeLoader } from '~/routes/_index'
 import { db } from '~/utils/db.server'

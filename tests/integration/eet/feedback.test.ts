@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { countUnreadNotifications, listNotifications } from '~/models/notification.server'
-import { addEetMembers, endEetMembership, eetRepresentativeness } from '~/models/eet.server'
+import { countUnreadNotifications, listNotifications } from '~/models/eet/notification.server'
+import { addEetMembers, endEetMembership, eetRepresentativeness } from '~/models/eet/eet.server'
 import {
   FeedbackError,
   feedbackSummary,
@@ -10,7 +10,7 @@ import {
   setVote,
   submitFeedback,
   triageFeedback,
-} from '~/models/feedback.server'
+} from '~/models/eet/feedback.server'
 import {
   loader as feedbackLoader,
   action as feedbackAction,

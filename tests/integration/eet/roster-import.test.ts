@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest'
-import { importRoster, planRosterImport } from '~/models/roster-import.server'
+import { importRoster, planRosterImport } from '~/models/eet/roster-import.server'
 import { db } from '~/utils/db.server'
-import { addEetMembers } from '~/models/eet.server'
+import { addEetMembers } from '~/models/eet/eet.server'
 import { createInitiative, createUser } from '#tests/factories'
 import { rosterCsv, type RosterRow } from '#tests/factories/roster'
 

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest'
 import { seedEet } from '../../../db/seed/eet'
-import { eetRepresentativeness } from '~/models/eet.server'
-import { feedbackSummary } from '~/models/feedback.server'
-import { countUnreadNotifications } from '~/models/notification.server'
+import { eetRepresentativeness } from '~/models/eet/eet.server'
+import { feedbackSummary } from '~/models/eet/feedback.server'
+import { countUnreadNotifications } from '~/models/eet/notification.server'
 import { db } from '~/utils/db.server'
 import { createInitiative, createUser } from '#tests/factories'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createApiKey } from '~/models/api-key.server'
+import { createApiKey } from '~/models/foundation/api-key.server'
 import { action as measurementsAction } from '~/routes/api.v1.kpis.$key.measurements'
 import { loader as openApiLoader } from '~/routes/api.v1.openapi[.]json'
 import { db } from '~/utils/db.server'

@@ -1,4 +1,4 @@
-import type { KpiCadence, KpiKind, KpiRollup } from '~/utils/db-types/kpi'
+import type { KpiCadence, KpiKind, KpiRollup } from '~/models/kpi/tables'
 import { db } from '~/utils/db.server'
 import { addMember, createInitiative, createProgram, createUser } from '#tests/factories'
 import { sessionCookieFor } from '#tests/support/requests'

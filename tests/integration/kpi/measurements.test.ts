@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { kpiValuesAsOf, kpiValuesIn } from '~/models/kpi-history.server'
-import { recordMeasurements, type Writer } from '~/models/kpi-measurement.server'
+import { kpiValuesAsOf, kpiValuesIn } from '~/models/kpi/history.server'
+import { recordMeasurements, type Writer } from '~/models/kpi/measurement.server'
 import { action as kpiAction, loader as kpiLoader } from '~/routes/kpis.$kpiId._index'
 import { db } from '~/utils/db.server'
 import { buildRequest, run, statusOf } from '#tests/support/requests'

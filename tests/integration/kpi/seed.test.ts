@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
-import { analyseLink } from '~/models/kpi-chart.server'
-import { listProgramKpis } from '~/models/kpi.server'
+import { analyseLink } from '~/models/kpi/chart.server'
+import { listProgramKpis } from '~/models/kpi/kpi.server'
 import { db } from '~/utils/db.server'
 import { seedKpi } from '#db/seed/kpi'
 import { createInitiative, createProgram, createUser } from '#tests/factories'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { recordMeasurements, type Writer } from '~/models/kpi-measurement.server'
+import { recordMeasurements, type Writer } from '~/models/kpi/measurement.server'
 import { action as kpiAction } from '~/routes/kpis.$kpiId._index'
 import { action as editAction } from '~/routes/kpis.$kpiId.edit'
 import { loader as programLoader } from '~/routes/kpis._index'

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { sql } from 'kysely'
 import { expect, test } from 'vitest'
-import { createApiKey } from '~/models/api-key.server'
-import { catchUp } from '~/models/recommendation-projection.server'
+import { createApiKey } from '~/models/foundation/api-key.server'
+import { catchUp } from '~/models/recommendations/projection.server'
 import { db } from '~/utils/db.server'
 
 // "A server killed mid-ingest loses no acknowledged event": a child process serves the real ingest

@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers, checked field by field below */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createApiKey } from '~/models/api-key.server'
-import { recommendationFunnel } from '~/models/recommendation-funnel.server'
-import { ingestItems } from '~/models/recommendation-ingest.server'
-import { catchUp } from '~/models/recommendation-projection.server'
+import { createApiKey } from '~/models/foundation/api-key.server'
+import { recommendationFunnel } from '~/models/recommendations/funnel.server'
+import { ingestItems } from '~/models/recommendations/ingest.server'
+import { catchUp } from '~/models/recommendations/projection.server'
 import { action } from '~/routes/api.v1.recommendation-events'
 import { db } from '~/utils/db.server'
 import { buildRequest, run } from '#tests/support/requests'

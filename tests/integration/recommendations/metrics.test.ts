@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers, checked field by field below */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createApiKey } from '~/models/api-key.server'
-import { FUNNEL_GROUPS, ROSTER_GROUPS } from '~/models/recommendation-metrics.schema'
+import { createApiKey } from '~/models/foundation/api-key.server'
+import { FUNNEL_GROUPS, ROSTER_GROUPS } from '~/models/recommendations/metrics.schema'
 import { loader as adoptionLoader } from '~/routes/api.v1.metrics.adoption'
 import { loader as funnelLoader } from '~/routes/api.v1.metrics.recommendation-funnel'
 import { action as ingest } from '~/routes/api.v1.recommendation-events'

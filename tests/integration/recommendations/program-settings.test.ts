@@ -3,7 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { isIanaTimeZone, reportingProgram, setReportingTimezone } from '~/models/reporting-program.server'
+import {
+  isIanaTimeZone,
+  reportingProgram,
+  setReportingTimezone,
+} from '~/models/foundation/reporting-program.server'
 import { db } from '~/utils/db.server'
 import { createProgram } from '#tests/factories'
 

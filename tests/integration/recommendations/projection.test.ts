@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
-import { validateEvent, type RecommendationEvent } from '~/models/recommendation-event.schema'
-import { storeEvents } from '~/models/recommendation-ingest.server'
+import { validateEvent, type RecommendationEvent } from '~/models/recommendations/event.schema'
+import { storeEvents } from '~/models/recommendations/ingest.server'
 import {
   catchUp,
   MAX_BACKLOG_BATCHES,
@@ -9,7 +9,7 @@ import {
   PROJECTION_LOCK,
   VACUUM_QUEUE_EVERY,
   vacuumQueueNowAndThen,
-} from '~/models/recommendation-projection.server'
+} from '~/models/recommendations/projection.server'
 import { db } from '~/utils/db.server'
 
 // How an ingest request's drain behaves while another drain holds the projection lock: it leaves its

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { seedRecommendations } from '#db/seed/recommendations'
-import { recommendationFunnel } from '~/models/recommendation-funnel.server'
-import { rejectionReasons } from '~/models/recommendation-insights.server'
+import { recommendationFunnel } from '~/models/recommendations/funnel.server'
+import { rejectionReasons } from '~/models/recommendations/insights.server'
 import { db } from '~/utils/db.server'
 
 const NOW = new Date('2026-11-27T04:00:00Z')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { healthConfigFor } from '~/models/health-settings.server'
+import { healthConfigFor } from '~/models/sponsor/health-settings.server'
 import { action as approvalsAction, loader as approvalsLoader } from '~/routes/portfolio.approvals'
 import { loader as boardPackLoader } from '~/routes/portfolio.board-pack'
 import { loader as reportLoader } from '~/routes/portfolio.report'

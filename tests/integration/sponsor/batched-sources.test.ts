@@ -5,17 +5,17 @@ import {
   financeVisible,
   financeVisibleFor,
   pendingDecisions,
-} from '~/models/business-case.server'
-import { evaluateChecklist, evaluateChecklistFor } from '~/models/checklist.server'
+} from '~/models/accountability/business-case.server'
+import { evaluateChecklist, evaluateChecklistFor } from '~/models/accountability/checklist.server'
 import { listCycles, listCyclesFor } from '~/models/delivery/cycle.server'
 import { sprintPredictability, sprintPredictabilityFor } from '~/models/delivery/reporting.server'
-import { eetRepresentativeness, eetRepresentativenessFor } from '~/models/eet.server'
-import { feedbackFiguresFor, feedbackSummary, feedbackSummaryFor } from '~/models/feedback.server'
-import { listGates, listGatesFor } from '~/models/gate.server'
-import { reviewsFor, reviewsOf } from '~/models/governance.server'
-import { kpiValuesAsOf, kpiValuesIn } from '~/models/kpi-history.server'
-import { portfolioOf } from '~/models/portfolio.server'
-import { addDays } from '~/models/recommendation-metrics.schema'
+import { eetRepresentativeness, eetRepresentativenessFor } from '~/models/eet/eet.server'
+import { feedbackFiguresFor, feedbackSummary, feedbackSummaryFor } from '~/models/eet/feedback.server'
+import { listGates, listGatesFor } from '~/models/accountability/gate.server'
+import { reviewsFor, reviewsOf } from '~/models/accountability/governance.server'
+import { kpiValuesAsOf, kpiValuesIn } from '~/models/kpi/history.server'
+import { portfolioOf } from '~/models/sponsor/portfolio.server'
+import { addDays } from '~/models/recommendations/metrics.schema'
 import { db } from '~/utils/db.server'
 import { createInitiative, createUser } from '#tests/factories'
 import {

@@ -1,5 +1,5 @@
-import { refreshLatest } from '~/models/kpi-measurement.server'
-import { addDays } from '~/models/recommendation-metrics.schema'
+import { refreshLatest } from '~/models/kpi/measurement.server'
+import { addDays } from '~/models/recommendations/metrics.schema'
 import { db } from '~/utils/db.server'
 import { createInitiative, createProgram, createUser } from '#tests/factories'
 

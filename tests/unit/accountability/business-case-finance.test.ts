@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { benefitAnnualValue, computeCase } from '~/models/business-case-finance'
+import { benefitAnnualValue, computeCase } from '~/models/accountability/business-case-finance'
 
 // Every expected number below was worked out by hand (shown in the comments), not by the code.
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { BusinessCaseSchema, unflatten } from '~/models/business-case.schema'
-import { sharedValues } from '~/models/governance.server'
-import { coverageOf } from '~/models/team.server'
+import { BusinessCaseSchema, unflatten } from '~/models/accountability/business-case.schema'
+import { sharedValues } from '~/models/accountability/governance.server'
+import { coverageOf } from '~/models/accountability/team.server'
 
 describe('unflatten', () => {
   test('dotted names become nested objects and arrays, in index order, gaps dropped', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { summariseFeedback, type FeedbackFact } from '~/models/feedback-summary'
+import { summariseFeedback, type FeedbackFact } from '~/models/eet/feedback-summary'
 
 const t0 = new Date('2026-03-02T09:00:00Z')
 const hours = (h: number) => new Date(t0.getTime() + h * 3_600_000)

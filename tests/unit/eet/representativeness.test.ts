@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { assessRepresentativeness, tenureBand, type RepProfile } from '~/models/representativeness'
+import { assessRepresentativeness, tenureBand, type RepProfile } from '~/models/eet/representativeness'
 
 const AS_OF = '2026-06-01'
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { indexSeries } from '~/models/kpi-chart.server'
-import { analyseDriverLink, pairsAtLag } from '~/models/kpi-driver'
+import { indexSeries } from '~/models/kpi/chart.server'
+import { analyseDriverLink, pairsAtLag } from '~/models/kpi/driver'
 
 // Expected values computed independently with SciPy 1.17 (scipy.stats.pearsonr: Pearson's r and the
 // exact two-sided p-value, the same as the t-test with n − 2 degrees of freedom):

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isPeriodEnd, nextPeriodEnd, periodEndOf, periodIndex } from '~/models/kpi-period'
+import { isPeriodEnd, nextPeriodEnd, periodEndOf, periodIndex } from '~/models/kpi/period'
 
 describe('periods', () => {
   test('period ends by cadence', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { lttb } from '~/models/kpi-series'
+import { lttb } from '~/models/kpi/series'
 
 test('LTTB keeps the first and last points, the requested count, and an isolated peak', () => {
   const points = Array.from({ length: 1825 }, (_, x) => ({ x, y: Math.sin(x / 50) }))

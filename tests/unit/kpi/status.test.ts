@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { currentStatus, isStale, rollUp, statusAgainstTarget, targetAt } from '~/models/kpi-status'
+import { currentStatus, isStale, rollUp, statusAgainstTarget, targetAt } from '~/models/kpi/status'
 
 // Expected values worked out by hand in the comments.
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { eventErrorText, isRfc3339, validateEvent } from '~/models/recommendation-event.schema'
-import { bodyFormatOf, parseBody } from '~/models/recommendation-ingest.server'
+import { eventErrorText, isRfc3339, validateEvent } from '~/models/recommendations/event.schema'
+import { bodyFormatOf, parseBody } from '~/models/recommendations/ingest.server'
 
 const base = {
   event_id: 'e1',

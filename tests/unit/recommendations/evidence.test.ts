@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { compare, proportion } from '~/models/recommendation-insights.server'
-import { withRates } from '~/models/recommendation-funnel.server'
-import { figures } from '~/models/recommendation-adoption.server'
+import { compare, proportion } from '~/models/recommendations/insights.server'
+import { withRates } from '~/models/recommendations/funnel.server'
+import { figures } from '~/models/recommendations/adoption.server'
 
 // Values computed independently of app/utils/stats.ts, in Python from the textbook formulas
 // (Wilson: (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n); pooled two-proportion z; p = erfc(|z|/√2)).

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { weekSplit } from '~/models/recommendation-rollup.server'
+import { weekSplit } from '~/models/recommendations/rollup.server'
 
 // The funnel reads whole ISO weeks from the weekly rollup rows and the days at either end from the
 // daily ones; together they must cover [from, to) exactly once.

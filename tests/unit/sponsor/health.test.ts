@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { DEFAULT_HEALTH_CONFIG, resolveHealthConfig } from '~/models/health-config'
-import { bandOf, emptyInputs, inputScore, scoreHealth, type HealthInputs } from '~/models/health'
+import { DEFAULT_HEALTH_CONFIG, resolveHealthConfig } from '~/models/sponsor/health-config'
+import { bandOf, emptyInputs, inputScore, scoreHealth, type HealthInputs } from '~/models/sponsor/health'
 
 // Hand-built initiatives: one healthy, one heading into each of the article's three failure modes.
 const HEALTHY: HealthInputs = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parsePeriod, previousMonth } from '~/models/portfolio.schema'
+import { parsePeriod, previousMonth } from '~/models/sponsor/portfolio.schema'
 
 describe('report periods', () => {
   test('a month and a quarter become inclusive date ranges', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { BusinessCaseSchema } from '~/models/business-case.schema'
+import { BusinessCaseSchema } from '~/models/accountability/business-case.schema'
 import type { Locale } from '~/i18n/locales'
 import { constraintsOf, fields, zodErrors } from '~/utils/forms'
 

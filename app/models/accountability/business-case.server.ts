@@ -1,0 +1,537 @@
+import { sql } from 'kysely'
+import { can } from '~/auth/permissions'
+import type { AuthUser } from '~/auth/session.server'
+import type { Database, Executor } from '~/utils/db.server'
+import type { CaseStatus } from '~/models/accountability/tables'
+import { groupBy } from '~/utils/group-by'
+import { initiativeDecidableBy } from '../foundation/access.server'
+import { actorOf, audit } from '../foundation/audit.server'
+import { computeCase, type CaseFigures } from './business-case-finance'
+import type { BusinessCaseInput } from './business-case.schema'
+
+// Business cases: one row per version; lines and assumptions hang off a version. A draft (or a case
+// sent back for changes) is edited in place; an approved or rejected version is locked, and saving a
+// change to it starts the next version. A submitted version waits for its sponsor's decision.
+
+type InitiativeRef = { id: string; lead_id: string | null; sponsor_id: string | null }
+
+export class CaseStateError extends Error {
+  constructor(readonly code: 'locked' | 'notSubmittable' | 'notPending' | 'ownCase' | 'notSponsor' | 'kpi') {
+    super(code)
+  }
+}
+
+/**
+ * Financial lines are shown to admins, to sponsors, to the lead of this initiative, and to viewers
+ * an administrator granted finance access; never to EET members.
+ */
+export async function financeVisible(db: Executor, user: AuthUser, initiative: InitiativeRef) {
+  return (await financeVisibleFor(db, user, [initiative])).get(initiative.id)!
+}
+
+/** `financeVisible` for many initiatives: a viewer's finance access is read once. */
+export async function financeVisibleFor(db: Executor, user: AuthUser, initiatives: readonly InitiativeRef[]) {
+  const viewerAccess =
+    user.role === 'viewer' && initiatives.length > 0 ? await hasFinanceAccess(db, user.id) : false
+  const visible = (initiative: InitiativeRef) => {
+    if (user.role === 'admin') return true
+    if (can(user.role, 'finance:read')) return user.role === 'sponsor' || initiative.lead_id === user.id
+    return viewerAccess
+  }
+  return new Map(initiatives.map((initiative) => [initiative.id, visible(initiative)]))
+}
+
+export async function hasFinanceAccess(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('users')
+    .select(sql<boolean>`finance_access`.as('finance_access'))
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return row?.finance_access === true
+}
+
+/** Grants or withdraws a viewer's sight of financial lines (for the admin user page). */
+export async function setFinanceAccess(db: Database, admin: AuthUser, userId: string, granted: boolean) {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('users')
+      .set({ finance_access: granted } as never)
+      .where('id', '=', userId)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) !== 1) return false
+    await audit(trx, {
+      actor: actorOf(admin),
+      action: granted ? 'user.finance-access.grant' : 'user.finance-access.revoke',
+      entityType: 'user',
+      entityId: userId,
+    })
+    return true
+  })
+}
+
+export function listCaseVersions(db: Executor, initiativeId: string) {
+  return db
+    .selectFrom('business_cases as c')
+    .leftJoin('users as author', 'author.id', 'c.author_id')
+    .leftJoin('users as decider', 'decider.id', 'c.decided_by')
+    .select([
+      'c.id',
+      'c.version',
+      'c.status',
+      'c.created_at',
+      'c.submitted_at',
+      'c.decided_at',
+      'author.name as author_name',
+      'decider.name as decider_name',
+    ])
+    .where('c.initiative_id', '=', initiativeId)
+    .orderBy('c.version', 'desc')
+    .execute()
+}
+
+/** One version (the latest when `version` is omitted) with its lines and computed figures. */
+export async function getCase(db: Executor, initiativeId: string, version?: number) {
+  let query = db
+    .selectFrom('business_cases as c')
+    .leftJoin('users as author', 'author.id', 'c.author_id')
+    .leftJoin('users as submitter', 'submitter.id', 'c.submitted_by')
+    .leftJoin('users as decider', 'decider.id', 'c.decided_by')
+    .selectAll('c')
+    .select([
+      'author.name as author_name',
+      'submitter.name as submitter_name',
+      'decider.name as decider_name',
+    ])
+    .where('c.initiative_id', '=', initiativeId)
+    .orderBy('c.version', 'desc')
+  if (version !== undefined) query = query.where('c.version', '=', version)
+  const businessCase = await query.limit(1).executeTakeFirst()
+  if (!businessCase) return null
+  const { benefits, costs } = (await caseLinesFor(db, [businessCase.id])).get(businessCase.id)!
+  const figures = figuresOf({ ...businessCase, benefits, costs })
+  return { ...businessCase, benefits, costs, figures }
+}
+export type BusinessCase = NonNullable<Awaited<ReturnType<typeof getCase>>>
+
+/** The benefit lines (each with its assumptions) and cost lines of these versions, in position order. */
+async function caseLinesFor(db: Executor, caseIds: readonly string[]) {
+  const [benefitRows, assumptions, costs] = caseIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('business_case_benefits')
+          .selectAll()
+          .where('case_id', 'in', caseIds)
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('business_case_assumptions as a')
+          .innerJoin('business_case_benefits as b', 'b.id', 'a.benefit_id')
+          .selectAll('a')
+          .where('b.case_id', 'in', caseIds)
+          .orderBy('a.position')
+          .execute(),
+        db
+          .selectFrom('business_case_costs')
+          .selectAll()
+          .where('case_id', 'in', caseIds)
+          .orderBy('position')
+          .execute(),
+      ])
+    : [[], [], []]
+  const assumptionsOf = groupBy(assumptions, (assumption) => assumption.benefit_id)
+  const benefitsOf = groupBy(
+    benefitRows.map((benefit) => ({ ...benefit, assumptions: assumptionsOf.get(benefit.id) ?? [] })),
+    (benefit) => benefit.case_id,
+  )
+  const costsOf = groupBy(costs, (cost) => cost.case_id)
+  return new Map(
+    caseIds.map((id) => [id, { benefits: benefitsOf.get(id) ?? [], costs: costsOf.get(id) ?? [] }]),
+  )
+}
+
+export function figuresOf(businessCase: {
+  discount_rate: number
+  horizon_years: number
+  benefits: { start_year: number; assumptions: { value: number }[] }[]
+  costs: { kind: 'one_off' | 'recurring'; year: number; amount: number }[]
+}): CaseFigures {
+  return computeCase({
+    discountRate: Number(businessCase.discount_rate),
+    horizonYears: businessCase.horizon_years,
+    benefits: businessCase.benefits.map((b) => ({ startYear: b.start_year, assumptions: b.assumptions })),
+    costs: businessCase.costs,
+  })
+}
+
+/** A version's content with the money left out, for people without finance rights. */
+export function withoutFinance(businessCase: BusinessCase) {
+  return {
+    ...businessCase,
+    benefits: businessCase.benefits.map((b) => ({ ...b, assumptions: [] })),
+    costs: [],
+    figures: null,
+    discount_rate: null,
+  }
+}
+
+export function listCaseComments(db: Executor, caseId: string) {
+  return db
+    .selectFrom('business_case_comments as c')
+    .leftJoin('users as author', 'author.id', 'c.author_id')
+    .select(['c.id', 'c.kind', 'c.body', 'c.created_at', 'author.name as author_name'])
+    .where('c.case_id', '=', caseId)
+    .orderBy('c.created_at')
+    .execute()
+}
+
+/** KPIs a benefit line may name: those of this initiative and its program's program-level ones. */
+export function listKpiChoices(db: Executor, initiative: { id: string; program_id: string }) {
+  return db
+    .selectFrom('kpis')
+    .select(['id', 'key', 'name_en', 'name_zh_tw', 'unit', 'kind'])
+    .where('program_id', '=', initiative.program_id)
+    .where((eb) => eb.or([eb('initiative_id', '=', initiative.id), eb('initiative_id', 'is', null)]))
+    .where('archived_at', 'is', null)
+    .orderBy('key')
+    .execute()
+}
+
+/** For each benefit line that names a KPI: the KPI's latest measurement and its target for that period. */
+export async function benefitEvidence(db: Executor, kpiIds: string[]) {
+  if (kpiIds.length === 0) return []
+  return db
+    .selectFrom('kpis as k')
+    .leftJoin('kpi_targets as t', (join) =>
+      join.onRef('t.kpi_id', '=', 'k.id').onRef('t.period_end', '=', 'k.last_period_end'),
+    )
+    .select([
+      'k.id',
+      'k.name_en',
+      'k.name_zh_tw',
+      'k.unit',
+      'k.last_period_end',
+      'k.last_value',
+      't.value as target_value',
+    ])
+    .where('k.id', 'in', kpiIds)
+    .execute()
+}
+
+function caseValues(input: BusinessCaseInput) {
+  return {
+    context: input.context,
+    approach: input.approach,
+    customer_value: input.customer_value,
+    target_segments: input.target_segments,
+    data_systems: input.data_systems,
+    discount_rate: input.discount_rate_pct / 100,
+    horizon_years: input.horizon_years,
+  }
+}
+
+async function writeLines(trx: Executor, caseId: string, input: BusinessCaseInput) {
+  await trx.deleteFrom('business_case_benefits').where('case_id', '=', caseId).execute()
+  await trx.deleteFrom('business_case_costs').where('case_id', '=', caseId).execute()
+  for (const [position, benefit] of input.benefits.entries()) {
+    const { id } = await trx
+      .insertInto('business_case_benefits')
+      .values({
+        case_id: caseId,
+        position,
+        name: benefit.name,
+        start_year: benefit.start_year,
+        kpi_id: benefit.kpi_id ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (benefit.assumptions.length) {
+      await trx
+        .insertInto('business_case_assumptions')
+        .values(
+          benefit.assumptions.map((assumption, index) => ({
+            benefit_id: id,
+            position: index,
+            name: assumption.name,
+            unit: assumption.unit,
+            value: assumption.value,
+            source: assumption.source,
+          })),
+        )
+        .execute()
+    }
+  }
+  if (input.costs.length) {
+    await trx
+      .insertInto('business_case_costs')
+      .values(
+        input.costs.map((cost, position) => ({
+          case_id: caseId,
+          position,
+          name: cost.name,
+          kind: cost.kind,
+          year: cost.year,
+          amount: cost.amount,
+        })),
+      )
+      .execute()
+  }
+}
+
+async function checkKpis(
+  trx: Executor,
+  initiative: { id: string; program_id: string },
+  input: BusinessCaseInput,
+) {
+  const named = input.benefits.map((b) => b.kpi_id).filter((id): id is string => Boolean(id))
+  if (named.length === 0) return
+  const allowed = new Set((await listKpiChoices(trx, initiative)).map((kpi) => kpi.id))
+  if (named.some((id) => !allowed.has(id))) throw new CaseStateError('kpi')
+}
+
+const EDITABLE: CaseStatus[] = ['draft', 'changes_requested']
+
+/**
+ * Saves the case. Edits a draft (or a version sent back) in place; after approval or rejection the
+ * change becomes the next version, and the decided version stays as it was.
+ */
+export async function saveCase(
+  db: Database,
+  user: AuthUser,
+  initiative: { id: string; program_id: string },
+  input: BusinessCaseInput,
+) {
+  return db.transaction().execute(async (trx) => {
+    await checkKpis(trx, initiative, input)
+    const latest = await trx
+      .selectFrom('business_cases')
+      .select(['id', 'version', 'status'])
+      .where('initiative_id', '=', initiative.id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst()
+    if (latest?.status === 'submitted') throw new CaseStateError('locked')
+    let caseId: string
+    let version: number
+    if (latest && EDITABLE.includes(latest.status)) {
+      caseId = latest.id
+      version = latest.version
+      await trx
+        .updateTable('business_cases')
+        .set({ ...caseValues(input), author_id: user.id, updated_at: new Date() })
+        .where('id', '=', caseId)
+        .execute()
+    } else {
+      version = (latest?.version ?? 0) + 1
+      const created = await trx
+        .insertInto('business_cases')
+        .values({ ...caseValues(input), initiative_id: initiative.id, version, author_id: user.id })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      caseId = created.id
+    }
+    await writeLines(trx, caseId, input)
+    await audit(trx, {
+      actor: actorOf(user),
+      action: latest && caseId === latest.id ? 'business-case.update' : 'business-case.create',
+      entityType: 'business_case',
+      entityId: caseId,
+      after: {
+        initiative_id: initiative.id,
+        version,
+        ...caseValues(input),
+        benefits: input.benefits,
+        costs: input.costs,
+      },
+    })
+    return { id: caseId, version }
+  })
+}
+
+export async function submitCase(db: Database, user: AuthUser, initiativeId: string) {
+  return db.transaction().execute(async (trx) => {
+    const latest = await trx
+      .selectFrom('business_cases')
+      .select(['id', 'version', 'status'])
+      .where('initiative_id', '=', initiativeId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!latest || !EDITABLE.includes(latest.status)) throw new CaseStateError('notSubmittable')
+    await trx
+      .updateTable('business_cases')
+      .set({ status: 'submitted', submitted_by: user.id, submitted_at: new Date(), updated_at: new Date() })
+      .where('id', '=', latest.id)
+      .execute()
+    await trx
+      .insertInto('business_case_comments')
+      .values({ case_id: latest.id, author_id: user.id, kind: 'submitted' })
+      .execute()
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'business-case.submit',
+      entityType: 'business_case',
+      entityId: latest.id,
+      before: { status: latest.status },
+      after: { status: 'submitted', version: latest.version },
+    })
+    return latest
+  })
+}
+
+/** May this user decide cases of this initiative at all (before looking at who wrote it)? */
+export function isDecider(user: AuthUser, initiative: InitiativeRef) {
+  if (!can(user.role, 'business-case:decide')) return false
+  return user.role === 'admin' || initiative.sponsor_id === user.id
+}
+
+export async function decideCase(
+  db: Database,
+  user: AuthUser,
+  initiative: InitiativeRef,
+  decision: 'approved' | 'changes_requested' | 'rejected',
+  comment: string,
+) {
+  if (!isDecider(user, initiative)) throw new CaseStateError('notSponsor')
+  return db.transaction().execute(async (trx) => {
+    const latest = await trx
+      .selectFrom('business_cases')
+      .select(['id', 'version', 'status', 'author_id', 'submitted_by'])
+      .where('initiative_id', '=', initiative.id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!latest || latest.status !== 'submitted') throw new CaseStateError('notPending')
+    if (latest.author_id === user.id || latest.submitted_by === user.id) throw new CaseStateError('ownCase')
+    await trx
+      .updateTable('business_cases')
+      .set({ status: decision, decided_by: user.id, decided_at: new Date(), updated_at: new Date() })
+      .where('id', '=', latest.id)
+      .execute()
+    await trx
+      .insertInto('business_case_comments')
+      .values({ case_id: latest.id, author_id: user.id, kind: decision, body: comment })
+      .execute()
+    await audit(trx, {
+      actor: actorOf(user),
+      action: `business-case.${decision === 'approved' ? 'approve' : decision === 'rejected' ? 'reject' : 'request-changes'}`,
+      entityType: 'business_case',
+      entityId: latest.id,
+      before: { status: 'submitted' },
+      after: { status: decision, version: latest.version, comment },
+    })
+    return latest
+  })
+}
+
+export async function commentOnCase(db: Database, user: AuthUser, caseId: string, body: string) {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('business_case_comments')
+      .values({ case_id: caseId, author_id: user.id, kind: 'comment', body })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'business-case.comment',
+      entityType: 'business_case',
+      entityId: caseId,
+      after: { comment_id: id, body },
+    })
+  })
+}
+
+/** The approved planned value of an initiative (its latest approved version), for the sponsor's view. */
+export async function approvedCaseValue(db: Executor, initiativeId: string) {
+  return (await approvedCaseValueFor(db, [initiativeId])).get(initiativeId) ?? null
+}
+
+/** `approvedCaseValue` of many initiatives (null where none is approved); every id gets an entry. */
+export async function approvedCaseValueFor(db: Executor, initiativeIds: readonly string[]) {
+  const approved = initiativeIds.length
+    ? await db
+        .selectFrom('business_cases')
+        .select(['id', 'initiative_id', 'version', 'decided_at', 'horizon_years', 'discount_rate'])
+        .distinctOn('initiative_id')
+        .where('initiative_id', 'in', initiativeIds)
+        .where('status', '=', 'approved')
+        .orderBy('initiative_id')
+        .orderBy('version', 'desc')
+        .execute()
+    : []
+  const lines = await caseLinesFor(
+    db,
+    approved.map((businessCase) => businessCase.id),
+  )
+  const valueOf = new Map(
+    approved.map((businessCase) => {
+      const figures = figuresOf({ ...businessCase, ...lines.get(businessCase.id)! })
+      return [
+        businessCase.initiative_id,
+        {
+          version: businessCase.version,
+          decidedAt: businessCase.decided_at,
+          horizonYears: businessCase.horizon_years,
+          discountRate: Number(businessCase.discount_rate),
+          valueByYear: figures.years.map((y) => ({
+            year: y.year,
+            benefits: y.benefits,
+            costs: y.costs,
+            net: y.net,
+          })),
+          totalBenefits: figures.totalBenefits,
+          totalCosts: figures.totalCosts,
+          npv: figures.npv,
+          roi: figures.roi,
+          paybackMonth: figures.paybackMonth,
+        },
+      ]
+    }),
+  )
+  return new Map(initiativeIds.map((id) => [id, valueOf.get(id) ?? null]))
+}
+export type ApprovedCaseValue = NonNullable<Awaited<ReturnType<typeof approvedCaseValue>>>
+
+/** Business cases and stage gates awaiting this user's decision (the initiatives they sponsor; all for admins). */
+export async function pendingDecisions(db: Executor, user: AuthUser) {
+  if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide'))
+    return { cases: [], gates: [] }
+  const [cases, gates] = await Promise.all([
+    db
+      .selectFrom('business_cases as c')
+      .innerJoin('initiatives', 'initiatives.id', 'c.initiative_id')
+      .select([
+        'c.id',
+        'c.version',
+        'c.submitted_at',
+        'initiatives.id as initiative_id',
+        'initiatives.name as initiative_name',
+      ])
+      .where('c.status', '=', 'submitted')
+      .where('initiatives.archived_at', 'is', null)
+      .where(initiativeDecidableBy(user))
+      .where((eb) => eb.or([eb('c.author_id', 'is', null), eb('c.author_id', '!=', user.id)]))
+      .where((eb) => eb.or([eb('c.submitted_by', 'is', null), eb('c.submitted_by', '!=', user.id)]))
+      .orderBy('c.submitted_at')
+      .execute(),
+    db
+      .selectFrom('stage_gates as g')
+      .innerJoin('initiatives', 'initiatives.id', 'g.initiative_id')
+      .select([
+        'g.id',
+        'g.from_stage',
+        'g.to_stage',
+        'g.requested_at',
+        'initiatives.id as initiative_id',
+        'initiatives.name as initiative_name',
+      ])
+      .where('g.status', '=', 'pending')
+      .where('initiatives.archived_at', 'is', null)
+      .where(initiativeDecidableBy(user))
+      .orderBy('g.requested_at')
+      .execute(),
+  ])
+  return { cases, gates }
+}

@@ -1,0 +1,169 @@
+import type { AuthUser } from '~/auth/session.server'
+import { can } from '~/auth/permissions'
+import type { Database, Executor } from '~/utils/db.server'
+import type { Stage } from '~/utils/db.types'
+import type { GateCriterion } from '~/models/accountability/tables'
+import { groupBy } from '~/utils/group-by'
+import { actorOf, audit } from '../foundation/audit.server'
+import { GATE_CRITERIA, nextStage } from './gate.schema'
+
+// An initiative changes stage only here: the lead asks for the next stage with the gate's criteria
+// ticked, and the sponsor (or an admin) who did not ask decides; approval moves the stage in the same
+// transaction as the decision.
+
+export class GateError extends Error {
+  constructor(
+    readonly code: 'lastStage' | 'gatePending' | 'gateNotPending' | 'ownGate' | 'notSponsor' | 'stageMoved',
+  ) {
+    super(code)
+  }
+}
+
+export async function listGates(db: Executor, initiativeId: string) {
+  return (await listGatesFor(db, [initiativeId])).get(initiativeId)!
+}
+
+/** `listGates` of many initiatives in one read, newest request first; every id gets an entry. */
+export async function listGatesFor(db: Executor, initiativeIds: readonly string[]) {
+  const rows = initiativeIds.length
+    ? await db
+        .selectFrom('stage_gates as g')
+        .leftJoin('users as requester', 'requester.id', 'g.requested_by')
+        .leftJoin('users as decider', 'decider.id', 'g.decided_by')
+        .select([
+          'g.initiative_id',
+          'g.id',
+          'g.from_stage',
+          'g.to_stage',
+          'g.criteria',
+          'g.request_note',
+          'g.requested_at',
+          'g.requested_by',
+          'g.status',
+          'g.decision_date',
+          'g.decision_notes',
+          'requester.name as requester_name',
+          'decider.name as decider_name',
+        ])
+        .where('g.initiative_id', 'in', initiativeIds)
+        .orderBy('g.requested_at', 'desc')
+        .execute()
+    : []
+  const gatesOf = groupBy(rows, (row) => row.initiative_id)
+  return new Map(
+    initiativeIds.map((id) => [id, (gatesOf.get(id) ?? []).map(({ initiative_id: _, ...gate }) => gate)]),
+  )
+}
+
+export function isGateDecider(user: AuthUser, initiative: { sponsor_id: string | null }) {
+  return can(user.role, 'gate:decide') && (user.role === 'admin' || initiative.sponsor_id === user.id)
+}
+
+export async function requestGate(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  input: { criteria: string[]; request_note: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const initiative = await trx
+      .selectFrom('initiatives')
+      .select(['stage'])
+      .where('id', '=', initiativeId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const to = nextStage(initiative.stage)
+    if (!to) throw new GateError('lastStage')
+    const pending = await trx
+      .selectFrom('stage_gates')
+      .select('id')
+      .where('initiative_id', '=', initiativeId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst()
+    if (pending) throw new GateError('gatePending')
+    // Only the gate's own criteria are kept; anything else in the request is ignored.
+    const criteria: GateCriterion[] = GATE_CRITERIA[to].map((key) => ({
+      key,
+      met: input.criteria.includes(key),
+    }))
+    const { id } = await trx
+      .insertInto('stage_gates')
+      .values({
+        initiative_id: initiativeId,
+        from_stage: initiative.stage,
+        to_stage: to,
+        criteria: JSON.stringify(criteria),
+        request_note: input.request_note,
+        requested_by: user.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'gate.request',
+      entityType: 'initiative',
+      entityId: initiativeId,
+      after: { gate_id: id, from: initiative.stage, to, criteria, note: input.request_note },
+    })
+    return { id, to }
+  })
+}
+
+export async function decideGate(
+  db: Database,
+  user: AuthUser,
+  initiative: { id: string; sponsor_id: string | null },
+  input: {
+    gate_id: string
+    decision: 'approved' | 'rejected'
+    decision_date: string
+    decision_notes: string
+  },
+) {
+  if (!isGateDecider(user, initiative)) throw new GateError('notSponsor')
+  return db.transaction().execute(async (trx) => {
+    const gate = await trx
+      .selectFrom('stage_gates')
+      .select(['id', 'status', 'from_stage', 'to_stage', 'requested_by'])
+      .where('id', '=', input.gate_id)
+      .where('initiative_id', '=', initiative.id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!gate || gate.status !== 'pending') throw new GateError('gateNotPending')
+    if (gate.requested_by === user.id) throw new GateError('ownGate')
+    await trx
+      .updateTable('stage_gates')
+      .set({
+        status: input.decision,
+        decided_by: user.id,
+        decision_date: input.decision_date,
+        decision_notes: input.decision_notes,
+      })
+      .where('id', '=', gate.id)
+      .execute()
+    if (input.decision === 'approved') {
+      const moved = await trx
+        .updateTable('initiatives')
+        .set({ stage: gate.to_stage as Stage, updated_at: new Date() })
+        .where('id', '=', initiative.id)
+        .where('stage', '=', gate.from_stage as Stage)
+        .executeTakeFirst()
+      if (Number(moved.numUpdatedRows) !== 1) throw new GateError('stageMoved')
+    }
+    await audit(trx, {
+      actor: actorOf(user),
+      action: input.decision === 'approved' ? 'gate.approve' : 'gate.reject',
+      entityType: 'initiative',
+      entityId: initiative.id,
+      before: { stage: gate.from_stage, gate_status: 'pending' },
+      after: {
+        gate_id: gate.id,
+        stage: input.decision === 'approved' ? gate.to_stage : gate.from_stage,
+        gate_status: input.decision,
+        decision_date: input.decision_date,
+        notes: input.decision_notes,
+      },
+    })
+    return gate
+  })
+}

@@ -1,0 +1,530 @@
+import { sql } from 'kysely'
+import type { AuthUser } from '~/auth/session.server'
+import { can } from '~/auth/permissions'
+import type { Database, Executor } from '~/utils/db.server'
+import type { FeedbackStatus } from '~/models/eet/tables'
+import { groupBy } from '~/utils/group-by'
+import { actorOf, audit } from '../foundation/audit.server'
+import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.server'
+import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInput } from './eet.schema'
+import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
+import { linkFeedback } from '../delivery/backlog.server'
+import { notify } from './notification.server'
+
+// Pilot feedback. Reading follows the initiative's visibility (an EET member sees only the pilots they
+// are in); submitting and voting need feedback:submit; triage needs feedback:triage on an initiative
+// the user may edit (its lead, or an admin). Every status change notifies the submitters in-app.
+
+export class FeedbackError extends Error {
+  constructor(readonly reason: 'not_found' | 'transition' | 'release' | 'merge' | 'own' | 'backlog') {
+    super(reason)
+  }
+}
+
+export function feedbackLink(initiativeId: string, feedbackId: string) {
+  return `/initiatives/${initiativeId}/feedback/${feedbackId}`
+}
+
+function visibleFeedback(db: Executor, user: AuthUser) {
+  return db
+    .selectFrom('pilot_feedback as f')
+    .innerJoin('initiatives', 'initiatives.id', 'f.initiative_id')
+    .where(initiativeVisibleTo(user))
+}
+
+export async function listFeedback(
+  db: Executor,
+  user: AuthUser,
+  initiativeId: string,
+  filter: FeedbackFilter = {},
+) {
+  let query = visibleFeedback(db, user)
+    .leftJoin('users as submitter', 'submitter.id', 'f.submitter_id')
+    .leftJoin('pilot_feedback as target', 'target.id', 'f.merged_into')
+    .select([
+      'f.id',
+      'f.kind',
+      'f.status',
+      'f.release',
+      'f.title',
+      'f.usefulness',
+      'f.ease',
+      'f.recommend',
+      'f.merged_into',
+      'f.created_at',
+      'f.updated_at',
+      'f.submitter_id',
+      'submitter.name as submitter_name',
+      'target.title as merged_title',
+      'target.status as merged_status',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('pilot_feedback_votes as v')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('v.feedback_id', '=', 'f.id')
+        .as('votes'),
+      eb
+        .exists(
+          eb
+            .selectFrom('pilot_feedback_votes as v')
+            .select('v.user_id')
+            .whereRef('v.feedback_id', '=', 'f.id')
+            .where('v.user_id', '=', user.id),
+        )
+        .as('voted'),
+    ])
+    .where('f.initiative_id', '=', initiativeId)
+    .orderBy('f.created_at', 'desc')
+    .limit(500)
+  if (filter.status) query = query.where('f.status', '=', filter.status)
+  if (filter.kind) query = query.where('f.kind', '=', filter.kind)
+  if (filter.release) query = query.where('f.release', '=', filter.release)
+  if (filter.mine) query = query.where('f.submitter_id', '=', user.id)
+  const rows = await query.execute()
+  return rows.map((row) => ({ ...row, votes: Number(row.votes ?? 0), mine: row.submitter_id === user.id }))
+}
+
+export async function getFeedback(db: Executor, user: AuthUser, initiativeId: string, id: string) {
+  const item = await visibleFeedback(db, user)
+    .leftJoin('users as submitter', 'submitter.id', 'f.submitter_id')
+    .selectAll('f')
+    .select(['submitter.name as submitter_name'])
+    .select((eb) => sql<boolean>`${initiativeEditableBy(user)(eb as never)}`.as('editable'))
+    .where('f.id', '=', id)
+    .where('f.initiative_id', '=', initiativeId)
+    .executeTakeFirst()
+  if (!item) return null
+  const [events, votes, duplicates, target, backlog] = await Promise.all([
+    db
+      .selectFrom('pilot_feedback_events as e')
+      .leftJoin('users', 'users.id', 'e.actor_id')
+      .select(['e.id', 'e.from_status', 'e.to_status', 'e.note', 'e.at', 'users.name as actor_name'])
+      .where('e.feedback_id', '=', id)
+      .orderBy('e.id')
+      .execute(),
+    db
+      .selectFrom('pilot_feedback_votes')
+      .select([
+        (eb) => eb.fn.countAll<number>().as('count'),
+        (eb) => eb.fn.max(sql<number>`(user_id = ${user.id})::int`).as('mine'),
+      ])
+      .where('feedback_id', '=', id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('pilot_feedback')
+      .select(['id', 'title'])
+      .where('merged_into', '=', id)
+      .orderBy('created_at')
+      .execute(),
+    item.merged_into
+      ? db
+          .selectFrom('pilot_feedback')
+          .select(['id', 'title', 'status', 'decline_reason'])
+          .where('id', '=', item.merged_into)
+          .executeTakeFirst()
+      : undefined,
+    db
+      .selectFrom('backlog_item_feedback as l')
+      .innerJoin('backlog_items as b', 'b.id', 'l.backlog_item_id')
+      .leftJoin('sprints as s', 's.id', 'b.sprint_id')
+      .select(['b.id', 'b.title', 'b.status', 's.number as sprint_number'])
+      .where('l.feedback_id', '=', id)
+      .orderBy('b.created_at')
+      .execute(),
+  ])
+  const canTriage = can(user.role, 'feedback:triage') && Boolean(item.editable)
+  return {
+    ...item,
+    mine: item.submitter_id === user.id,
+    votes: Number(votes?.count ?? 0),
+    voted: Number(votes?.mine ?? 0) === 1,
+    events,
+    duplicates,
+    target: target ?? null,
+    backlog,
+    canTriage,
+    canVote: can(user.role, 'feedback:submit') && item.submitter_id !== user.id && !item.merged_into,
+    nextStatuses: canTriage && !item.merged_into ? NEXT_STATUSES[item.status] : [],
+  }
+}
+
+/** Backlog items (agile delivery) a planned item may be linked to. */
+export function listBacklogChoices(db: Executor, initiativeId: string) {
+  return db
+    .selectFrom('backlog_items')
+    .select(['id', 'title', 'status'])
+    .where('initiative_id', '=', initiativeId)
+    .where('status', '=', 'todo')
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()
+}
+
+/** Other open items of the same initiative a duplicate may be merged into. */
+export function listMergeTargets(db: Executor, initiativeId: string, exceptId: string) {
+  return db
+    .selectFrom('pilot_feedback')
+    .select(['id', 'title', 'status'])
+    .where('initiative_id', '=', initiativeId)
+    .where('id', '<>', exceptId)
+    .where('merged_into', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()
+}
+
+export async function submitFeedback(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  input: FeedbackInput,
+) {
+  if (!can(user.role, 'feedback:submit')) throw new FeedbackError('not_found')
+  return db.transaction().execute(async (trx) => {
+    const initiative = await trx
+      .selectFrom('initiatives')
+      .select('id')
+      .where('id', '=', initiativeId)
+      .where(initiativeVisibleTo(user))
+      .executeTakeFirst()
+    if (!initiative) throw new FeedbackError('not_found')
+    const releases = await trx
+      .selectFrom('pilot_releases')
+      .select('version')
+      .where('initiative_id', '=', initiativeId)
+      .execute()
+    if (releases.length && !releases.some((release) => release.version === input.release))
+      throw new FeedbackError('release')
+    const values = {
+      release: input.release,
+      kind: input.kind,
+      usefulness: input.usefulness,
+      ease: input.ease,
+      recommend: input.recommend,
+      title: input.title,
+      body: input.body,
+    }
+    const created = await trx
+      .insertInto('pilot_feedback')
+      .values({ ...values, initiative_id: initiativeId, submitter_id: user.id })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('pilot_feedback_events')
+      .values({ feedback_id: created.id, actor_id: user.id, from_status: null, to_status: 'new' })
+      .execute()
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'feedback.submit',
+      entityType: 'pilot_feedback',
+      entityId: created.id,
+      after: values,
+    })
+    return created
+  })
+}
+
+export async function setVote(db: Database, user: AuthUser, initiativeId: string, id: string, on: boolean) {
+  if (!can(user.role, 'feedback:submit')) throw new FeedbackError('not_found')
+  return db.transaction().execute(async (trx) => {
+    const item = await visibleFeedback(trx, user)
+      .select(['f.id', 'f.submitter_id', 'f.merged_into'])
+      .where('f.id', '=', id)
+      .where('f.initiative_id', '=', initiativeId)
+      .executeTakeFirst()
+    if (!item) throw new FeedbackError('not_found')
+    if (item.submitter_id === user.id || item.merged_into) throw new FeedbackError('own')
+    if (on)
+      await trx
+        .insertInto('pilot_feedback_votes')
+        .values({ feedback_id: id, user_id: user.id })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    else
+      await trx
+        .deleteFrom('pilot_feedback_votes')
+        .where('feedback_id', '=', id)
+        .where('user_id', '=', user.id)
+        .execute()
+    await audit(trx, {
+      actor: actorOf(user),
+      action: on ? 'feedback.vote' : 'feedback.unvote',
+      entityType: 'pilot_feedback',
+      entityId: id,
+    })
+  })
+}
+
+async function triageable(trx: Executor, user: AuthUser, initiativeId: string, id: string) {
+  if (!can(user.role, 'feedback:triage')) throw new FeedbackError('not_found')
+  const item = await trx
+    .selectFrom('pilot_feedback as f')
+    .innerJoin('initiatives', 'initiatives.id', 'f.initiative_id')
+    .select([
+      'f.id',
+      'f.status',
+      'f.title',
+      'f.submitter_id',
+      'f.merged_into',
+      'f.decline_reason',
+      'initiatives.name as initiative_name',
+    ])
+    .where('f.id', '=', id)
+    .where('f.initiative_id', '=', initiativeId)
+    .where(initiativeEditableBy(user))
+    .forUpdate(['f'] as never)
+    .executeTakeFirst()
+  if (!item) throw new FeedbackError('not_found')
+  return item
+}
+
+/** Moves an item along new → under review → planned → shipped (or declined, with a reason). */
+export async function triageFeedback(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  id: string,
+  input: Omit<TriageInput, 'intent'>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const item = await triageable(trx, user, initiativeId, id)
+    if (item.merged_into || !NEXT_STATUSES[item.status].includes(input.status))
+      throw new FeedbackError('transition')
+    if (input.backlog_item_id) {
+      const backlogItem = await trx
+        .selectFrom('backlog_items')
+        .select('id')
+        .where('id', '=', input.backlog_item_id)
+        .where('initiative_id', '=', initiativeId)
+        .executeTakeFirst()
+      if (!backlogItem || input.status !== 'planned') throw new FeedbackError('backlog')
+      await linkFeedback(trx, backlogItem.id, [id])
+    }
+    const closed = input.status === 'shipped' || input.status === 'declined'
+    const declineReason = input.status === 'declined' ? input.decline_reason : null
+    await trx
+      .updateTable('pilot_feedback')
+      .set({
+        status: input.status,
+        decline_reason: declineReason,
+        first_response_at: sql`coalesce(first_response_at, now())`,
+        closed_at: closed ? new Date() : null,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute()
+    await trx
+      .insertInto('pilot_feedback_events')
+      .values({
+        feedback_id: id,
+        actor_id: user.id,
+        from_status: item.status,
+        to_status: input.status,
+        note: input.status === 'declined' ? input.decline_reason : input.note,
+      })
+      .execute()
+    // The submitter, and the submitters of duplicates merged into it, hear about every step.
+    const duplicates = await trx
+      .selectFrom('pilot_feedback')
+      .select('submitter_id')
+      .where('merged_into', '=', id)
+      .execute()
+    const recipients = new Set(
+      [item.submitter_id, ...duplicates.map((row) => row.submitter_id)].filter(
+        (userId): userId is string => Boolean(userId) && userId !== user.id,
+      ),
+    )
+    await notify(
+      trx,
+      [...recipients].map((userId) => ({
+        userId,
+        kind: 'feedback.status',
+        payload: {
+          title: item.title,
+          initiative: item.initiative_name,
+          from: item.status,
+          status: input.status,
+          reason: declineReason,
+        },
+        link: feedbackLink(initiativeId, id),
+        entityType: 'pilot_feedback',
+        entityId: id,
+      })),
+    )
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'feedback.status',
+      entityType: 'pilot_feedback',
+      entityId: id,
+      before: { status: item.status, decline_reason: item.decline_reason },
+      after: { status: input.status, decline_reason: declineReason },
+    })
+    return { status: input.status as FeedbackStatus, notified: recipients.size }
+  })
+}
+
+/** Marks `id` a duplicate of `targetId`: votes carry over, and the duplicate's submitter becomes a voter. */
+export async function mergeFeedback(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  id: string,
+  targetId: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const item = await triageable(trx, user, initiativeId, id)
+    const target = await triageable(trx, user, initiativeId, targetId).catch(() => null)
+    if (!target || target.id === item.id || item.merged_into || target.merged_into)
+      throw new FeedbackError('merge')
+    await trx
+      .insertInto('pilot_feedback_votes')
+      .columns(['feedback_id', 'user_id', 'created_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('pilot_feedback_votes as v')
+          .select([sql<string>`${targetId}::uuid`.as('feedback_id'), 'v.user_id', 'v.created_at'])
+          .where('v.feedback_id', '=', id)
+          .where(sql<boolean>`v.user_id is distinct from ${target.submitter_id}::uuid`),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+    if (item.submitter_id && item.submitter_id !== target.submitter_id)
+      await trx
+        .insertInto('pilot_feedback_votes')
+        .values({ feedback_id: targetId, user_id: item.submitter_id })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    await trx.deleteFrom('pilot_feedback_votes').where('feedback_id', '=', id).execute()
+    // Earlier duplicates of this item now point at the target too.
+    await trx
+      .updateTable('pilot_feedback')
+      .set({ merged_into: targetId, updated_at: new Date() })
+      .where('merged_into', '=', id)
+      .execute()
+    await trx
+      .updateTable('pilot_feedback')
+      .set({
+        merged_into: targetId,
+        first_response_at: sql`coalesce(first_response_at, now())`,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute()
+    await trx
+      .insertInto('pilot_feedback_events')
+      .values({
+        feedback_id: id,
+        actor_id: user.id,
+        from_status: item.status,
+        to_status: item.status,
+        note: `merged:${targetId}`,
+      })
+      .execute()
+    if (item.submitter_id && item.submitter_id !== user.id)
+      await notify(trx, [
+        {
+          userId: item.submitter_id,
+          kind: 'feedback.merged',
+          payload: { title: item.title, target: target.title, initiative: item.initiative_name },
+          link: feedbackLink(initiativeId, targetId),
+          entityType: 'pilot_feedback',
+          entityId: targetId,
+        },
+      ])
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'feedback.merge',
+      entityType: 'pilot_feedback',
+      entityId: id,
+      after: { merged_into: targetId },
+    })
+  })
+}
+
+/**
+ * Figures for an initiative (optionally one release): volume by kind, average ratings, NPS-style
+ * score, time to first response, closed-loop share. Called by the sponsor's view as well; the caller
+ * has already checked the initiative is visible.
+ */
+export async function feedbackSummary(
+  db: Executor,
+  initiativeId: string,
+  { release }: { release?: string } = {},
+) {
+  return (await feedbackSummaryFor(db, [initiativeId], { release })).get(initiativeId)!
+}
+export type FeedbackSummary = FeedbackFigures & { perRelease: ({ release: string } & FeedbackFigures)[] }
+
+/** `feedbackSummary` of many initiatives in one read; every id gets an entry. */
+export async function feedbackSummaryFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+  { release }: { release?: string } = {},
+): Promise<Map<string, FeedbackSummary>> {
+  const factsOf = await feedbackFactsFor(db, initiativeIds, release)
+  return new Map(
+    initiativeIds.map((id) => {
+      const facts = factsOf.get(id)!
+      const releases = [...new Set(facts.map((fact) => fact.release))].sort()
+      return [
+        id,
+        {
+          ...summariseFeedback(facts),
+          perRelease: releases.map((name) => ({
+            release: name,
+            ...summariseFeedback(facts.filter((fact) => fact.release === name)),
+          })),
+        },
+      ]
+    }),
+  )
+}
+
+/** The overall figures of `feedbackSummary` (not per release) of many initiatives, for the sponsor's view. */
+export async function feedbackFiguresFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+): Promise<Map<string, FeedbackFigures>> {
+  const factsOf = await feedbackFactsFor(db, initiativeIds)
+  return new Map(initiativeIds.map((id) => [id, summariseFeedback(factsOf.get(id)!)]))
+}
+
+/** Each initiative's feedback as the figures need it; a merged duplicate takes its target's status. */
+async function feedbackFactsFor(db: Executor, initiativeIds: readonly string[], release?: string) {
+  if (!initiativeIds.length) return new Map<string, FeedbackFact[]>()
+  let query = db
+    .selectFrom('pilot_feedback as f')
+    .leftJoin('pilot_feedback as target', 'target.id', 'f.merged_into')
+    .select([
+      'f.initiative_id',
+      'f.kind',
+      'f.release',
+      'f.usefulness',
+      'f.ease',
+      'f.recommend',
+      'f.created_at',
+      'f.first_response_at',
+      'f.merged_into',
+      (eb) => eb.fn.coalesce('target.status', 'f.status').as('status'),
+    ])
+    .where('f.initiative_id', 'in', initiativeIds)
+  if (release) query = query.where('f.release', '=', release)
+  const rowsOf = groupBy(await query.execute(), (row) => row.initiative_id)
+  return new Map(
+    initiativeIds.map((id) => [
+      id,
+      (rowsOf.get(id) ?? []).map((row): FeedbackFact => ({
+        kind: row.kind,
+        status: row.status,
+        release: row.release,
+        usefulness: row.usefulness,
+        ease: row.ease,
+        recommend: row.recommend,
+        created_at: row.created_at,
+        first_response_at: row.first_response_at,
+        merged: row.merged_into !== null,
+      })),
+    ]),
+  )
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod'
+import type { KpiCadence, KpiCategory, KpiDirection, KpiKind, KpiRollup } from '~/models/kpi/tables'
+import { fields } from '~/utils/forms'
+import { KPI_STATUSES } from './status'
+
+export const KPI_KINDS = ['leading', 'lagging'] as const satisfies readonly KpiKind[]
+export const KPI_CATEGORIES = [
+  'adoption',
+  'customer_value',
+  'user_value',
+  'financial',
+  'delivery',
+] as const satisfies readonly KpiCategory[]
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const satisfies readonly KpiDirection[]
+export const KPI_CADENCES = ['daily', 'weekly', 'monthly'] as const satisfies readonly KpiCadence[]
+export const KPI_ROLLUPS = [
+  'none',
+  'sum',
+  'average',
+  'weighted_average',
+  'min',
+  'max',
+] as const satisfies readonly KpiRollup[]
+
+export const KPI_KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
+/** A decimal with '.' as separator, as CSV files and forms carry it. */
+export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/
+
+const decimal = z
+  .string()
+  .trim()
+  .regex(DECIMAL_PATTERN, 'errors.invalidNumber')
+  .transform(Number)
+  .refine((value) => Number.isFinite(value) && Math.abs(value) < 1e15, 'errors.invalidNumber')
+
+const optionalDecimal = z
+  .string()
+  .trim()
+  .regex(DECIMAL_PATTERN, 'errors.invalidNumber')
+  .transform(Number)
+  .optional()
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'errors.invalidNumber')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+
+/** Period targets typed one per line as `YYYY-MM-DD, value`. */
+export const targetLines = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    const targets: { period_end: string; value: number }[] = []
+    const lines = (text ?? '').split(/\r?\n/)
+    lines.forEach((raw, index) => {
+      const line = raw.trim()
+      if (!line) return
+      const match = /^(\d{4}-\d{2}-\d{2})\s*[,;\s]\s*(-?\d+(?:\.\d+)?)$/.exec(line)
+      if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) {
+        ctx.addIssue({ code: 'custom', message: 'kpi.errors.targetLine', params: { line: index + 1 } })
+        return
+      }
+      targets.push({ period_end: match[1]!, value: Number(match[2]) })
+    })
+    const ends = targets.map((target) => target.period_end)
+    if (new Set(ends).size !== ends.length)
+      ctx.addIssue({ code: 'custom', message: 'kpi.errors.targetDuplicate' })
+    return targets.sort((a, b) => a.period_end.localeCompare(b.period_end))
+  })
+
+export const KpiSchema = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, 'errors.required')
+      .max(60)
+      .regex(KPI_KEY_PATTERN, 'kpi.errors.key'),
+    name_en: fields.text(160),
+    name_zh_tw: fields.text(160),
+    description: fields.optionalText(2000),
+    kind: z.enum(KPI_KINDS, 'errors.invalidChoice'),
+    category: z.enum(KPI_CATEGORIES, 'errors.invalidChoice'),
+    unit: fields.optionalText(30),
+    direction: z.enum(KPI_DIRECTIONS, 'errors.invalidChoice'),
+    cadence: z.enum(KPI_CADENCES, 'errors.invalidChoice'),
+    owner_id: z.uuid('errors.invalidChoice').optional(),
+    parent_id: z.uuid('errors.invalidChoice').optional(),
+    baseline_value: optionalDecimal,
+    baseline_date: fields.optionalIsoDate(),
+    tolerance_pct: decimal.pipe(z.number().min(0).max(100)),
+    rollup: z.enum(KPI_ROLLUPS, 'errors.invalidChoice'),
+    rollup_weight: decimal.pipe(z.number().gt(0, 'errors.invalid')),
+    grace_days: integer(0, 90),
+    targets: targetLines,
+  })
+  .refine((value) => (value.baseline_value === undefined) === (value.baseline_date === undefined), {
+    message: 'kpi.errors.baselinePair',
+    path: ['baseline_date'],
+  })
+export type KpiInput = z.output<typeof KpiSchema>
+
+export const CheckInSchema = z.object({
+  intent: z.literal('checkin'),
+  period_end: fields.isoDate(),
+  value: decimal,
+  confidence: integer(1, 5).optional(),
+  note: fields.optionalText(500),
+})
+export type CheckInInput = z.output<typeof CheckInSchema>
+
+export const DriverLinkSchema = z.object({
+  intent: z.literal('link'),
+  lagging_kpi_id: z.uuid('errors.invalidChoice'),
+  expected_lag: integer(0, 12),
+})
+
+/** One item of the measurements API body. */
+export const ApiMeasurementSchema = z.object({
+  period_end: z.iso.date(),
+  value: z.number().finite(),
+  note: z.string().max(500).optional(),
+})
+export const ApiMeasurementsBody = z.array(z.unknown()).min(1).max(5000)
+
+export const CSV_COLUMNS = ['kpi_key', 'period_end', 'value'] as const
+export const CSV_OPTIONAL_COLUMNS = ['note'] as const
+export const CSV_MAX_BYTES = 5_000_000
+
+export const CsvImportSchema = z.object({
+  intent: z.enum(['preview', 'commit']),
+  program_id: z.uuid('errors.invalidChoice'),
+  mode: z.enum(['all_or_nothing', 'valid_rows'], 'errors.invalidChoice'),
+})
+
+export const KpiFilterSchema = z.object({
+  program: z.uuid().optional().catch(undefined),
+  kind: z.enum(KPI_KINDS).optional().catch(undefined),
+  category: z.enum(KPI_CATEGORIES).optional().catch(undefined),
+  status: z.enum(KPI_STATUSES).optional().catch(undefined),
+  initiative: z
+    .union([z.uuid(), z.literal('program')])
+    .optional()
+    .catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
+})
+export type KpiFilter = z.output<typeof KpiFilterSchema>

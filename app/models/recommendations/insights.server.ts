@@ -1,0 +1,183 @@
+import { sql } from 'kysely'
+import type { Executor } from '~/utils/db.server'
+import { wilsonInterval, twoProportionTest } from '~/utils/stats'
+import { activeDaysSql, eligibleRepsSql } from './adoption.server'
+import { REASON_CODES } from './event.schema'
+import { dayStartSql, funnelCounts, withRates, type FunnelCounts } from './funnel.server'
+import { rate } from './metrics.schema'
+import { readyToRead } from './projection.server'
+
+// What the evidence pages show beyond the funnel API: rejection reasons, explanations and model
+// versions compared with confidence intervals, and rep cohorts. Every figure comes from the same
+// state rows and raw events as the API, in the reporting zone.
+
+type Range = { from: string; to: string }
+
+/** Rejections decided in the cohort (the latest decision is "rejected"), by reason and by week. */
+export async function rejectionReasons(db: Executor, range: Range, timezone: string) {
+  await readyToRead(db, timezone, {})
+  const rows = await sql<{ week: string; reason: string; count: number }>`
+    select to_char(date_trunc('week', s.generated_at at time zone ${timezone}), 'YYYY-MM-DD') as week,
+      coalesce(e.reason_code, 'other') as reason, count(*)::int as count
+    from recommendation_states s
+    join recommendation_events e on e.event_id = s.decision_event_id
+    where s.decision = 'rejected' and s.generated_at >= ${dayStartSql(range.from, timezone)}
+      and s.generated_at < ${dayStartSql(range.to, timezone)}
+    group by 1, 2 order by 1, 2`.execute(db)
+  const weeks = [...new Set(rows.rows.map((row) => row.week))]
+  const byReason = Object.fromEntries(REASON_CODES.map((reason) => [reason, 0])) as Record<string, number>
+  const trend = Object.fromEntries(REASON_CODES.map((reason) => [reason, weeks.map(() => 0)])) as Record<
+    string,
+    number[]
+  >
+  for (const row of rows.rows) {
+    byReason[row.reason] = (byReason[row.reason] ?? 0) + row.count
+    trend[row.reason]![weeks.indexOf(row.week)] = row.count
+  }
+  const total = Object.values(byReason).reduce((sum, n) => sum + n, 0)
+  return { total, byReason, weeks, trend }
+}
+
+/** The labelled data for retraining: each rejected recommendation of the cohort with its reason. */
+export async function rejectedRecommendations(db: Executor, range: Range, timezone: string) {
+  await readyToRead(db, timezone, {})
+  const rows = await sql<{
+    recommendation_id: string
+    seller_id: string
+    recommendation_type: string | null
+    model_version: string | null
+    has_explanation: boolean
+    account_id: string | null
+    generated_at: Date
+    rejected_at: Date
+    reason_code: string | null
+    reason_text: string | null
+  }>`
+    select s.recommendation_id, s.seller_id, s.recommendation_type, s.model_version, s.has_explanation,
+      e.account_id, s.generated_at, e.occurred_at as rejected_at, e.reason_code, e.reason_text
+    from recommendation_states s join recommendation_events e on e.event_id = s.decision_event_id
+    where s.decision = 'rejected' and s.generated_at >= ${dayStartSql(range.from, timezone)}
+      and s.generated_at < ${dayStartSql(range.to, timezone)}
+    order by s.generated_at, s.recommendation_id`.execute(db)
+  return rows.rows
+}
+
+export type Proportion = {
+  successes: number
+  n: number
+  rate: number | null
+  low: number | null
+  high: number | null
+}
+
+export function proportion(successes: number, n: number): Proportion {
+  const interval = wilsonInterval(successes, n)
+  return { successes, n, rate: rate(successes, n), low: interval?.low ?? null, high: interval?.high ?? null }
+}
+
+export type Comparison = {
+  acceptance: { a: Proportion; b: Proportion; test: { z: number; p: number } | null }
+  conversion: { a: Proportion; b: Proportion; test: { z: number; p: number } | null }
+}
+
+/** Acceptance (accepted ÷ decided) and conversion (opportunities ÷ shown) of group a against group b. */
+export function compare(a: FunnelCounts, b: FunnelCounts): Comparison {
+  const decidedA = a.accepted + a.rejected
+  const decidedB = b.accepted + b.rejected
+  return {
+    acceptance: {
+      a: proportion(a.accepted, decidedA),
+      b: proportion(b.accepted, decidedB),
+      test: twoProportionTest(a.accepted, decidedA, b.accepted, decidedB),
+    },
+    conversion: {
+      a: proportion(a.opportunities, a.shown),
+      b: proportion(b.opportunities, b.shown),
+      test: twoProportionTest(a.opportunities, a.shown, b.opportunities, b.shown),
+    },
+  }
+}
+
+const EMPTY: FunnelCounts = {
+  generated: 0,
+  shown: 0,
+  viewed: 0,
+  accepted: 0,
+  rejected: 0,
+  actioned: 0,
+  opportunities: 0,
+  won: 0,
+  won_amount: {},
+}
+
+/** With an explanation (a) against without (b). */
+export async function explanationEvidence(db: Executor, range: Range, timezone: string) {
+  const groups = await funnelCounts(db, { ...range, group_by: 'explanation' }, timezone)
+  return compare(groups.get('with') ?? EMPTY, groups.get('without') ?? EMPTY)
+}
+
+/**
+ * Model versions in the order they first generated a recommendation; each compared with the version
+ * before it (a = the version, b = its predecessor), over the cohort of the range.
+ */
+export async function modelVersionEvidence(db: Executor, range: Range, timezone: string) {
+  // First: it catches up with the queue, so the versions below see every committed event too.
+  const groups = await funnelCounts(db, { ...range, group_by: 'model_version' }, timezone)
+  const versions = await sql<{ model_version: string; first_at: Date }>`
+    select coalesce(model_version, 'unknown') as model_version, min(generated_at) as first_at
+    from recommendation_states
+    where generated_at >= ${dayStartSql(range.from, timezone)} and generated_at < ${dayStartSql(range.to, timezone)}
+    group by 1 order by 2, 1`.execute(db)
+  return versions.rows.map((version, index) => {
+    const counts = groups.get(version.model_version) ?? EMPTY
+    const previous = index > 0 ? versions.rows[index - 1]!.model_version : null
+    return {
+      version: version.model_version,
+      firstAt: version.first_at,
+      figures: withRates(counts),
+      previous,
+      comparison: previous ? compare(counts, groups.get(previous) ?? EMPTY) : null,
+    }
+  })
+}
+
+/**
+ * Weekly cohort retention: eligible reps by the week (Monday, reporting zone) of their first activity in
+ * the range; for each cohort, the share of its reps active in each following week.
+ */
+export async function cohortRetention(db: Executor, range: Range, timezone: string) {
+  await readyToRead(db, timezone, { activity: true })
+  const rows = await sql<{ cohort: string; offset: number; reps: number }>`
+    with active_days as (${activeDaysSql(range)}),
+    rep_weeks as (
+      select distinct a.seller_id, date_trunc('week', a.day)::date as week
+      from active_days a join (${eligibleRepsSql}) r on r.seller_id = a.seller_id
+    ), firsts as (select seller_id, min(week) as cohort from rep_weeks group by seller_id)
+    select to_char(f.cohort, 'YYYY-MM-DD') as cohort, ((w.week - f.cohort) / 7)::int as offset,
+      count(*)::int as reps
+    from firsts f join rep_weeks w on w.seller_id = f.seller_id
+    group by 1, 2 order by 1, 2`.execute(db)
+  const cohorts = new Map<string, { size: number; retained: number[] }>()
+  for (const row of rows.rows) {
+    const cohort = cohorts.get(row.cohort) ?? { size: 0, retained: [] }
+    if (row.offset === 0) cohort.size = row.reps
+    cohort.retained[row.offset] = row.reps
+    cohorts.set(row.cohort, cohort)
+  }
+  const maxOffset = Math.max(0, ...rows.rows.map((row) => row.offset))
+  return {
+    offsets: Array.from({ length: maxOffset + 1 }, (_, i) => i),
+    cohorts: [...cohorts].map(([week, cohort]) => ({
+      week,
+      size: cohort.size,
+      retention: Array.from({ length: maxOffset + 1 }, (_, i) =>
+        // Weeks after the range's end have not happened yet for this cohort: null, not 0.
+        week.localeCompare(addWeeks(range.to, -i)) >= 0 ? null : rate(cohort.retained[i] ?? 0, cohort.size),
+      ),
+    })),
+  }
+}
+
+function addWeeks(day: string, weeks: number) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10)
+}

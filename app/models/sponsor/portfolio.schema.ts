@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { STAGES } from '../foundation/initiative.schema'
+
+// Query strings of the sponsor's pages (browser and server). Bad values fall back to "no filter".
+
+export const PORTFOLIO_SORTS = ['worst', 'name', 'stage', 'progress', 'adoption', 'sustainment'] as const
+export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number]
+
+export const PortfolioQuerySchema = z.object({
+  program: z.uuid().optional().catch(undefined),
+  stage: z.enum(STAGES).optional().catch(undefined),
+  band: z.enum(['red', 'amber', 'green']).optional().catch(undefined),
+  mode: z.enum(['progress', 'adoption', 'sustainment']).optional().catch(undefined),
+  sort: z.enum(PORTFOLIO_SORTS).catch('worst').default('worst'),
+  mine: z.literal('on').optional().catch(undefined),
+})
+export type PortfolioQuery = z.output<typeof PortfolioQuerySchema>
+
+/** A reporting period: a month 'YYYY-MM' or a quarter 'YYYY-Qn', as [from, to] dates inclusive. */
+export type Period = { key: string; kind: 'month' | 'quarter'; from: string; to: string }
+
+export function parsePeriod(value: string | null | undefined): Period | null {
+  const text = (value ?? '').trim()
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text)
+  const quarter = /^(\d{4})-Q([1-4])$/i.exec(text)
+  if (!month && !quarter) return null
+  const year = Number((month ?? quarter)![1])
+  const firstMonth = month ? Number(month[2]) : (Number(quarter![2]) - 1) * 3 + 1
+  const months = month ? 1 : 3
+  const from = new Date(Date.UTC(year, firstMonth - 1, 1))
+  const to = new Date(Date.UTC(year, firstMonth - 1 + months, 0))
+  return {
+    key: month ? text : `${year}-Q${quarter![2]}`,
+    kind: month ? 'month' : 'quarter',
+    from: from.toISOString().slice(0, 10),
+    to: to.toISOString().slice(0, 10),
+  }
+}
+
+/** The month before the one containing `today`: the period a report is usually wanted for. */
+export function previousMonth(today: string) {
+  const [year, month] = today.split('-').map(Number) as [number, number]
+  const date = new Date(Date.UTC(year, month - 2, 1))
+  return date.toISOString().slice(0, 7)
+}
+
+export const ReportQuerySchema = z.object({
+  period: z.string().max(10).optional(),
+  initiative: z.uuid().optional().catch(undefined),
+  program: z.uuid().optional().catch(undefined),
+  lang: z.enum(['en', 'zh-TW']).optional().catch(undefined),
+})
