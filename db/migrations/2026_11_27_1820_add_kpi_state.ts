@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 // Each KPI's current state — its newest value (measured, or rolled up from its children), its status
 // against the target at that value's period, and the last day before it turns stale — kept on `kpis`
 // so that a 2,000-KPI program view reads one narrow row per KPI instead of recomputing every status
-// from all target rows (docs/decisions/013-kpi-state-on-kpis.md).
+// from all target rows (docs/decisions/008-kpi-state-on-kpis.md).
 //
 // The state is computed by the app (app/models/kpi/state.server.ts, the same pure functions as the
 // status rules) and invalidated here, by triggers, whenever one of its inputs changes: so no write
