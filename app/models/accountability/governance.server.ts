@@ -3,6 +3,7 @@ import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { GovernanceAction, OverlapKind } from '~/models/accountability/tables'
 import { actorOf, audit } from '../foundation/audit.server'
+import { kpiKeys, listActiveInitiativeKpiNames } from '../kpi/evidence.server'
 import type { ReviewInput } from './governance.schema'
 
 // The governance view: where initiatives overlap (KPIs, target segments, data systems, people), with a
@@ -85,7 +86,7 @@ export async function findOverlaps(db: Executor): Promise<Overlap[]> {
       .selectFrom('business_case_benefits as b')
       .innerJoin('business_cases as c', 'c.id', 'b.case_id')
       .innerJoin('initiatives as i', 'i.id', 'c.initiative_id')
-      .innerJoin('kpis as k', 'k.id', 'b.kpi_id')
+      .innerJoin(kpiKeys(db).as('k'), 'k.id', 'b.kpi_id')
       .select(['i.id', 'i.name', 'k.key'])
       .where('i.archived_at', 'is', null)
       .where((eb) =>
@@ -101,13 +102,7 @@ export async function findOverlaps(db: Executor): Promise<Overlap[]> {
       )
       .execute(),
     // KPIs of different initiatives measuring the same thing under the same name.
-    db
-      .selectFrom('kpis as k')
-      .innerJoin('initiatives as i', 'i.id', 'k.initiative_id')
-      .select(['i.id', 'i.name', 'k.name_en'])
-      .where('k.archived_at', 'is', null)
-      .where('i.archived_at', 'is', null)
-      .execute(),
+    listActiveInitiativeKpiNames(db),
   ])
   const named = (row: { initiative_id: string; initiative_name: string }) => ({
     id: row.initiative_id,
