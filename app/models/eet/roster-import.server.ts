@@ -6,7 +6,7 @@ import { parseCsv } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { zodErrors } from '~/utils/forms'
 import { actorOf, audit } from '../foundation/audit.server'
-import { markSellersLeft, ROSTER_COLUMNS, upsertRoster } from '../foundation/seller.server'
+import { markSellersLeft, SELLER_ROSTER_COLUMNS, upsertRoster } from '../foundation/seller.server'
 import { endStintsOfLeftSellers } from './eet.server'
 import { ROSTER_REQUIRED_COLUMNS, SellerSchema, type ImportMode, type SellerInput } from './roster.schema'
 
@@ -30,7 +30,7 @@ export type ImportPlan = {
 }
 
 const BATCH = 5000
-const COMPARED = ROSTER_COLUMNS
+const COMPARED = SELLER_ROSTER_COLUMNS
 
 function t(locale: Locale, key: MessageKey, vars?: MessageVars) {
   return translate(locale, key, vars)

@@ -6,7 +6,7 @@ import type { SellersTable } from './tables'
 // roster page and the roster import) through these writes, auditing them itself.
 
 /** The roster columns an import sets, in the order the import's upsert binds them. */
-export const ROSTER_COLUMNS = [
+export const SELLER_ROSTER_COLUMNS = [
   'name',
   'email',
   'region',
@@ -18,7 +18,9 @@ export const ROSTER_COLUMNS = [
   'tech_affinity',
   'eligible',
 ] as const
-export type RosterRow = { seller_id: string } & { [Column in (typeof ROSTER_COLUMNS)[number]]: unknown }
+export type RosterRow = { seller_id: string } & {
+  [Column in (typeof SELLER_ROSTER_COLUMNS)[number]]: unknown
+}
 
 /**
  * Inserts new reps and updates those whose roster columns differ or who had left (a rep in the file is
@@ -28,17 +30,17 @@ export async function upsertRoster(trx: Executor, rows: readonly RosterRow[]) {
   // One jsonb parameter per batch rather than 11 per row: binding thousands of parameters is what
   // makes a large import slow, not the insert itself.
   await sql`
-    insert into sellers (seller_id, ${sql.join(ROSTER_COLUMNS.map((key) => sql.ref(key)))})
-    select seller_id, ${sql.join(ROSTER_COLUMNS.map((key) => sql.ref(`r.${key}`)))}
+    insert into sellers (seller_id, ${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(key)))})
+    select seller_id, ${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(`r.${key}`)))}
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as r(seller_id text, name text, email text, region text, segment text, team text, manager_id text,
            hire_date date, role text, tech_affinity text, eligible boolean)
     on conflict (seller_id) do update set
-      ${sql.join(ROSTER_COLUMNS.map((key) => sql`${sql.ref(key)} = excluded.${sql.ref(key)}`))},
+      ${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql`${sql.ref(key)} = excluded.${sql.ref(key)}`))},
       left_at = null,
       updated_at = now()
-    where (${sql.join(ROSTER_COLUMNS.map((key) => sql.ref(`sellers.${key}`)))}, sellers.left_at is null)
-      is distinct from (${sql.join(ROSTER_COLUMNS.map((key) => sql.ref(`excluded.${key}`)))}, true)
+    where (${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(`sellers.${key}`)))}, sellers.left_at is null)
+      is distinct from (${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(`excluded.${key}`)))}, true)
   `.execute(trx)
 }
 
