@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { sql } from 'kysely'
 import { can } from '~/auth/permissions'
 import { requireUser } from '~/auth/session.server'
 import { InitiativeTable } from '~/components/foundation/initiative-table'
 import { PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { pendingDecisions } from '~/models/accountability/business-case.server'
+import { countActive } from '~/models/foundation/counts.server'
 import { listInitiatives } from '~/models/foundation/initiative.server'
 import { db } from '~/utils/db.server'
 
@@ -16,28 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const personal = user.role === 'lead' || user.role === 'sponsor' || user.role === 'eet_member'
   const initiatives = await listInitiatives(db, user, { mine: personal })
-  const stats =
-    user.role === 'admin'
-      ? await db
-          .selectNoFrom((eb) => [
-            eb
-              .selectFrom('users')
-              .select(sql<number>`count(*)::int`.as('n'))
-              .where('disabled_at', 'is', null)
-              .as('users'),
-            eb
-              .selectFrom('programs')
-              .select(sql<number>`count(*)::int`.as('n'))
-              .where('archived_at', 'is', null)
-              .as('programs'),
-            eb
-              .selectFrom('initiatives')
-              .select(sql<number>`count(*)::int`.as('n'))
-              .where('archived_at', 'is', null)
-              .as('initiatives'),
-          ])
-          .executeTakeFirstOrThrow()
-      : null
+  const stats = user.role === 'admin' ? await countActive(db) : null
   const pending = await pendingDecisions(db, user)
   return {
     role: user.role,

@@ -21,6 +21,7 @@ import {
   listReviews,
   recordReview,
 } from '~/models/accountability/governance.server'
+import { listActiveInitiativeNames } from '~/models/foundation/initiative.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
@@ -37,12 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     findOverlaps(db),
     listReviews(db),
     listOwnerCandidates(db),
-    db
-      .selectFrom('initiatives')
-      .select(['id', 'name'])
-      .where('archived_at', 'is', null)
-      .orderBy('name')
-      .execute(),
+    listActiveInitiativeNames(db),
   ])
   return { overlaps, reviews, owners, initiatives, canManage: can(user.role, 'governance:manage') }
 }

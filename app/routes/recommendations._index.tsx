@@ -7,6 +7,7 @@ import { FunnelTable } from '~/components/recommendations/funnel-table'
 import { RangeFilter, useKeyLabel } from '~/components/recommendations/range-filter'
 import { useFormat, useT } from '~/i18n/react'
 import { recommendationFunnel } from '~/models/recommendations/funnel.server'
+import { FUNNEL_STAGES } from '~/models/recommendations/funnel-stages'
 import { FUNNEL_GROUPS } from '~/models/recommendations/metrics.schema'
 import { pageRange, sellerNames } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
@@ -28,16 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { range, invalid, funnel, weekly: weekly.groups, names }
 }
 
-const STAGES = [
-  'generated',
-  'shown',
-  'viewed',
-  'accepted',
-  'rejected',
-  'actioned',
-  'opportunities',
-  'won',
-] as const
+const STAGES = FUNNEL_STAGES
 const BENCHMARKS = [
   { label: 'recommendations.benchmark.industryLow', value: 0.06, color: '#8a5a00' },
   { label: 'recommendations.benchmark.industryHigh', value: 0.1, color: '#a4161a' },

@@ -1,11 +1,9 @@
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/react'
+import { STAGES, STATUSES } from '~/models/foundation/initiative.schema'
 import type { InitiativeStatus, Stage } from '~/utils/db.types'
 import type { Constraints, FieldErrors } from '~/utils/forms'
 import { FormActions, FormError, FormFields, optionsOf } from '../forms'
-
-const STAGES: Stage[] = ['frame', 'design', 'pilot', 'scale', 'sustain']
-const STATUSES: InitiativeStatus[] = ['proposed', 'active', 'paused', 'completed', 'stopped']
 
 type Option = { id: string; name: string }
 export type InitiativeFormValues = {

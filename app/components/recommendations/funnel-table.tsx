@@ -1,16 +1,8 @@
 import { useFormat, useT } from '~/i18n/react'
 import type { FunnelFigures } from '~/models/recommendations/funnel.server'
+import { FUNNEL_STAGES } from '~/models/recommendations/funnel-stages'
 
-const COUNTS = [
-  'generated',
-  'shown',
-  'viewed',
-  'accepted',
-  'rejected',
-  'actioned',
-  'opportunities',
-  'won',
-] as const
+const COUNTS = FUNNEL_STAGES
 const RATES = ['shown_rate', 'view_rate', 'acceptance_rate', 'conversion_rate', 'win_rate'] as const
 
 /** Every slice's counts and rates, plus the total row. */

@@ -6,6 +6,8 @@ import type { CaseStatus } from '~/models/accountability/tables'
 import { groupBy } from '~/utils/group-by'
 import { initiativeDecidableBy } from '../foundation/access.server'
 import { actorOf, audit } from '../foundation/audit.server'
+import { setUserFinanceAccess } from '../foundation/user.server'
+import { listKpiChoices } from '../kpi/evidence.server'
 import { computeCase, type CaseFigures } from './business-case-finance'
 import type { BusinessCaseInput } from './business-case.schema'
 
@@ -53,12 +55,7 @@ export async function hasFinanceAccess(db: Executor, userId: string) {
 /** Grants or withdraws a viewer's sight of financial lines (for the admin user page). */
 export async function setFinanceAccess(db: Database, admin: AuthUser, userId: string, granted: boolean) {
   return db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('users')
-      .set({ finance_access: granted } as never)
-      .where('id', '=', userId)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) return false
+    if (!(await setUserFinanceAccess(trx, userId, granted))) return false
     await audit(trx, {
       actor: actorOf(admin),
       action: granted ? 'user.finance-access.grant' : 'user.finance-access.revoke',
@@ -184,38 +181,8 @@ export function listCaseComments(db: Executor, caseId: string) {
     .execute()
 }
 
-/** KPIs a benefit line may name: those of this initiative and its program's program-level ones. */
-export function listKpiChoices(db: Executor, initiative: { id: string; program_id: string }) {
-  return db
-    .selectFrom('kpis')
-    .select(['id', 'key', 'name_en', 'name_zh_tw', 'unit', 'kind'])
-    .where('program_id', '=', initiative.program_id)
-    .where((eb) => eb.or([eb('initiative_id', '=', initiative.id), eb('initiative_id', 'is', null)]))
-    .where('archived_at', 'is', null)
-    .orderBy('key')
-    .execute()
-}
-
-/** For each benefit line that names a KPI: the KPI's latest measurement and its target for that period. */
-export async function benefitEvidence(db: Executor, kpiIds: string[]) {
-  if (kpiIds.length === 0) return []
-  return db
-    .selectFrom('kpis as k')
-    .leftJoin('kpi_targets as t', (join) =>
-      join.onRef('t.kpi_id', '=', 'k.id').onRef('t.period_end', '=', 'k.last_period_end'),
-    )
-    .select([
-      'k.id',
-      'k.name_en',
-      'k.name_zh_tw',
-      'k.unit',
-      'k.last_period_end',
-      'k.last_value',
-      't.value as target_value',
-    ])
-    .where('k.id', 'in', kpiIds)
-    .execute()
-}
+// The KPI area owns these reads; the business-case pages reach them through this module.
+export { benefitEvidence, listKpiChoices } from '../kpi/evidence.server'
 
 function caseValues(input: BusinessCaseInput) {
   return {
@@ -534,4 +501,16 @@ export async function pendingDecisions(db: Executor, user: AuthUser) {
       .execute(),
   ])
   return { cases, gates }
+}
+
+/** The KPIs named by the benefit lines of every approved version of these initiatives' cases. */
+export function approvedBenefitKpisFor(db: Executor, initiativeIds: readonly string[]) {
+  return db
+    .selectFrom('business_case_benefits as b')
+    .innerJoin('business_cases as c', 'c.id', 'b.case_id')
+    .select(['c.initiative_id', 'c.version', 'b.kpi_id'])
+    .where('c.initiative_id', 'in', initiativeIds)
+    .where('c.status', '=', 'approved')
+    .where('b.kpi_id', 'is not', null)
+    .execute()
 }

@@ -1,10 +1,11 @@
-import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { SpannerBackground, TeamFunction } from '~/models/accountability/tables'
 import type { KpiKind } from '~/models/kpi/tables'
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
+import { runningCadencesFor } from '../delivery/reporting.server'
+import { countKpisByKind } from '../kpi/evidence.server'
 import {
   CHECKLIST,
   MANUAL_ITEMS,
@@ -40,40 +41,6 @@ type InitiativeFacts = {
   sponsor_name: string | null
 }
 
-/**
- * A sprint running now, or one closed in the last 21 days, or an open 10/10/10 cycle counts as a running
- * cadence: the newest such sprint and open cycle of each initiative.
- */
-async function cadences(db: Executor, initiativeIds: readonly string[]) {
-  const [sprints, cycles] = await Promise.all([
-    db
-      .selectFrom('sprints')
-      .select(['initiative_id', (eb) => eb.fn.max('number').as('number')])
-      .where('initiative_id', 'in', initiativeIds)
-      .where((eb) =>
-        eb.or([
-          eb('status', '=', 'active'),
-          eb.and([eb('status', '=', 'closed'), eb('end_date', '>=', sql<string>`current_date - 21`)]),
-        ]),
-      )
-      .groupBy('initiative_id')
-      .execute(),
-    db
-      .selectFrom('delivery_cycles')
-      .select(['initiative_id', (eb) => eb.fn.max('number').as('number')])
-      .where('initiative_id', 'in', initiativeIds)
-      .where('closed_on', 'is', null)
-      .groupBy('initiative_id')
-      .execute(),
-  ])
-  const sprintOf = new Map(sprints.map((row) => [row.initiative_id, row.number]))
-  const cycleOf = new Map(cycles.map((row) => [row.initiative_id, row.number]))
-  return (initiativeId: string) => ({
-    sprint: sprintOf.get(initiativeId) ?? null,
-    cycle: cycleOf.get(initiativeId) ?? null,
-  })
-}
-
 export async function evaluateChecklist(
   db: Executor,
   initiative: InitiativeFacts,
@@ -105,20 +72,14 @@ export async function evaluateChecklistFor(
         .where('status', '=', 'approved')
         .groupBy('initiative_id')
         .execute(),
-      db
-        .selectFrom('kpis')
-        .select(['initiative_id', 'kind', sql<number>`count(*)::int`.as('count')])
-        .where('initiative_id', 'in', ids)
-        .where('archived_at', 'is', null)
-        .groupBy(['initiative_id', 'kind'])
-        .execute(),
+      countKpisByKind(db, ids),
       reviewsFor(db, ids),
       db
         .selectFrom('team_members')
         .select(['initiative_id', 'function'])
         .where('initiative_id', 'in', ids)
         .execute(),
-      cadences(db, ids),
+      runningCadencesFor(db, ids),
       eetRepresentativenessFor(db, ids),
       db
         .selectFrom('checklist_attestations as a')

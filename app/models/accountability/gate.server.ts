@@ -5,6 +5,7 @@ import type { Stage } from '~/utils/db.types'
 import type { GateCriterion } from '~/models/accountability/tables'
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
+import { moveInitiativeStage } from '../foundation/initiative.server'
 import { GATE_CRITERIA, nextStage } from './gate.schema'
 
 // An initiative changes stage only here: the lead asks for the next stage with the gate's criteria
@@ -142,13 +143,13 @@ export async function decideGate(
       .where('id', '=', gate.id)
       .execute()
     if (input.decision === 'approved') {
-      const moved = await trx
-        .updateTable('initiatives')
-        .set({ stage: gate.to_stage as Stage, updated_at: new Date() })
-        .where('id', '=', initiative.id)
-        .where('stage', '=', gate.from_stage as Stage)
-        .executeTakeFirst()
-      if (Number(moved.numUpdatedRows) !== 1) throw new GateError('stageMoved')
+      const moved = await moveInitiativeStage(
+        trx,
+        initiative.id,
+        gate.from_stage as Stage,
+        gate.to_stage as Stage,
+      )
+      if (!moved) throw new GateError('stageMoved')
     }
     await audit(trx, {
       actor: actorOf(user),
@@ -166,4 +167,26 @@ export async function decideGate(
     })
     return gate
   })
+}
+
+/** Stage gates approved with a decision date in [from, to] (the sponsor's period report). */
+export function gatesPassedBetween(db: Executor, initiativeIds: readonly string[], from: string, to: string) {
+  if (!initiativeIds.length) return Promise.resolve([])
+  return db
+    .selectFrom('stage_gates as g')
+    .innerJoin('initiatives as i', 'i.id', 'g.initiative_id')
+    .select([
+      'g.id',
+      'g.from_stage',
+      'g.to_stage',
+      'g.decision_date',
+      'i.id as initiative_id',
+      'i.name as initiative_name',
+    ])
+    .where('g.status', '=', 'approved')
+    .where('g.decision_date', '>=', from)
+    .where('g.decision_date', '<=', to)
+    .where('g.initiative_id', 'in', initiativeIds)
+    .orderBy('g.decision_date')
+    .execute()
 }

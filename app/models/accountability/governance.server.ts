@@ -1,8 +1,10 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
-import type { GovernanceAction, OverlapKind } from '~/models/accountability/tables'
+import type { BusinessCasesTable, GovernanceAction, OverlapKind } from '~/models/accountability/tables'
+import type { DB } from '~/utils/db.types'
 import { actorOf, audit } from '../foundation/audit.server'
+import { kpiKeys, listActiveInitiativeKpiNames } from '../kpi/evidence.server'
 import type { ReviewInput } from './governance.schema'
 
 // The governance view: where initiatives overlap (KPIs, target segments, data systems, people), with a
@@ -38,6 +40,19 @@ export function sharedValues(pairs: { initiative: Named; value: string }[]) {
     .sort((a, b) => a.subject.localeCompare(b.subject))
 }
 
+/** The case version `c` is its initiative's latest. */
+function isLatestVersion(eb: ExpressionBuilder<DB & { c: BusinessCasesTable }, 'c'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('business_cases as newer')
+        .select('newer.id')
+        .whereRef('newer.initiative_id', '=', 'c.initiative_id')
+        .whereRef('newer.version', '>', 'c.version'),
+    ),
+  )
+}
+
 /** Latest case version of each open initiative. */
 function latestCases(db: Executor) {
   return db
@@ -51,17 +66,7 @@ function latestCases(db: Executor) {
       'i.name as initiative_name',
     ])
     .where('i.archived_at', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('business_cases as newer')
-            .select('newer.id')
-            .whereRef('newer.initiative_id', '=', 'c.initiative_id')
-            .whereRef('newer.version', '>', 'c.version'),
-        ),
-      ),
-    )
+    .where(isLatestVersion)
     .execute()
 }
 
@@ -85,29 +90,13 @@ export async function findOverlaps(db: Executor): Promise<Overlap[]> {
       .selectFrom('business_case_benefits as b')
       .innerJoin('business_cases as c', 'c.id', 'b.case_id')
       .innerJoin('initiatives as i', 'i.id', 'c.initiative_id')
-      .innerJoin('kpis as k', 'k.id', 'b.kpi_id')
+      .innerJoin(kpiKeys(db).as('k'), 'k.id', 'b.kpi_id')
       .select(['i.id', 'i.name', 'k.key'])
       .where('i.archived_at', 'is', null)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('business_cases as newer')
-              .select('newer.id')
-              .whereRef('newer.initiative_id', '=', 'c.initiative_id')
-              .whereRef('newer.version', '>', 'c.version'),
-          ),
-        ),
-      )
+      .where(isLatestVersion)
       .execute(),
     // KPIs of different initiatives measuring the same thing under the same name.
-    db
-      .selectFrom('kpis as k')
-      .innerJoin('initiatives as i', 'i.id', 'k.initiative_id')
-      .select(['i.id', 'i.name', 'k.name_en'])
-      .where('k.archived_at', 'is', null)
-      .where('i.archived_at', 'is', null)
-      .execute(),
+    listActiveInitiativeKpiNames(db),
   ])
   const named = (row: { initiative_id: string; initiative_name: string }) => ({
     id: row.initiative_id,

@@ -1,6 +1,7 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { actorOf, audit } from '../foundation/audit.server'
+import { feedbackTitles, findFeedbackIds } from '../eet/cited-feedback.server'
 import type { BacklogItemInput } from './delivery.schema'
 import { DeliveryError } from './errors'
 
@@ -26,7 +27,7 @@ export async function listBacklog(db: Executor, initiativeId: string) {
   const links = items.length
     ? await db
         .selectFrom('backlog_item_feedback as l')
-        .innerJoin('pilot_feedback as f', 'f.id', 'l.feedback_id')
+        .innerJoin(feedbackTitles(db).as('f'), 'f.id', 'l.feedback_id')
         .select(['l.backlog_item_id', 'f.id', 'f.title'])
         .where(
           'l.backlog_item_id',
@@ -43,27 +44,13 @@ export async function listBacklog(db: Executor, initiativeId: string) {
   }))
 }
 
-/** Pilot feedback of this initiative that a backlog item or plan change may cite. */
-export function listLinkableFeedback(db: Executor, initiativeId: string) {
-  return db
-    .selectFrom('pilot_feedback')
-    .select(['id', 'title', 'status'])
-    .where('initiative_id', '=', initiativeId)
-    .where('merged_into', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute()
-}
+/** Pilot feedback of this initiative that a backlog item or plan change may cite (the EET area's). */
+export { listLinkableFeedback } from '../eet/cited-feedback.server'
 
 /** Throws unless every id is feedback of this initiative. */
 export async function checkFeedbackIds(trx: Executor, initiativeId: string, ids: string[]) {
   if (ids.length === 0) return
-  const found = await trx
-    .selectFrom('pilot_feedback')
-    .select('id')
-    .where('initiative_id', '=', initiativeId)
-    .where('id', 'in', ids)
-    .execute()
+  const found = await findFeedbackIds(trx, initiativeId, ids)
   if (found.length !== new Set(ids).size) throw new DeliveryError('errors.invalidChoice', 'feedback_id')
 }
 
@@ -102,4 +89,38 @@ export async function createBacklogItem(
     })
     return item
   })
+}
+
+/** Backlog items (agile delivery) a planned feedback item may be linked to. */
+export function listBacklogChoices(db: Executor, initiativeId: string) {
+  return db
+    .selectFrom('backlog_items')
+    .select(['id', 'title', 'status'])
+    .where('initiative_id', '=', initiativeId)
+    .where('status', '=', 'todo')
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()
+}
+
+/** The backlog items that cite one feedback item, with the sprint each is planned in. */
+export function listBacklogItemsCiting(db: Executor, feedbackId: string) {
+  return db
+    .selectFrom('backlog_item_feedback as l')
+    .innerJoin('backlog_items as b', 'b.id', 'l.backlog_item_id')
+    .leftJoin('sprints as s', 's.id', 'b.sprint_id')
+    .select(['b.id', 'b.title', 'b.status', 's.number as sprint_number'])
+    .where('l.feedback_id', '=', feedbackId)
+    .orderBy('b.created_at')
+    .execute()
+}
+
+/** One backlog item of this initiative, if it is one. */
+export function findBacklogItem(trx: Executor, initiativeId: string, id: string) {
+  return trx
+    .selectFrom('backlog_items')
+    .select('id')
+    .where('id', '=', id)
+    .where('initiative_id', '=', initiativeId)
+    .executeTakeFirst()
 }

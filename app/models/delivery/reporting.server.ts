@@ -149,3 +149,75 @@ export async function sprintsClosedBetween(db: Executor, from: Date | string, to
     predictability: snapshot!.figures.predictability,
   }))
 }
+
+/**
+ * A sprint running now, or one closed in the last 21 days, or an open 10/10/10 cycle counts as a running
+ * cadence: the newest such sprint and open cycle of each initiative.
+ */
+export async function runningCadencesFor(db: Executor, initiativeIds: readonly string[]) {
+  const [sprints, cycles] = await Promise.all([
+    db
+      .selectFrom('sprints')
+      .select(['initiative_id', (eb) => eb.fn.max('number').as('number')])
+      .where('initiative_id', 'in', initiativeIds)
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'active'),
+          eb.and([eb('status', '=', 'closed'), eb('end_date', '>=', sql<string>`current_date - 21`)]),
+        ]),
+      )
+      .groupBy('initiative_id')
+      .execute(),
+    db
+      .selectFrom('delivery_cycles')
+      .select(['initiative_id', (eb) => eb.fn.max('number').as('number')])
+      .where('initiative_id', 'in', initiativeIds)
+      .where('closed_on', 'is', null)
+      .groupBy('initiative_id')
+      .execute(),
+  ])
+  const sprintOf = new Map(sprints.map((row) => [row.initiative_id, row.number]))
+  const cycleOf = new Map(cycles.map((row) => [row.initiative_id, row.number]))
+  return (initiativeId: string) => ({
+    sprint: sprintOf.get(initiativeId) ?? null,
+    cycle: cycleOf.get(initiativeId) ?? null,
+  })
+}
+
+/**
+ * Sprints ending in [from, to] with their frozen figures, for the sponsor's period report: unlike
+ * sprintsClosedBetween, with the points added during the sprint, which the report shows.
+ */
+export async function sprintsClosedIn(
+  db: Executor,
+  initiativeIds: readonly string[],
+  from: string,
+  to: string,
+) {
+  if (!initiativeIds.length) return []
+  const rows = await db
+    .selectFrom('sprints as s')
+    .innerJoin('initiatives as i', 'i.id', 's.initiative_id')
+    .select([
+      's.id',
+      's.number',
+      's.end_date',
+      's.snapshot',
+      'i.id as initiative_id',
+      'i.name as initiative_name',
+    ])
+    .where('s.status', '=', 'closed')
+    .where('s.end_date', '>=', from)
+    .where('s.end_date', '<=', to)
+    .where('s.initiative_id', 'in', initiativeIds)
+    .orderBy('s.end_date')
+    .execute()
+  return rows.map(({ snapshot, ...sprint }) => ({
+    ...sprint,
+    committed: snapshot?.figures.committed ?? null,
+    completed: snapshot?.figures.completed ?? null,
+    added: snapshot?.figures.added ?? null,
+    slipped: snapshot?.figures.carried ?? null,
+    predictability: snapshot?.figures.predictability ?? null,
+  }))
+}

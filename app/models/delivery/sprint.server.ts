@@ -2,6 +2,7 @@ import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { SprintSnapshot } from '~/models/delivery/tables'
 import { actorOf, audit } from '../foundation/audit.server'
+import { feedbackTitles } from '../eet/cited-feedback.server'
 import { checkFeedbackIds, linkFeedback } from './backlog.server'
 import { burndown, clampToSprint, nextSprintStart, sprintFigures, type SprintEntry } from './burndown'
 import { addDays } from './calendar'
@@ -118,7 +119,7 @@ export function listPlanChanges(db: Executor, sprintId: string) {
   return db
     .selectFrom('sprint_plan_changes as c')
     .innerJoin('backlog_items as b', 'b.id', 'c.backlog_item_id')
-    .leftJoin('pilot_feedback as f', 'f.id', 'c.feedback_id')
+    .leftJoin(feedbackTitles(db).as('f'), 'f.id', 'c.feedback_id')
     .leftJoin('users as u', 'u.id', 'c.created_by')
     .select([
       'c.id',

@@ -4,6 +4,7 @@ import type { Database, Executor } from '~/utils/db.server'
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
 import { initiativeEditableBy } from '../foundation/access.server'
+import { setInitiativeMembership } from '../foundation/initiative.server'
 import {
   assessRepresentativeness,
   forceProfile,
@@ -37,19 +38,7 @@ export async function syncEetAccess(
       .where('sellers.left_at', 'is', null)
       .where('sellers.user_id', '=', userId)
       .executeTakeFirst()
-    if (active)
-      await trx
-        .insertInto('initiative_members')
-        .values({ initiative_id: initiativeId, user_id: userId, kind: 'eet' })
-        .onConflict((oc) => oc.doNothing())
-        .execute()
-    else
-      await trx
-        .deleteFrom('initiative_members')
-        .where('initiative_id', '=', initiativeId)
-        .where('user_id', '=', userId)
-        .where('kind', '=', 'eet')
-        .execute()
+    await setInitiativeMembership(trx, { initiativeId, userId, kind: 'eet' }, Boolean(active))
   }
 }
 

@@ -8,7 +8,7 @@ import { actorOf, audit } from '../foundation/audit.server'
 import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.server'
 import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInput } from './eet.schema'
 import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
-import { linkFeedback } from '../delivery/backlog.server'
+import { findBacklogItem, linkFeedback, listBacklogItemsCiting } from '../delivery/backlog.server'
 import { notify } from './notification.server'
 
 // Pilot feedback. Reading follows the initiative's visibility (an EET member sees only the pilots they
@@ -124,14 +124,7 @@ export async function getFeedback(db: Executor, user: AuthUser, initiativeId: st
           .where('id', '=', item.merged_into)
           .executeTakeFirst()
       : undefined,
-    db
-      .selectFrom('backlog_item_feedback as l')
-      .innerJoin('backlog_items as b', 'b.id', 'l.backlog_item_id')
-      .leftJoin('sprints as s', 's.id', 'b.sprint_id')
-      .select(['b.id', 'b.title', 'b.status', 's.number as sprint_number'])
-      .where('l.feedback_id', '=', id)
-      .orderBy('b.created_at')
-      .execute(),
+    listBacklogItemsCiting(db, id),
   ])
   const canTriage = can(user.role, 'feedback:triage') && Boolean(item.editable)
   return {
@@ -149,17 +142,8 @@ export async function getFeedback(db: Executor, user: AuthUser, initiativeId: st
   }
 }
 
-/** Backlog items (agile delivery) a planned item may be linked to. */
-export function listBacklogChoices(db: Executor, initiativeId: string) {
-  return db
-    .selectFrom('backlog_items')
-    .select(['id', 'title', 'status'])
-    .where('initiative_id', '=', initiativeId)
-    .where('status', '=', 'todo')
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute()
-}
+/** Backlog items (agile delivery) a planned item may be linked to (the delivery area's). */
+export { listBacklogChoices } from '../delivery/backlog.server'
 
 /** Other open items of the same initiative a duplicate may be merged into. */
 export function listMergeTargets(db: Executor, initiativeId: string, exceptId: string) {
@@ -292,12 +276,7 @@ export async function triageFeedback(
     if (item.merged_into || !NEXT_STATUSES[item.status].includes(input.status))
       throw new FeedbackError('transition')
     if (input.backlog_item_id) {
-      const backlogItem = await trx
-        .selectFrom('backlog_items')
-        .select('id')
-        .where('id', '=', input.backlog_item_id)
-        .where('initiative_id', '=', initiativeId)
-        .executeTakeFirst()
+      const backlogItem = await findBacklogItem(trx, initiativeId, input.backlog_item_id)
       if (!backlogItem || input.status !== 'planned') throw new FeedbackError('backlog')
       await linkFeedback(trx, backlogItem.id, [id])
     }
@@ -527,4 +506,31 @@ async function feedbackFactsFor(db: Executor, initiativeIds: readonly string[], 
       })),
     ]),
   )
+}
+
+/** Pilot-feedback loops closed (shipped or declined) in [from, to], per initiative (the sponsor's period report). */
+export function feedbackClosedIn(
+  db: Executor,
+  initiativeIds: readonly string[],
+  range: { from: string; to: string; timezone: string },
+) {
+  if (!initiativeIds.length) return Promise.resolve([])
+  return db
+    .selectFrom('pilot_feedback as f')
+    .innerJoin('initiatives as i', 'i.id', 'f.initiative_id')
+    .select((eb) => [
+      'i.id as initiative_id',
+      'i.name as initiative_name',
+      eb.fn.countAll<number>().filterWhere('f.status', '=', 'shipped').as('shipped'),
+      eb.fn.countAll<number>().filterWhere('f.status', '=', 'declined').as('declined'),
+    ])
+    .where('f.merged_into', 'is', null)
+    .where('f.closed_at', 'is not', null)
+    .where(
+      sql<boolean>`(f.closed_at at time zone ${range.timezone})::date between ${range.from}::date and ${range.to}::date`,
+    )
+    .where('f.initiative_id', 'in', initiativeIds)
+    .groupBy(['i.id', 'i.name'])
+    .orderBy('i.name')
+    .execute()
 }

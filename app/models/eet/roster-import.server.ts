@@ -6,6 +6,7 @@ import { parseCsv } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { zodErrors } from '~/utils/forms'
 import { actorOf, audit } from '../foundation/audit.server'
+import { markSellersLeft, SELLER_ROSTER_COLUMNS, upsertRoster } from '../foundation/seller.server'
 import { endStintsOfLeftSellers } from './eet.server'
 import { ROSTER_REQUIRED_COLUMNS, SellerSchema, type ImportMode, type SellerInput } from './roster.schema'
 
@@ -29,18 +30,7 @@ export type ImportPlan = {
 }
 
 const BATCH = 5000
-const COMPARED = [
-  'name',
-  'email',
-  'region',
-  'segment',
-  'team',
-  'manager_id',
-  'hire_date',
-  'role',
-  'tech_affinity',
-  'eligible',
-] as const
+const COMPARED = SELLER_ROSTER_COLUMNS
 
 function t(locale: Locale, key: MessageKey, vars?: MessageVars) {
   return translate(locale, key, vars)
@@ -196,21 +186,10 @@ export async function importRoster(
     // Unchanged reps are not written at all: re-importing the same file is a no-op, and quick.
     for (let start = 0; start < changed.length; start += BATCH) {
       const batch = changed.slice(start, start + BATCH)
-      // One jsonb parameter per batch rather than 11 per row: binding thousands of parameters is what
-      // makes a large import slow, not the insert itself.
-      await sql`
-        insert into sellers (seller_id, ${sql.join(COMPARED.map((key) => sql.ref(key)))})
-        select seller_id, ${sql.join(COMPARED.map((key) => sql.ref(`r.${key}`)))}
-        from jsonb_to_recordset(${JSON.stringify(batch.map((seller) => ({ ...valuesOf(seller), seller_id: seller.seller_id })))}::jsonb)
-          as r(seller_id text, name text, email text, region text, segment text, team text, manager_id text,
-               hire_date date, role text, tech_affinity text, eligible boolean)
-        on conflict (seller_id) do update set
-          ${sql.join(COMPARED.map((key) => sql`${sql.ref(key)} = excluded.${sql.ref(key)}`))},
-          left_at = null,
-          updated_at = now()
-        where (${sql.join(COMPARED.map((key) => sql.ref(`sellers.${key}`)))}, sellers.left_at is null)
-          is distinct from (${sql.join(COMPARED.map((key) => sql.ref(`excluded.${key}`)))}, true)
-      `.execute(trx)
+      await upsertRoster(
+        trx,
+        batch.map((seller) => ({ ...valuesOf(seller), seller_id: seller.seller_id })),
+      )
     }
     // Rows that were in the file but invalid keep their current state; only absent reps leave.
     const stillActive = await trx
@@ -221,11 +200,7 @@ export async function importRoster(
     const leaving = stillActive.filter((row) => !inFile.has(row.seller_id)).map((row) => row.id)
     for (let start = 0; start < leaving.length; start += BATCH) {
       const ids = leaving.slice(start, start + BATCH)
-      await trx
-        .updateTable('sellers')
-        .set({ left_at: new Date(), updated_at: new Date() })
-        .where('id', 'in', ids)
-        .execute()
+      await markSellersLeft(trx, ids)
       await endStintsOfLeftSellers(trx, ids)
     }
     await audit(trx, {

@@ -1,6 +1,7 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { actorOf, audit } from '../foundation/audit.server'
+import { writeSellerRow } from '../foundation/seller.server'
 import { syncSellerLink } from './eet.server'
 import type { RosterFilter, SellerEditInput } from './roster.schema'
 
@@ -173,11 +174,7 @@ export async function updateSeller(db: Database, user: AuthUser, id: string, inp
       eligible: input.eligible,
       user_id: userId,
     }
-    await trx
-      .updateTable('sellers')
-      .set({ ...after, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute()
+    await writeSellerRow(trx, id, after)
     if (before.user_id !== userId) await syncSellerLink(trx, id, [before.user_id, userId])
     await audit(trx, {
       actor: actorOf(user),

@@ -201,3 +201,50 @@ export async function setInitiativeArchived(db: Database, user: AuthUser, id: st
     return true
   })
 }
+
+/** The initiatives not archived, by name (governance picks the ones a review covers). */
+export function listActiveInitiativeNames(db: Executor) {
+  return db
+    .selectFrom('initiatives')
+    .select(['id', 'name'])
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .execute()
+}
+
+/**
+ * Moves an initiative from one stage to another; false when it is no longer at `from` (another decision
+ * moved it first). Only an approved stage gate calls this, inside its transaction
+ * (app/models/accountability/gate.server.ts).
+ */
+export async function moveInitiativeStage(trx: Executor, id: string, from: Stage, to: Stage) {
+  const moved = await trx
+    .updateTable('initiatives')
+    .set({ stage: to, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('stage', '=', from)
+    .executeTakeFirst()
+  return Number(moved.numUpdatedRows) === 1
+}
+
+/** Gives or takes away one kind of membership (the EET area keeps kind 'eet' in step with EET stints). */
+export async function setInitiativeMembership(
+  trx: Executor,
+  membership: { initiativeId: string; userId: string; kind: 'team' | 'eet' },
+  member: boolean,
+) {
+  const { initiativeId, userId, kind } = membership
+  if (member)
+    await trx
+      .insertInto('initiative_members')
+      .values({ initiative_id: initiativeId, user_id: userId, kind })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  else
+    await trx
+      .deleteFrom('initiative_members')
+      .where('initiative_id', '=', initiativeId)
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .execute()
+}

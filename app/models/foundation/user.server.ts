@@ -268,3 +268,13 @@ export async function issuePasswordTokenFor(db: Database, actor: Actor, userId: 
     return token
   })
 }
+
+/** Sets users.finance_access (the accountability area's grant, audited there); false when no such user. */
+export async function setUserFinanceAccess(trx: Executor, userId: string, granted: boolean) {
+  const result = await trx
+    .updateTable('users')
+    .set({ finance_access: granted })
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

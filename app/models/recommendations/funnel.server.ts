@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
+import { FUNNEL_STAGE_CONDITIONS, FUNNEL_STAGES, type FunnelStage } from './funnel-stages'
 import { rate, type FunnelGroup } from './metrics.schema'
 import { reportingProgram } from '../foundation/reporting-program.server'
 import { readyToRead } from './projection.server'
@@ -12,17 +13,7 @@ import { rollupCounts, ROLLUP_DIMENSIONS, type RollupDimension } from './rollup.
 // Roster dimensions are joined from `sellers` at query time (a small table), so a rep moved to another
 // team moves all of their history with them and a seller missing from the roster shows as "unknown".
 
-export type FunnelCounts = {
-  generated: number
-  shown: number
-  viewed: number
-  accepted: number
-  rejected: number
-  actioned: number
-  opportunities: number
-  won: number
-  won_amount: Record<string, number>
-}
+export type FunnelCounts = Record<FunnelStage, number> & { won_amount: Record<string, number> }
 export type FunnelFigures = FunnelCounts & {
   shown_rate: number | null
   view_rate: number | null
@@ -39,16 +30,13 @@ export type FunnelResult = {
   groups: ({ key: string } & FunnelFigures)[]
 }
 
-const COUNT_KEYS = [
-  'generated',
-  'shown',
-  'viewed',
-  'accepted',
-  'rejected',
-  'actioned',
-  'opportunities',
-  'won',
-] as const
+const COUNT_KEYS = FUNNEL_STAGES
+const STAGE_COUNTS = sql.raw(
+  FUNNEL_STAGES.map((stage) => {
+    const condition = FUNNEL_STAGE_CONDITIONS[stage]
+    return `count(*)${condition === null ? '' : ` filter (where s.${condition})`}::int as ${stage}`
+  }).join(', '),
+)
 
 /** The SQL that names a state row's group (s = recommendation_states, r = its roster entry). */
 export function groupKeySql(group: FunnelGroup | 'pilot' | null, timezone: string): RawBuilder<string> {
@@ -109,16 +97,10 @@ export function withRates(counts: FunnelCounts): FunnelFigures {
   }
 }
 
-function emptyCounts(): FunnelCounts {
+/** Zero of every stage: a slice with no recommendations. */
+export function emptyCounts(): FunnelCounts {
   return {
-    generated: 0,
-    shown: 0,
-    viewed: 0,
-    accepted: 0,
-    rejected: 0,
-    actioned: 0,
-    opportunities: 0,
-    won: 0,
+    ...(Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])) as Record<FunnelStage, number>),
     won_amount: {},
   }
 }
@@ -151,13 +133,7 @@ export async function funnelCounts(
     ${filter.modelVersion === undefined ? sql`` : sql`and s.model_version = ${filter.modelVersion}`}`
   const [counts, amounts] = await Promise.all([
     sql<{ key: string } & Record<(typeof COUNT_KEYS)[number], number>>`
-      select ${key} as key, count(*)::int as generated, count(*) filter (where s.shown)::int as shown,
-        count(*) filter (where s.viewed)::int as viewed,
-        count(*) filter (where s.decision = 'accepted')::int as accepted,
-        count(*) filter (where s.decision = 'rejected')::int as rejected,
-        count(*) filter (where s.actioned)::int as actioned,
-        count(*) filter (where s.opportunity)::int as opportunities,
-        count(*) filter (where s.won)::int as won
+      select ${key} as key, ${STAGE_COUNTS}
       from ${from} where ${where} group by 1 order by 1`.execute(db),
     sql<{ key: string; currency: string; amount: number }>`
       select ${key} as key, a.currency, sum(a.amount::numeric) as amount

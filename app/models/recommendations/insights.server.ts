@@ -3,7 +3,7 @@ import type { Executor } from '~/utils/db.server'
 import { wilsonInterval, twoProportionTest } from '~/utils/stats'
 import { activeDaysSql, eligibleRepsSql } from './adoption.server'
 import { REASON_CODES } from './event.schema'
-import { dayStartSql, funnelCounts, withRates, type FunnelCounts } from './funnel.server'
+import { dayStartSql, emptyCounts, funnelCounts, withRates, type FunnelCounts } from './funnel.server'
 import { rate } from './metrics.schema'
 import { readyToRead } from './projection.server'
 
@@ -98,22 +98,10 @@ export function compare(a: FunnelCounts, b: FunnelCounts): Comparison {
   }
 }
 
-const EMPTY: FunnelCounts = {
-  generated: 0,
-  shown: 0,
-  viewed: 0,
-  accepted: 0,
-  rejected: 0,
-  actioned: 0,
-  opportunities: 0,
-  won: 0,
-  won_amount: {},
-}
-
 /** With an explanation (a) against without (b). */
 export async function explanationEvidence(db: Executor, range: Range, timezone: string) {
   const groups = await funnelCounts(db, { ...range, group_by: 'explanation' }, timezone)
-  return compare(groups.get('with') ?? EMPTY, groups.get('without') ?? EMPTY)
+  return compare(groups.get('with') ?? emptyCounts(), groups.get('without') ?? emptyCounts())
 }
 
 /**
@@ -129,14 +117,14 @@ export async function modelVersionEvidence(db: Executor, range: Range, timezone:
     where generated_at >= ${dayStartSql(range.from, timezone)} and generated_at < ${dayStartSql(range.to, timezone)}
     group by 1 order by 2, 1`.execute(db)
   return versions.rows.map((version, index) => {
-    const counts = groups.get(version.model_version) ?? EMPTY
+    const counts = groups.get(version.model_version) ?? emptyCounts()
     const previous = index > 0 ? versions.rows[index - 1]!.model_version : null
     return {
       version: version.model_version,
       firstAt: version.first_at,
       figures: withRates(counts),
       previous,
-      comparison: previous ? compare(counts, groups.get(previous) ?? EMPTY) : null,
+      comparison: previous ? compare(counts, groups.get(previous) ?? emptyCounts()) : null,
     }
   })
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
+import { FUNNEL_STAGE_CONDITIONS, FUNNEL_STAGES } from './funnel-stages'
 import { addDays, daysBetween } from './metrics.schema'
 
 // Funnel rollups: for each dimension below, one row per (reporting-zone day or ISO week, key) summing the
@@ -21,16 +22,7 @@ export const ROLLUP_DIMENSIONS = [
 ] as const
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number]
 
-export const COUNT_COLUMNS = [
-  'generated',
-  'shown',
-  'viewed',
-  'accepted',
-  'rejected',
-  'actioned',
-  'opportunities',
-  'won',
-] as const
+const COUNT_COLUMNS = FUNNEL_STAGES
 
 /** What identifies the roster the rollup was built with: a counter every write to `sellers` moves (migration 1830). */
 export async function rosterFingerprint(db: Executor) {
@@ -61,16 +53,10 @@ const GRAIN = sql.raw(`case when grouping(day) = 0 then 'day' else 'week' end`)
 const KEY = sql.raw(`coalesce(${KEYED.join(', ')}, 'total')`)
 const signed = (condition: string) => `sum(case when ${condition} then sign else 0 end)::int`
 const COUNTS = sql.raw(
-  [
-    'sum(sign)::int as generated',
-    `${signed('shown')} as shown`,
-    `${signed('viewed')} as viewed`,
-    `${signed("decision = 'accepted'")} as accepted`,
-    `${signed("decision = 'rejected'")} as rejected`,
-    `${signed('actioned')} as actioned`,
-    `${signed('opportunity')} as opportunities`,
-    `${signed('won')} as won`,
-  ].join(', '),
+  FUNNEL_STAGES.map((stage) => {
+    const condition = FUNNEL_STAGE_CONDITIONS[stage]
+    return `${condition === null ? 'sum(sign)::int' : signed(condition)} as ${stage}`
+  }).join(', '),
 )
 const STATE_COLUMNS = sql.raw(
   'seller_id, generated_at, recommendation_type, model_version, has_explanation, shown, viewed, decision, actioned, opportunity, won, won_amounts',

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { FunnelStage } from './funnel-stages'
 
 // Tables of the recommendation analytics (migration 2026_11_27_1800_create_recommendation_events).
 
@@ -49,10 +50,7 @@ export interface RecommendationStatesTable {
   won_amounts: ColumnType<Record<string, number>, string | undefined, string>
 }
 
-type Counts = Record<
-  'generated' | 'shown' | 'viewed' | 'accepted' | 'rejected' | 'actioned' | 'opportunities' | 'won',
-  number
->
+type Counts = Record<FunnelStage, number>
 
 /** 'day', or 'week' (day = the Monday it starts on, in the reporting zone). */
 export type RollupGrain = 'day' | 'week'

@@ -1,10 +1,10 @@
-import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import {
+  approvedBenefitKpisFor,
   approvedCaseValueFor,
-  benefitEvidence,
   type ApprovedCaseValue,
 } from '../accountability/business-case.server'
+import { benefitEvidence } from '../kpi/evidence.server'
 import { listCyclesFor, currentOf } from '../delivery/cycle.server'
 import type { CycleView } from '../delivery/cycle'
 import { feedbackFiguresFor } from '../eet/feedback.server'
@@ -63,18 +63,10 @@ export async function caseFactsFor(db: Executor, initiativeIds: readonly string[
   // KPIs of every approved version are read alongside, and those of the latest approved one kept.
   const [approved, { benefits, evidence }] = await Promise.all([
     approvedCaseValueFor(db, initiativeIds),
-    db
-      .selectFrom('business_case_benefits as b')
-      .innerJoin('business_cases as c', 'c.id', 'b.case_id')
-      .select(['c.initiative_id', 'c.version', 'b.kpi_id'])
-      .where('c.initiative_id', 'in', initiativeIds)
-      .where('c.status', '=', 'approved')
-      .where('b.kpi_id', 'is not', null)
-      .execute()
-      .then(async (benefits) => ({
-        benefits,
-        evidence: await benefitEvidence(db, [...new Set(benefits.map((b) => b.kpi_id!))]),
-      })),
+    approvedBenefitKpisFor(db, initiativeIds).then(async (benefits) => ({
+      benefits,
+      evidence: await benefitEvidence(db, [...new Set(benefits.map((b) => b.kpi_id!))]),
+    })),
   ])
   return new Map(
     initiativeIds.map((id): [string, CaseFacts | null] => {
@@ -202,95 +194,14 @@ export type ChecklistFacts = {
   representativeness: number | null
 }
 
-// Period facts for the period report. None of the other areas exports a "between two dates" query for
-// these yet, so each is one small read of that area's table, kept here beside the other adapters.
+// Period facts for the period report: each area's "between two dates" read.
 
-/** Stage gates approved with a decision date in [from, to] (the accountability area's stage_gates). */
-export function gatesPassedBetween(db: Executor, initiativeIds: readonly string[], from: string, to: string) {
-  if (!initiativeIds.length) return Promise.resolve([])
-  return db
-    .selectFrom('stage_gates as g')
-    .innerJoin('initiatives as i', 'i.id', 'g.initiative_id')
-    .select([
-      'g.id',
-      'g.from_stage',
-      'g.to_stage',
-      'g.decision_date',
-      'i.id as initiative_id',
-      'i.name as initiative_name',
-    ])
-    .where('g.status', '=', 'approved')
-    .where('g.decision_date', '>=', from)
-    .where('g.decision_date', '<=', to)
-    .where('g.initiative_id', 'in', initiativeIds)
-    .orderBy('g.decision_date')
-    .execute()
-}
-
-/**
- * Sprints ending in [from, to] with their frozen figures (the delivery area's sprints). The delivery area's
- * sprintsClosedBetween leaves out the points added during the sprint, which the report shows.
- */
-export async function sprintsClosedIn(
-  db: Executor,
-  initiativeIds: readonly string[],
-  from: string,
-  to: string,
-) {
-  if (!initiativeIds.length) return []
-  const rows = await db
-    .selectFrom('sprints as s')
-    .innerJoin('initiatives as i', 'i.id', 's.initiative_id')
-    .select([
-      's.id',
-      's.number',
-      's.end_date',
-      's.snapshot',
-      'i.id as initiative_id',
-      'i.name as initiative_name',
-    ])
-    .where('s.status', '=', 'closed')
-    .where('s.end_date', '>=', from)
-    .where('s.end_date', '<=', to)
-    .where('s.initiative_id', 'in', initiativeIds)
-    .orderBy('s.end_date')
-    .execute()
-  return rows.map(({ snapshot, ...sprint }) => ({
-    ...sprint,
-    committed: snapshot?.figures.committed ?? null,
-    completed: snapshot?.figures.completed ?? null,
-    added: snapshot?.figures.added ?? null,
-    slipped: snapshot?.figures.carried ?? null,
-    predictability: snapshot?.figures.predictability ?? null,
-  }))
-}
-
-/** Pilot-feedback loops closed (shipped or declined) in [from, to], per initiative (the EET area's pilot_feedback). */
-export function feedbackClosedIn(
-  db: Executor,
-  initiativeIds: readonly string[],
-  range: { from: string; to: string; timezone: string },
-) {
-  if (!initiativeIds.length) return Promise.resolve([])
-  return db
-    .selectFrom('pilot_feedback as f')
-    .innerJoin('initiatives as i', 'i.id', 'f.initiative_id')
-    .select((eb) => [
-      'i.id as initiative_id',
-      'i.name as initiative_name',
-      eb.fn.countAll<number>().filterWhere('f.status', '=', 'shipped').as('shipped'),
-      eb.fn.countAll<number>().filterWhere('f.status', '=', 'declined').as('declined'),
-    ])
-    .where('f.merged_into', 'is', null)
-    .where('f.closed_at', 'is not', null)
-    .where(
-      sql<boolean>`(f.closed_at at time zone ${range.timezone})::date between ${range.from}::date and ${range.to}::date`,
-    )
-    .where('f.initiative_id', 'in', initiativeIds)
-    .groupBy(['i.id', 'i.name'])
-    .orderBy('i.name')
-    .execute()
-}
+/** Stage gates approved with a decision date in [from, to] (the accountability area). */
+export { gatesPassedBetween } from '../accountability/gate.server'
+/** Sprints ending in [from, to] with their frozen figures (the delivery area). */
+export { sprintsClosedIn } from '../delivery/reporting.server'
+/** Pilot-feedback loops closed (shipped or declined) in [from, to], per initiative (the EET area). */
+export { feedbackClosedIn } from '../eet/feedback.server'
 
 /** Adoption rate of eligible reps over [from, to] (the recommendations area's definition), company-wide. */
 export async function adoptionRateBetween(db: Executor, from: string, to: string) {

@@ -1,0 +1,64 @@
+import { sql, type Updateable } from 'kysely'
+import type { Executor } from '~/utils/db.server'
+import type { SellersTable } from './tables'
+
+// The sales-force roster is the foundation's (every area reads it); the EET area maintains it (the
+// roster page and the roster import) through these writes, auditing them itself.
+
+/** The roster columns an import sets, in the order the import's upsert binds them. */
+export const SELLER_ROSTER_COLUMNS = [
+  'name',
+  'email',
+  'region',
+  'segment',
+  'team',
+  'manager_id',
+  'hire_date',
+  'role',
+  'tech_affinity',
+  'eligible',
+] as const
+export type RosterRow = { seller_id: string } & {
+  [Column in (typeof SELLER_ROSTER_COLUMNS)[number]]: unknown
+}
+
+/**
+ * Inserts new reps and updates those whose roster columns differ or who had left (a rep in the file is
+ * current again); a rep already so is not written at all, so re-importing the same file is a no-op.
+ */
+export async function upsertRoster(trx: Executor, rows: readonly RosterRow[]) {
+  // One jsonb parameter per batch rather than 11 per row: binding thousands of parameters is what
+  // makes a large import slow, not the insert itself.
+  await sql`
+    insert into sellers (seller_id, ${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(key)))})
+    select seller_id, ${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(`r.${key}`)))}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(seller_id text, name text, email text, region text, segment text, team text, manager_id text,
+           hire_date date, role text, tech_affinity text, eligible boolean)
+    on conflict (seller_id) do update set
+      ${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql`${sql.ref(key)} = excluded.${sql.ref(key)}`))},
+      left_at = null,
+      updated_at = now()
+    where (${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(`sellers.${key}`)))}, sellers.left_at is null)
+      is distinct from (${sql.join(SELLER_ROSTER_COLUMNS.map((key) => sql.ref(`excluded.${key}`)))}, true)
+  `.execute(trx)
+}
+
+/** Marks these reps as having left the company now. */
+export async function markSellersLeft(trx: Executor, ids: readonly string[]) {
+  if (!ids.length) return
+  await trx
+    .updateTable('sellers')
+    .set({ left_at: new Date(), updated_at: new Date() })
+    .where('id', 'in', ids)
+    .execute()
+}
+
+/** Updates one rep's roster row. */
+export async function writeSellerRow(trx: Executor, id: string, values: Updateable<SellersTable>) {
+  await trx
+    .updateTable('sellers')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute()
+}

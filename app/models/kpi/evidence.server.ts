@@ -1,0 +1,66 @@
+import { sql } from 'kysely'
+import type { Executor } from '~/utils/db.server'
+
+// What the other areas read of the KPIs: the KPIs a business case's benefit lines may name and how they
+// stand against their targets, how many KPIs of each kind an initiative has (the checklist), and KPI
+// keys and names (governance's overlap check). Callers scope the initiatives to the user's rights.
+
+/** KPIs a benefit line may name: those of this initiative and its program's program-level ones. */
+export function listKpiChoices(db: Executor, initiative: { id: string; program_id: string }) {
+  return db
+    .selectFrom('kpis')
+    .select(['id', 'key', 'name_en', 'name_zh_tw', 'unit', 'kind'])
+    .where('program_id', '=', initiative.program_id)
+    .where((eb) => eb.or([eb('initiative_id', '=', initiative.id), eb('initiative_id', 'is', null)]))
+    .where('archived_at', 'is', null)
+    .orderBy('key')
+    .execute()
+}
+
+/** For each benefit line that names a KPI: the KPI's latest measurement and its target for that period. */
+export async function benefitEvidence(db: Executor, kpiIds: string[]) {
+  if (kpiIds.length === 0) return []
+  return db
+    .selectFrom('kpis as k')
+    .leftJoin('kpi_targets as t', (join) =>
+      join.onRef('t.kpi_id', '=', 'k.id').onRef('t.period_end', '=', 'k.last_period_end'),
+    )
+    .select([
+      'k.id',
+      'k.name_en',
+      'k.name_zh_tw',
+      'k.unit',
+      'k.last_period_end',
+      'k.last_value',
+      't.value as target_value',
+    ])
+    .where('k.id', 'in', kpiIds)
+    .execute()
+}
+
+/** Active KPIs of these initiatives, counted by kind. */
+export function countKpisByKind(db: Executor, initiativeIds: readonly string[]) {
+  return db
+    .selectFrom('kpis')
+    .select(['initiative_id', 'kind', sql<number>`count(*)::int`.as('count')])
+    .where('initiative_id', 'in', initiativeIds)
+    .where('archived_at', 'is', null)
+    .groupBy(['initiative_id', 'kind'])
+    .execute()
+}
+
+/** Every KPI's id and key, to join to in a query that names KPIs by id. */
+export function kpiKeys(db: Executor) {
+  return db.selectFrom('kpis').select(['id', 'key'])
+}
+
+/** The active KPIs of active initiatives, with their English names. */
+export function listActiveInitiativeKpiNames(db: Executor) {
+  return db
+    .selectFrom('kpis as k')
+    .innerJoin('initiatives as i', 'i.id', 'k.initiative_id')
+    .select(['i.id', 'i.name', 'k.name_en'])
+    .where('k.archived_at', 'is', null)
+    .where('i.archived_at', 'is', null)
+    .execute()
+}
