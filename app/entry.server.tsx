@@ -3,8 +3,11 @@ import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { logger } from './utils/logger.server'
 
 export { shutdown, startup } from './utils/startup.server'
+// scripts/serve.ts logs through the app's own logger, taken from the server build.
+export { logger, requestLogging } from './utils/logger.server'
 
 const ABORT_DELAY = 5_000
 
@@ -40,7 +43,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) logger.error({ err: error }, 'Rendering failed after the shell was sent')
         },
       },
     )

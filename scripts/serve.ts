@@ -5,13 +5,17 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
-import express from 'express'
+import express, { type RequestHandler } from 'express'
+import type { Logger } from 'pino'
 
 type StartupModule = {
   startup(options: {
     demo: boolean
   }): Promise<{ seeded: boolean; databaseKind: string; demoPassword: string | null }>
   shutdown(): Promise<void>
+  /** The app's logger (app/utils/logger.server.ts), so the server and the app log through one. */
+  logger: Logger
+  requestLogging(): RequestHandler
 }
 
 const args = new Set(process.argv.slice(2))
@@ -30,11 +34,13 @@ async function main() {
 
   const build = await loadBuild()
   const lifecycle = build.entry.module as unknown as StartupModule
+  const { logger } = lifecycle
   const { seeded, databaseKind, demoPassword } = await lifecycle.startup({ demo })
 
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true')
+  app.use(lifecycle.requestLogging())
   app.use(compression())
   if (viteDevServer) {
     app.use(viteDevServer.middlewares)
@@ -59,18 +65,18 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'
   const server = app.listen(port, host, () => {
-    console.log(
+    logger.info(
       `Tenfold is listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${databaseKind} database)`,
     )
     if (seeded)
-      console.log(`Loaded the demo program. Demo accounts (see README) use the password: ${demoPassword}`)
+      logger.info(`Loaded the demo program. Demo accounts (see README) use the password: ${demoPassword}`)
   })
 
   let closing = false
   const stop = (signal: string) => {
     if (closing) return
     closing = true
-    console.log(`${signal} received: closing.`)
+    logger.info(`${signal} received: closing.`)
     server.close(() => {
       void lifecycle.shutdown().finally(() => process.exit(0))
     })

@@ -22,10 +22,10 @@ import {
   listEetCandidates,
   listEetMembers,
   listReleases,
-  today,
 } from '~/models/eet/eet.server'
 import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { rosterFacets } from '~/models/eet/roster.server'
+import { todayUtc } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage ? listEetCandidates(db, initiative.id, filter) : [],
     canManage ? rosterFacets(db) : null,
   ])
-  return { members, representativeness, releases, candidates, facets, filter, canManage, today: today() }
+  return { members, representativeness, releases, candidates, facets, filter, canManage, today: todayUtc() }
 }
 
 const ERROR_KEYS: Record<EetChangeError['reason'], MessageKey> = {

@@ -22,6 +22,7 @@ import {
 } from '~/models/accountability/gate.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
+import { todayUtc } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pendingId: pending?.id ?? null,
     canRequest: initiative.can_edit && !pending && next !== null,
     canDecide: Boolean(pending) && isGateDecider(user, initiative) && pending?.requested_by !== user.id,
-    today: new Date().toISOString().slice(0, 10),
+    today: todayUtc(),
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from '~/components/delivery/sprints'
 import { useT } from '~/i18n/react'
 import { createBacklogItem, listBacklog, listLinkableFeedback } from '~/models/delivery/backlog.server'
-import { addDays } from '~/models/delivery/calendar'
+import { addDays } from '~/utils/calendar'
 import { BacklogItemSchema, PlanSprintSchema } from '~/models/delivery/delivery.schema'
 import {
   programToday,

@@ -17,7 +17,7 @@ import {
 } from '~/models/sponsor/portfolio.server'
 import sponsorStyles from '~/styles/sponsor.css?url'
 import { db } from '~/utils/db.server'
-import { todayIn } from '~/models/delivery/calendar'
+import { todayIn } from '~/utils/calendar'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sponsorStyles }]
 

@@ -8,7 +8,7 @@ import { PortfolioTable } from '~/components/sponsor/portfolio-table'
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '~/i18n/format'
 import { LOCALES } from '~/i18n/locales'
 import { translate, translator } from '~/i18n/translate'
-import { todayIn } from '~/models/delivery/calendar'
+import { todayIn } from '~/utils/calendar'
 import { periodReport } from '~/models/sponsor/period-report.server'
 import { parsePeriod, previousMonth, ReportQuerySchema } from '~/models/sponsor/portfolio.schema'
 import {

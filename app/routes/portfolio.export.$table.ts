@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '~/auth/session.server'
-import { todayIn } from '~/models/delivery/calendar'
+import { todayIn } from '~/utils/calendar'
 import { EXPORT_TABLES, exportCsv } from '~/models/sponsor/portfolio-export.server'
 import {
   parsePeriod,

@@ -6,6 +6,7 @@ import pg from 'pg'
 import { migrateToLatest, pendingMigrations } from '#db/migrate'
 import type { DB } from './db.types'
 import { env } from './env.server'
+import { logger } from './logger.server'
 
 // This module alone knows which engine Tenfold talks to: embedded PGlite (default) or PostgreSQL
 // (DATABASE_URL). Both engines return the same JS types: int8 and numeric as numbers, date as
@@ -91,7 +92,7 @@ function createDb(): Database {
     // An idle connection the server drops (restart, failover, an administrator's terminate) is an
     // 'error' on the pool: without a listener it would end the process. The pool discards that client
     // and the next query opens a new one.
-    pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`))
+    pool.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'))
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   }
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite: openPglite }) })

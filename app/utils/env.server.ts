@@ -4,6 +4,13 @@ const booleanish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((value) => ['1', 'true', 'yes'].includes(value))
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+const LogLevelSchema = z
+  .enum(LOG_LEVELS)
+  .optional()
+  .or(z.literal('').transform(() => undefined))
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -19,6 +26,7 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.url().optional(),
   TRUST_PROXY: booleanish.default(false),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: LogLevelSchema,
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -29,6 +37,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (parsed.success) return parsed.data
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')
   throw new InvalidEnvironmentError(`Invalid environment: ${problems}`)
+}
+
+/**
+ * The logger's level: LOG_LEVEL, else warn under tests and info otherwise. It never throws, because the
+ * logger exists before env() first runs; a bad LOG_LEVEL still stops the process there, at startup.
+ */
+export function logLevel(source: NodeJS.ProcessEnv = process.env): LogLevel {
+  const parsed = LogLevelSchema.safeParse(source.LOG_LEVEL)
+  return (parsed.success ? parsed.data : undefined) ?? (source.NODE_ENV === 'test' ? 'warn' : 'info')
 }
 
 export class InvalidEnvironmentError extends Error {

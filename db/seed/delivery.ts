@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import { burndown, sprintFigures, type SprintEntry } from '~/models/delivery/burndown'
-import { addDays, todayIn } from '~/models/delivery/calendar'
+import { addDays, todayIn } from '~/utils/calendar'
 import type { DB } from '~/utils/db.types'
 import type { BacklogItemType, DeliveryPhase, PilotDecision, SprintSnapshot } from '~/models/delivery/tables'
 

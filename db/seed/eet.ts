@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import { syncEetAccess } from '~/models/eet/eet.server'
+import { addDays } from '~/utils/calendar'
 import type { DB, TechAffinity } from '~/utils/db.types'
 import type { FeedbackKind, FeedbackStatus } from '~/models/eet/tables'
 
@@ -71,8 +72,8 @@ function pick<T>(random: () => number, values: readonly T[], weights?: readonly 
   return values[values.length - 1]!
 }
 
-function isoDaysAgo(days: number, from = Date.UTC(2026, 10, 27)) {
-  return new Date(from - days * 86_400_000).toISOString().slice(0, 10)
+function isoDaysAgo(days: number) {
+  return addDays('2026-11-27', -days)
 }
 
 type Rep = {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
-import { addDays, nextPeriodEnd, periodEndOf, todayIso } from '~/models/kpi/period'
+import { nextPeriodEnd, periodEndOf } from '~/models/kpi/period'
+import { addDays, todayUtc } from '~/utils/calendar'
 import { recordMeasurementsIn, type MeasurementItem } from '~/models/kpi/measurement.server'
 import type { KpiCadence, KpiCategory, KpiDirection, KpiKind, KpiRollup } from '~/models/kpi/tables'
 import type { DB } from '~/utils/db.types'
@@ -41,7 +42,7 @@ function random(seed: number) {
 
 /** The last `count` completed period ends of a cadence, oldest first. */
 function periodEnds(cadence: KpiCadence, count: number, skipRecent = 0) {
-  let end = periodEndOf(todayIso(), cadence)
+  let end = periodEndOf(todayUtc(), cadence)
   // The current period has not ended: step back to the last complete one.
   const ends: string[] = []
   for (let i = 0; i < count + skipRecent + 1; i++) {

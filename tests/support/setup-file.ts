@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest'
 
 // Runs before every test file: gives it a fresh, migrated database of its own (a PGlite clone in
 // memory, or a PostgreSQL database created from the template), and fails any test that logs
-// console.error.
+// console.error or an error through the app's logger (logger.error, logger.fatal, and so their children).
 
 const postgresUrl = process.env.TEST_DATABASE_URL
 let databaseName: string | undefined
@@ -26,6 +26,8 @@ if (postgresUrl) {
   process.env.TENFOLD_PGLITE_SNAPSHOT = process.env.TENFOLD_TEST_PGLITE_SNAPSHOT
 }
 process.env.SESSION_SECRET ??= 'test-secret-that-is-long-enough-0123456789'
+// Imported only now: the logger reads the environment set above.
+const { logger } = await import('~/utils/logger.server')
 
 const consoleErrors: string[] = []
 let allowed = false
@@ -40,11 +42,17 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     consoleErrors.push(format(...args))
   })
+  for (const level of ['error', 'fatal'] as const)
+    vi.spyOn(logger, level).mockImplementation((...args: unknown[]) => {
+      consoleErrors.push(`logger.${level}: ${format(...args)}`)
+    })
 })
 
 afterEach(() => {
   vi.mocked(console.error).mockRestore()
-  if (!allowed) expect(consoleErrors, 'the app logged console.error').toEqual([])
+  vi.mocked(logger.error).mockRestore()
+  vi.mocked(logger.fatal).mockRestore()
+  if (!allowed) expect(consoleErrors, 'the app logged console.error or logger.error').toEqual([])
 })
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { addDays, eachDay, maxDate, minDate } from './calendar'
+import { addDays, eachDay, maxDate, minDate } from '~/utils/calendar'
 
 // Burndown and sprint figures from a sprint's item records. An item is in scope from the start when it
 // was committed (the frozen snapshot), or from the day it was added. It leaves scope the day it is done,

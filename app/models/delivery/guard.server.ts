@@ -4,7 +4,7 @@ import { can } from '~/auth/permissions'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/utils/http.server'
-import { todayIn } from './calendar'
+import { todayIn } from '~/utils/calendar'
 
 // Everyone who can see an initiative reads its delivery; the lead of the initiative and admins manage it.
 

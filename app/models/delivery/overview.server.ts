@@ -1,7 +1,7 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
 import { initiativeVisibleTo } from '../foundation/access.server'
-import { todayIn } from './calendar'
+import { todayIn } from '~/utils/calendar'
 import { groupBy } from '~/utils/group-by'
 import { listCyclesFor } from './cycle.server'
 import { PHASES, type PhaseClock } from './phase-time'

@@ -1,4 +1,4 @@
-import { eachDay, isWeekend, maxDate, minDate } from './calendar'
+import { eachDay, isWeekend, maxDate, minDate } from '~/utils/calendar'
 
 // The 10/10/10 clock of one phase. Framing is measured in logged hours; design in working days
 // (Monday–Friday) elapsed; the pilot in calendar days elapsed (its budget is given in weeks). Days inside

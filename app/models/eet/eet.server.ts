@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
+import { todayUtc } from '~/utils/calendar'
 import type { Database, Executor } from '~/utils/db.server'
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
@@ -17,10 +18,6 @@ import type { EetCandidateFilter, ReleaseInput } from './eet.schema'
 // Visibility stays with the one rule in access.server.ts (initiative_members of kind 'eet'); every
 // change here keeps that row in step with the stints of the reps linked to a portal user, in the same
 // transaction.
-
-export function today() {
-  return new Date().toISOString().slice(0, 10)
-}
 
 /** initiative_members(kind 'eet') for these users ⇔ they have an open stint via a current rep. */
 export async function syncEetAccess(
@@ -231,7 +228,7 @@ export async function endEetMembership(
 const PROFILE = ['region', 'segment', 'role', 'tech_affinity', 'hire_date'] as const
 
 /** The EET (open stints) against the eligible, current sales force. Called by the sponsor's view too. */
-export async function eetRepresentativeness(db: Executor, initiativeId: string, asOf = today()) {
+export async function eetRepresentativeness(db: Executor, initiativeId: string, asOf = todayUtc()) {
   return (await eetRepresentativenessFor(db, [initiativeId], asOf)).get(initiativeId)!
 }
 
@@ -239,7 +236,7 @@ export async function eetRepresentativeness(db: Executor, initiativeId: string, 
 export async function eetRepresentativenessFor(
   db: Executor,
   initiativeIds: readonly string[],
-  asOf = today(),
+  asOf = todayUtc(),
 ): Promise<Map<string, Representativeness>> {
   if (!initiativeIds.length) return new Map()
   const [force, members] = await Promise.all([

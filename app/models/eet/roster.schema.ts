@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isIsoDate } from '~/utils/calendar'
 import type { TechAffinity } from '~/utils/db.types'
 import { fields } from '~/utils/forms'
 
@@ -28,11 +29,6 @@ export const ROSTER_COLUMNS = [
 
 /** The columns a file must have; email, manager_id, hire_date, tech_affinity and eligible may be blank. */
 export const ROSTER_REQUIRED_COLUMNS = ROSTER_COLUMNS
-
-function isRealDate(value: string) {
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 const TRUE_WORDS = ['true', 'yes', 'y', '1', 'on']
 const FALSE_WORDS = ['false', 'no', 'n', '0', 'off']
@@ -73,10 +69,7 @@ export const SellerSchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine(
-      (value) => !value || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)),
-      'errors.invalidDate',
-    )
+    .refine((value) => !value || isIsoDate(value), 'errors.invalidDate')
     .transform((value) => value || null),
   role: fields.text(80),
   tech_affinity: z

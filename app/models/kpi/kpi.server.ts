@@ -9,7 +9,7 @@ import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.
 import { actorOf, audit } from '../foundation/audit.server'
 import { ensureKpiStates } from './state.server'
 import type { KpiStatus, TargetPoint } from './status'
-import { todayIso } from './period'
+import { todayUtc } from '~/utils/calendar'
 
 // KPIs and their trees. A KPI is visible when it is program-level or its initiative is visible; it is
 // editable (and measurable) by admins and by the lead of its initiative (kpi:edit / kpi:measure).
@@ -65,7 +65,7 @@ function statusSql(today: string) {
     else coalesce(kpis.state_status, 'no_data') end`
 }
 
-function kpiQuery(db: Executor, user: AuthUser, today = todayIso()) {
+function kpiQuery(db: Executor, user: AuthUser, today = todayUtc()) {
   return db
     .selectFrom('kpis')
     .leftJoin('initiatives', 'initiatives.id', 'kpis.initiative_id')
@@ -153,7 +153,7 @@ export async function listProgramKpiPage(
   page: { number: number; size: number },
 ) {
   await ensureKpiStates(db, { programId })
-  const today = todayIso()
+  const today = todayUtc()
   let query = kpiQuery(db, user, today).where('kpis.program_id', '=', programId)
   if (filter.initiativeId)
     query =

@@ -3,7 +3,8 @@ import type { Database, Executor } from '~/utils/db.server'
 import type { KpiCadence, KpiRollup, MeasurementSource } from '~/models/kpi/tables'
 import type { Actor } from '../foundation/audit.server'
 import { audit } from '../foundation/audit.server'
-import { isPeriodEnd, periodEndOf, todayIso } from './period'
+import { isIsoDate, todayUtc } from '~/utils/calendar'
+import { isPeriodEnd, periodEndOf } from './period'
 import { DECIMAL_PATTERN } from './kpi.schema'
 
 // Writing measurements, whichever way they arrive (check-in form, CSV, API): one current value per KPI
@@ -54,12 +55,11 @@ export function checkItem(
   raw: { period_end: string; value: string | number; note?: string },
   seen: Map<string, number>,
   position: number,
-  today = todayIso(),
+  today = todayUtc(),
 ): { ok: true; item: MeasurementItem } | { ok: false; error: ItemError } {
   if (kpi.rollup !== 'none') return { ok: false, error: { code: 'rolledUp' } }
   const date = raw.period_end.trim()
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
-    return { ok: false, error: { code: 'badDate', params: { value: raw.period_end } } }
+  if (!isIsoDate(date)) return { ok: false, error: { code: 'badDate', params: { value: raw.period_end } } }
   if (!isPeriodEnd(date, kpi.cadence))
     return {
       ok: false,

@@ -1,5 +1,6 @@
 import type { KpiCadence, KpiDirection, KpiRollup, KpiStateStatus } from '~/models/kpi/tables'
-import { addDays, nextPeriodEnd, toDay } from './period'
+import { addDays, toEpochDay } from '~/utils/calendar'
+import { nextPeriodEnd } from './period'
 
 // Status of a KPI against its target trajectory, staleness, and roll-up of children into a parent.
 // Pure functions (unit-tested in tests/unit/kpi/status.test.ts).
@@ -26,9 +27,9 @@ export function targetAt(
     const right = all[i]!
     if (date <= right.period_end) {
       const left = all[i - 1]!
-      const span = toDay(right.period_end) - toDay(left.period_end)
+      const span = toEpochDay(right.period_end) - toEpochDay(left.period_end)
       if (span === 0) return right.value
-      const share = (toDay(date) - toDay(left.period_end)) / span
+      const share = (toEpochDay(date) - toEpochDay(left.period_end)) / span
       return left.value + (right.value - left.value) * share
     }
   }

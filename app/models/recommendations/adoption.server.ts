@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { pilotSellerSql } from './funnel.server'
-import { daysBetween, rate, type RosterGroup } from './metrics.schema'
+import { daysBetween } from '~/utils/calendar'
+import { rate, type RosterGroup } from './metrics.schema'
 import { readyToRead } from './projection.server'
 import { reportingProgram } from '../foundation/reporting-program.server'
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { parseCsv } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
+import { logger } from '~/utils/logger.server'
 import { audit, type Actor } from '../foundation/audit.server'
 import { project, vacuumQueueNowAndThen } from './projection.server'
 import {
@@ -232,6 +233,6 @@ export async function projectAfterIngest(db: Database) {
   try {
     await vacuumQueueNowAndThen(db, await project(db, { wait: false }))
   } catch (error) {
-    console.error('Projection of recommendation events failed; the next drain retries it.', error)
+    logger.error({ err: error }, 'Projection of recommendation events failed; the next drain retries it.')
   }
 }

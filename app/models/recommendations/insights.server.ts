@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { wilsonInterval, twoProportionTest } from '~/utils/stats'
+import { addDays } from '~/utils/calendar'
 import { activeDaysSql, eligibleRepsSql } from './adoption.server'
 import { REASON_CODES } from './event.schema'
 import { dayStartSql, emptyCounts, funnelCounts, withRates, type FunnelCounts } from './funnel.server'
@@ -160,12 +161,10 @@ export async function cohortRetention(db: Executor, range: Range, timezone: stri
       size: cohort.size,
       retention: Array.from({ length: maxOffset + 1 }, (_, i) =>
         // Weeks after the range's end have not happened yet for this cohort: null, not 0.
-        week.localeCompare(addWeeks(range.to, -i)) >= 0 ? null : rate(cohort.retained[i] ?? 0, cohort.size),
+        week.localeCompare(addDays(range.to, -7 * i)) >= 0
+          ? null
+          : rate(cohort.retained[i] ?? 0, cohort.size),
       ),
     })),
   }
-}
-
-function addWeeks(day: string, weeks: number) {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10)
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { daysBetween } from '~/utils/calendar'
 
 // Query parameters of the funnel and adoption metrics (API and pages). Browser-safe.
 
@@ -25,10 +26,6 @@ export const MAX_RANGE_DAYS = 1100
 
 const isoDay = z.iso.date('errors.invalidDate')
 
-export function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
 function rangeSchema<G extends readonly [string, ...string[]]>(groups: G) {
   return z
     .object({
@@ -54,9 +51,4 @@ export type AdoptionQuery = z.output<typeof AdoptionQuerySchema>
 /** `count / of`, or null when the denominator is 0 (the contract's rule for every rate). */
 export function rate(count: number, of: number) {
   return of > 0 ? count / of : null
-}
-
-/** ISO date `days` after `day` (UTC calendar arithmetic on 'YYYY-MM-DD'). */
-export function addDays(day: string, days: number) {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }

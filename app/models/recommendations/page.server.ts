@@ -1,13 +1,10 @@
 import type { Executor } from '~/utils/db.server'
-import { addDays, FunnelQuerySchema, type FunnelGroup } from './metrics.schema'
+import { addDays, todayIn } from '~/utils/calendar'
+import { FunnelQuerySchema, type FunnelGroup } from './metrics.schema'
 import { reportingProgram } from '../foundation/reporting-program.server'
 
 // The analytics pages' shared range: from/to/group_by in the URL (a GET form), defaulting to the last
 // 90 days up to and including today in the reporting zone.
-
-export function todayIn(timezone: string, now = new Date()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now)
-}
 
 export async function pageRange(db: Executor, request: Request, defaultGroup: FunnelGroup | null = null) {
   const { timezone } = await reportingProgram(db)

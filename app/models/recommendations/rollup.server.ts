@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
+import { addDays, daysBetween, mondayOnOrAfter } from '~/utils/calendar'
 import { FUNNEL_STAGE_CONDITIONS, FUNNEL_STAGES } from './funnel-stages'
-import { addDays, daysBetween } from './metrics.schema'
 
 // Funnel rollups: for each dimension below, one row per (reporting-zone day or ISO week, key) summing the
 // state rows of the recommendations generated that day. The projection keeps them in step with the
@@ -118,7 +118,7 @@ const sums = sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(', 
  * weekly rows cover [weeksFrom, weeksTo), the daily rows the rest. No whole week: weeksFrom = weeksTo = to.
  */
 export function weekSplit(from: string, to: string) {
-  const monday = addDays(from, (8 - new Date(`${from}T00:00:00Z`).getUTCDay()) % 7)
+  const monday = mondayOnOrAfter(from)
   const weeks = Math.floor(daysBetween(monday, to) / 7)
   return weeks > 0
     ? { weeksFrom: monday, weeksTo: addDays(monday, weeks * 7) }

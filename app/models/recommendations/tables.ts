@@ -86,7 +86,8 @@ export interface RosterVersionTable {
 
 /** Newly stored events waiting for the projection, one row per ingest statement (migration 1860). */
 export interface RecommendationEventBatchesTable {
-  id: Generated<string>
+  /** bigint identity: a number, as db.server.ts parses int8. */
+  id: Generated<number>
   event_ids: string[]
   types: string[]
   occurred_at: Date[]

@@ -11,7 +11,7 @@ import {
   kpiValuesIn,
   sprintsClosedIn,
 } from './portfolio-sources.server'
-import { addDays } from '../recommendations/metrics.schema'
+import { addDays, daysBetween } from '~/utils/calendar'
 
 // The period report: what moved in a month or quarter, for the whole portfolio or one initiative.
 // KPI statuses are recomputed as they stood on the day before the period and on its last day, with
@@ -46,10 +46,7 @@ export async function periodReport(
         (kpi) => kpi.initiative_id !== null && ids.includes(kpi.initiative_id) && kpi.rollup === 'none',
       )
     : []
-  const previousFrom = addDays(
-    period.from,
-    -(Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1),
-  )
+  const previousFrom = addDays(period.from, -(daysBetween(period.from, period.to) + 1))
   const [targets, histories, gates, sprints, feedback, adoptionNow, adoptionBefore] = await Promise.all([
     listTargets(
       db,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { endOfMonth, startOfMonthAfter } from '~/utils/calendar'
 import { STAGES } from '../foundation/initiative.schema'
 
 // Query strings of the sponsor's pages (browser and server). Bad values fall back to "no filter".
@@ -27,21 +28,18 @@ export function parsePeriod(value: string | null | undefined): Period | null {
   const year = Number((month ?? quarter)![1])
   const firstMonth = month ? Number(month[2]) : (Number(quarter![2]) - 1) * 3 + 1
   const months = month ? 1 : 3
-  const from = new Date(Date.UTC(year, firstMonth - 1, 1))
-  const to = new Date(Date.UTC(year, firstMonth - 1 + months, 0))
+  const from = `${(month ?? quarter)![1]}-${String(firstMonth).padStart(2, '0')}-01`
   return {
     key: month ? text : `${year}-Q${quarter![2]}`,
     kind: month ? 'month' : 'quarter',
-    from: from.toISOString().slice(0, 10),
-    to: to.toISOString().slice(0, 10),
+    from,
+    to: endOfMonth(startOfMonthAfter(from, months - 1)),
   }
 }
 
 /** The month before the one containing `today`: the period a report is usually wanted for. */
 export function previousMonth(today: string) {
-  const [year, month] = today.split('-').map(Number) as [number, number]
-  const date = new Date(Date.UTC(year, month - 2, 1))
-  return date.toISOString().slice(0, 7)
+  return startOfMonthAfter(today, -1).slice(0, 7)
 }
 
 export const ReportQuerySchema = z.object({

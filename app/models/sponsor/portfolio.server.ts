@@ -3,7 +3,7 @@ import type { Executor } from '~/utils/db.server'
 import type { Stage } from '~/utils/db.types'
 import { groupBy } from '~/utils/group-by'
 import { financeVisibleFor } from '../accountability/business-case.server'
-import { todayIn } from '../delivery/calendar'
+import { daysBetween, todayIn } from '~/utils/calendar'
 import { emptyInputs, scoreHealth, type Health, type HealthInputs } from './health'
 import { healthConfigFor } from './health-settings.server'
 import { listInitiatives } from '../foundation/initiative.server'
@@ -62,10 +62,6 @@ export type InitiativeFacts = {
   usageSinceLaunch: UsageSeries[]
   checklist: ChecklistFacts
   today: string
-}
-
-function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null)

@@ -6,7 +6,7 @@ import {
   loader as sprintLoader,
 } from '~/routes/initiatives.$initiativeId.sprints.$sprintId'
 import { action as sprintsAction } from '~/routes/initiatives.$initiativeId.sprints._index'
-import { todayIn } from '~/models/delivery/calendar'
+import { todayIn } from '~/utils/calendar'
 import { listCycles, logHours, startCycle } from '~/models/delivery/cycle.server'
 import { db } from '~/utils/db.server'
 import { addMember, createInitiative, createProgram, createUser } from '#tests/factories'

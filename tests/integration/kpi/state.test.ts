@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { recordMeasurements, refreshLatest, writerForUser } from '~/models/kpi/measurement.server'
 import { ensureKpiStates, resolveLatest } from '~/models/kpi/state.server'
 import { currentStatus } from '~/models/kpi/status'
-import { todayIso, addDays } from '~/models/kpi/period'
+import { todayUtc, addDays } from '~/utils/calendar'
 import { getKpiTree, listProgramKpis, listTargets } from '~/models/kpi/kpi.server'
 import { db } from '~/utils/db.server'
 import { insertKpi, kpiWorld } from './helpers'
@@ -25,7 +25,7 @@ async function fromScratch(world: World) {
     kpis.map((kpi) => kpi.id),
   )
   const latest = resolveLatest(kpis)
-  const today = todayIso()
+  const today = todayUtc()
   return Object.fromEntries(
     kpis.map((kpi) => {
       const value = latest.get(kpi.id) ?? null
@@ -49,7 +49,7 @@ function random(seed: number) {
 describe('stored KPI state', () => {
   test('equals a recomputation after every kind of write, in any order', async () => {
     const world = await kpiWorld()
-    const today = todayIso()
+    const today = todayUtc()
     const scope = { programId: world.program.id, initiativeId: world.initiative.id }
     const root = await insertKpi({ ...scope, key: 'root', rollup: 'sum', cadence: 'daily' })
     const branchA = await insertKpi({
@@ -190,7 +190,7 @@ describe('stored KPI state', () => {
   test('a rolled-up parent takes its state from its children, and reads of one tree leave others alone', async () => {
     const world = await kpiWorld()
     const scope = { programId: world.program.id, initiativeId: world.initiative.id }
-    const today = todayIso()
+    const today = todayUtc()
     const parent = await insertKpi({
       ...scope,
       key: 'parent',

@@ -15,7 +15,7 @@ import { listGates, listGatesFor } from '~/models/accountability/gate.server'
 import { reviewsFor, reviewsOf } from '~/models/accountability/governance.server'
 import { kpiValuesAsOf, kpiValuesIn } from '~/models/kpi/history.server'
 import { portfolioOf } from '~/models/sponsor/portfolio.server'
-import { addDays } from '~/models/recommendations/metrics.schema'
+import { addDays } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
 import { createInitiative, createUser } from '#tests/factories'
 import {

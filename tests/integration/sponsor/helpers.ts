@@ -1,5 +1,5 @@
 import { refreshLatest } from '~/models/kpi/measurement.server'
-import { addDays } from '~/models/recommendations/metrics.schema'
+import { addDays } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
 import { createInitiative, createProgram, createUser } from '#tests/factories'
 

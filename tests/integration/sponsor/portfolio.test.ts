@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { portfolioOf, portfolioView } from '~/models/sponsor/portfolio.server'
-import { addDays } from '~/models/recommendations/metrics.schema'
+import { addDays } from '~/utils/calendar'
 import { loader as exportLoader } from '~/routes/portfolio.export.$table'
 import { loader as portfolioLoader } from '~/routes/portfolio._index'
 import { db } from '~/utils/db.server'
