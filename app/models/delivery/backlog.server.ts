@@ -2,7 +2,7 @@ import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { actorOf, audit } from '../foundation/audit.server'
 import type { BacklogItemInput } from './delivery.schema'
-import { DeliveryError } from './errors'
+import { DomainError } from '~/utils/domain-error'
 
 // The backlog of an initiative: stories, bugs, experiments and chores, estimated in points, each
 // linked to the pilot feedback that asked for it.
@@ -64,7 +64,8 @@ export async function checkFeedbackIds(trx: Executor, initiativeId: string, ids:
     .where('initiative_id', '=', initiativeId)
     .where('id', 'in', ids)
     .execute()
-  if (found.length !== new Set(ids).size) throw new DeliveryError('errors.invalidChoice', 'feedback_id')
+  if (found.length !== new Set(ids).size)
+    throw new DomainError('errors.invalidChoice', { field: 'feedback_id' })
 }
 
 export async function linkFeedback(trx: Executor, itemId: string, feedbackIds: string[]) {
