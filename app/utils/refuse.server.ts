@@ -14,8 +14,16 @@ import { notFound } from './http.server'
 
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string }
 
+// A thrown Response (forbidden(), notFound()) has `ok: false` too: only a parse result has fieldErrors.
 function isFormFailure(value: unknown): value is FormFailure {
-  return typeof value === 'object' && value !== null && 'ok' in value && value.ok === false
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Response) &&
+    'ok' in value &&
+    value.ok === false &&
+    'fieldErrors' in value
+  )
 }
 
 /** A message for one field, as a parse failure puts it. */

@@ -76,6 +76,9 @@ describe('refuse', () => {
     const crash = new Error('connection lost')
     expect(await thrown(() => refuse('en', crash))).toBe(crash)
     expect(await thrown(() => refuse('en', 'a string'))).toBe('a string')
+    // A guard's Response thrown inside the same try (forbidden()) passes through untouched.
+    const forbidden = new Response('Forbidden', { status: 403 })
+    expect(await thrown(() => refuse('en', forbidden))).toBe(forbidden)
   })
 })
 
