@@ -9,7 +9,8 @@ await cli(async () => {
   const email = z.email().safeParse(values.email?.trim().toLowerCase())
   if (!email.success)
     throw new UsageError('Give a valid address: npm run user:create-admin -- --email ADDRESS')
-  const { createUser, EmailTakenError } = await import('~/models/foundation/user.server')
+  const { createUser } = await import('~/models/foundation/user.server')
+  const { isDomainError } = await import('~/utils/domain-error')
   const { db, prepareDatabase } = await import('~/utils/db.server')
   const { env } = await import('~/utils/env.server')
   await prepareDatabase()
@@ -23,8 +24,8 @@ await cli(async () => {
     console.log(`Administrator ${email.data} created. Set the password within 72 hours at:`)
     console.log(`${origin.replace(/\/$/, '')}/set-password/${token}`)
   } catch (error) {
-    if (error instanceof EmailTakenError)
-      throw new UsageError(`A user with the address ${error.message} already exists.`)
+    if (isDomainError(error, 'users.emailTaken'))
+      throw new UsageError(`A user with the address ${email.data} already exists.`)
     throw error
   }
 })

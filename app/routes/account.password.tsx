@@ -7,13 +7,14 @@ import { getUserLocale, requireUser } from '~/auth/session.server'
 import { FormActions, FormError, NewPasswordFields, TextField } from '~/components/forms'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { SetPasswordSchema } from '~/auth/password-policy'
 import { changePassword, findUserByEmail } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { clientIp } from '~/utils/http.server'
 import { toastHeader } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
+import { DomainError } from '~/utils/domain-error'
 
 const ChangePasswordSchema = SetPasswordSchema.and(
   z.object({ current: z.string('errors.required').min(1, 'errors.required') }),
@@ -28,13 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const locale = await getUserLocale(request)
   const form = parseForm(ChangePasswordSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   const account = await findUserByEmail(db, user.email)
   if (!account?.password_hash || !(await verifyPassword(account.password_hash, form.data.current))) {
-    return data(
-      { fieldErrors: { current: [translate(locale, 'password.currentWrong')] }, formError: null },
-      { status: 400 },
-    )
+    return refuse(locale, new DomainError('password.currentWrong', { field: 'current' }))
   }
   // Every session ends (this one too); the user continues in a brand-new one.
   await changePassword(db, user.id, form.data.password)

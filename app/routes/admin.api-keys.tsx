@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
@@ -13,6 +13,7 @@ import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 const constraints = constraintsOf(CreateApiKeySchema)
 const RevokeSchema = z.object({ intent: z.literal('revoke'), id: z.uuid() })
@@ -31,9 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await revokeApiKey(db, actorOf(admin), parsed.data.id))) notFound()
     return redirectWithToast('/admin/api-keys', { kind: 'success', message: 'apiKeys.revokedToast' })
   }
-  const form = parseForm(CreateApiKeySchema, formData, await getUserLocale(request))
-  if (!form.ok)
-    return data({ fieldErrors: form.fieldErrors, formError: form.formError, secret: null }, { status: 400 })
+  const locale = await getUserLocale(request)
+  const form = parseForm(CreateApiKeySchema, formData, locale)
+  if (!form.ok) return refuse(locale, form, { secret: null })
   const key = await createApiKey(db, actorOf(admin), form.data)
   return { fieldErrors: null, formError: null, secret: key.secret }
 }

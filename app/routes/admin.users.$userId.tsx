@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ROLES } from '~/auth/permissions'
@@ -7,7 +7,6 @@ import { FormActions, FormError, SelectField, TextField } from '~/components/for
 import { OneTimeSecret } from '~/components/foundation/one-time-link'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { actorOf } from '~/models/foundation/audit.server'
 import { hasFinanceAccess, setFinanceAccess } from '~/models/accountability/business-case.server'
 import {
@@ -23,6 +22,8 @@ import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { invariantResponse, notFound, publicOrigin } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
+import { DomainError } from '~/utils/domain-error'
 
 const constraints = constraintsOf(UpdateUserSchema)
 
@@ -66,24 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent.data.intent) {
     case 'update': {
       const form = parseForm(UpdateUserSchema, formData, locale)
-      if (!form.ok)
-        return data({ fieldErrors: form.fieldErrors, formError: form.formError, link: null }, { status: 400 })
-      if (selfChange && form.data.role !== user.role) {
-        return data(
-          { fieldErrors: null, formError: translate(locale, 'users.cannotSelf'), link: null },
-          { status: 400 },
-        )
-      }
+      if (!form.ok) return refuse(locale, form, { link: null })
+      if (selfChange && form.data.role !== user.role)
+        return refuse(locale, new DomainError('users.cannotSelf'), { link: null })
       await updateUser(db, actor, user.id, form.data)
       return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
     }
     case 'disable':
     case 'enable': {
-      if (selfChange)
-        return data(
-          { fieldErrors: null, formError: translate(locale, 'users.cannotSelf'), link: null },
-          { status: 400 },
-        )
+      if (selfChange) return refuse(locale, new DomainError('users.cannotSelf'), { link: null })
       const disable = intent.data.intent === 'disable'
       await setUserDisabled(db, actor, user.id, disable)
       return redirectWithToast(here, {

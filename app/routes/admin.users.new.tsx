@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { ROLES } from '~/auth/permissions'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
@@ -6,13 +6,13 @@ import { FormActions, FormError, SelectField, TextField } from '~/components/for
 import { OneTimeSecret } from '~/components/foundation/one-time-link'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { actorOf } from '~/models/foundation/audit.server'
 import { CreateUserSchema } from '~/models/foundation/user.schema'
-import { createUser, EmailTakenError } from '~/models/foundation/user.server'
+import { createUser } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { publicOrigin } from '~/utils/http.server'
+import { refuse } from '~/utils/refuse.server'
 
 const constraints = constraintsOf(CreateUserSchema)
 
@@ -25,8 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'user:manage')
   const locale = await getUserLocale(request)
   const form = parseForm(CreateUserSchema, await request.formData(), locale)
-  if (!form.ok)
-    return data({ fieldErrors: form.fieldErrors, formError: form.formError, created: null }, { status: 400 })
+  if (!form.ok) return refuse(locale, form, { created: null })
   try {
     const { user, token } = await createUser(db, actorOf(admin), form.data)
     return {
@@ -35,11 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       created: { id: user.id, link: `${publicOrigin(request)}/set-password/${token}` },
     }
   } catch (error) {
-    if (!(error instanceof EmailTakenError)) throw error
-    return data(
-      { fieldErrors: { email: [translate(locale, 'users.emailTaken')] }, formError: null, created: null },
-      { status: 400 },
-    )
+    return refuse(locale, error, { created: null })
   }
 }
 

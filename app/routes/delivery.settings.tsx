@@ -6,7 +6,7 @@ import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
 import type { MessageKey } from '~/i18n/translate'
 import { DeliverySettingsSchema, type DeliverySettingsInput } from '~/models/delivery/delivery.schema'
-import { invalidForm } from '~/models/delivery/respond.server'
+import { refuse } from '~/utils/refuse.server'
 import { listDeliverySettings, saveDeliverySettings } from '~/models/delivery/settings.server'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const form = parseForm(DeliverySettingsSchema, formData, locale)
   const programId = String(formData.get('program_id') ?? '')
-  if (!form.ok) return invalidForm(programId, form)
+  if (!form.ok) return refuse(locale, form, { intent: programId })
   if (!(await saveDeliverySettings(db, user, form.data))) notFound()
   return redirectWithToast('/delivery/settings', { kind: 'success', message: 'delivery.settings.saved' })
 }

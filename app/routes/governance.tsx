@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -6,7 +6,6 @@ import { getUserLocale, requirePermission, requireUser } from '~/auth/session.se
 import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import {
   GOVERNANCE_ACTIONS,
   OVERLAP_KINDS,
@@ -16,7 +15,6 @@ import {
 import {
   completeReview,
   findOverlaps,
-  InvalidReviewError,
   listOwnerCandidates,
   listReviews,
   recordReview,
@@ -27,6 +25,7 @@ import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -58,18 +57,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast('/governance', { kind: 'success', message: 'toast.saved' })
   }
   const form = parseForm(ReviewSchema, formData, locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   try {
     await recordReview(db, user, form.data)
   } catch (error) {
-    if (!(error instanceof InvalidReviewError)) throw error
-    return data(
-      {
-        fieldErrors: { [error.field]: [translate(locale, 'errors.invalidChoice')] },
-        formError: translate(locale, 'errors.form'),
-      },
-      { status: 400 },
-    )
+    return refuse(locale, error)
   }
   return redirectWithToast('/governance', { kind: 'success', message: 'accountability.toast.reviewRecorded' })
 }

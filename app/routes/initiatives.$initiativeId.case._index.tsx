@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -7,7 +7,6 @@ import { CaseStatusBadge, CaseView } from '~/components/accountability/business-
 import { FormActions, FormError, SelectField, TextAreaField } from '~/components/forms'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { caseStateErrors } from '~/models/accountability/business-case-errors.server'
 import { CaseCommentSchema, CaseDecisionSchema } from '~/models/accountability/business-case.schema'
 import {
   benefitEvidence,
@@ -26,6 +25,7 @@ import { db } from '~/utils/db.server'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { parseForm } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent.data.intent === 'decide') {
       if (!decider) forbidden()
       const form = parseForm(CaseDecisionSchema, formData, locale)
-      if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+      if (!form.ok) return refuse(locale, form)
       await decideCase(db, user, initiative, form.data.decision, form.data.note)
       return redirectWithToast(back, {
         kind: 'success',
@@ -87,15 +87,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (!canEdit && !decider) forbidden()
     const form = parseForm(CaseCommentSchema, formData, locale)
-    if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    if (!form.ok) return refuse(locale, form)
     const businessCase = await getCase(db, initiative.id)
     invariantResponse(businessCase, 'No business case', { status: 404 })
     await commentOnCase(db, user, businessCase.id, form.data.comment)
     return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
   } catch (error) {
-    const formError = caseStateErrors(error, locale)
-    if (!formError) throw error
-    return data({ fieldErrors: null, formError }, { status: 409 })
+    return refuse(locale, error)
   }
 }
 

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { FormActions, FormError, TextAreaField, TextField } from '~/components/forms'
@@ -13,6 +13,7 @@ import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -32,11 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getUserLocale(request)
   const formData = await request.formData()
   const form = parseForm(AttestationSchema, formData, locale)
-  if (!form.ok)
-    return data(
-      { item: String(formData.get('item') ?? ''), fieldErrors: form.fieldErrors, formError: form.formError },
-      { status: 400 },
-    )
+  if (!form.ok) return refuse(locale, form, { item: String(formData.get('item') ?? '') })
   await attest(db, user, initiative.id, form.data)
   return redirectWithToast(`/initiatives/${initiative.id}/checklist`, {
     kind: 'success',

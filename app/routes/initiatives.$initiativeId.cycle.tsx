@@ -25,7 +25,7 @@ import {
   requireDeliveryInitiative,
   requireDeliveryManager,
 } from '~/models/delivery/guard.server'
-import { invalidForm, refusal } from '~/models/delivery/respond.server'
+import { refuse } from '~/utils/refuse.server'
 import styles from '~/styles/delivery.css?url'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
@@ -60,31 +60,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(back, { kind: 'success', message: 'delivery.cycle.started' })
       case 'log-hours': {
         const form = parseForm(LogHoursSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent.data, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent.data })
         await logHours(db, user, initiative.id, form.data)
         return redirectWithToast(back, { kind: 'success', message: 'delivery.hours.logged' })
       }
       case 'pause': {
         const form = parseForm(PauseSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent.data, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent.data })
         await addPause(db, user, initiative.id, form.data)
         return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.recorded' })
       }
       case 'end-pause': {
         const form = parseForm(EndPauseSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent.data, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent.data })
         await endPause(db, user, initiative.id, form.data)
         return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.ended' })
       }
       case 'close-phase': {
         const form = parseForm(ClosePhaseSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent.data, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent.data })
         await closePhase(db, user, initiative, form.data, today)
         return redirectWithToast(back, { kind: 'success', message: 'delivery.close.done' })
       }
     }
   } catch (error) {
-    return refusal(intent.data, locale, error)
+    return refuse(locale, error, { intent: intent.data })
   }
 }
 

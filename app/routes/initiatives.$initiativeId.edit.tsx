@@ -1,15 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { InitiativeForm } from '~/components/foundation/initiative-form'
 import { useT } from '~/i18n/react'
-import { assignmentError, initiativeFormOptions } from '~/models/foundation/initiative-form.server'
+import { initiativeFormOptions } from '~/models/foundation/initiative-form.server'
 import { requireEditableInitiative } from '~/models/foundation/initiative-guard.server'
 import { InitiativeSchema } from '~/models/foundation/initiative.schema'
 import { updateInitiative } from '~/models/foundation/initiative.server'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 const constraints = constraintsOf(InitiativeSchema)
 
@@ -24,13 +25,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const initiative = await requireEditableInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
   const form = parseForm(InitiativeSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   try {
     await updateInitiative(db, user, initiative.id, form.data)
   } catch (error) {
-    const fieldErrors = assignmentError(error, locale)
-    if (!fieldErrors) throw error
-    return data({ fieldErrors, formError: null }, { status: 400 })
+    return refuse(locale, error)
   }
   return redirectWithToast(`/initiatives/${initiative.id}`, { kind: 'success', message: 'toast.saved' })
 }

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { can } from '~/auth/permissions'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -6,7 +6,6 @@ import { EetMembersCard, EetCandidatesCard, ReleasesCard } from '~/components/ee
 import { RepresentativenessPanel } from '~/components/eet/representativeness-panel'
 import { SectionHeader } from '~/components/eet/feedback-bits'
 import { useT } from '~/i18n/react'
-import { translate, type MessageKey } from '~/i18n/translate'
 import {
   EetAddSchema,
   EetCandidateFilterSchema,
@@ -17,7 +16,6 @@ import {
   addEetMembers,
   addRelease,
   eetRepresentativeness,
-  EetChangeError,
   endEetMembership,
   listEetCandidates,
   listEetMembers,
@@ -30,6 +28,8 @@ import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
+import { DomainError } from '~/utils/domain-error'
 
 export const meta: MetaFunction = () => [{ title: 'Early experience team · Tenfold' }]
 
@@ -48,13 +48,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { members, representativeness, releases, candidates, facets, filter, canManage, today: todayUtc() }
 }
 
-const ERROR_KEYS: Record<EetChangeError['reason'], MessageKey> = {
-  not_editable: 'error.forbidden.body',
-  seller: 'eet.members.error.seller',
-  already: 'eet.members.error.already',
-  dates: 'eet.members.error.dates',
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user.role, 'eet:manage')) forbidden()
@@ -63,12 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   const back = `/initiatives/${initiative.id}/eet`
-  const invalid = (fieldErrors: Record<string, string[]>, formError?: string) =>
-    data({ intent, fieldErrors, formError: formError ?? null }, { status: 400 })
   try {
     if (intent === 'add') {
       const form = parseForm(EetAddSchema, formData, locale)
-      if (!form.ok) return invalid(form.fieldErrors, form.formError)
+      if (!form.ok) return refuse(locale, form, { intent })
       const count = await addEetMembers(db, user, initiative.id, {
         sellerIds: form.data.seller_ids,
         joinedOn: form.data.joined_on,
@@ -77,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === 'leave') {
       const form = parseForm(EetLeaveSchema, formData, locale)
-      if (!form.ok) return invalid(form.fieldErrors, form.formError)
+      if (!form.ok) return refuse(locale, form, { intent })
       await endEetMembership(db, user, initiative.id, {
         memberId: form.data.member_id,
         leftOn: form.data.left_on,
@@ -86,15 +77,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === 'release') {
       const form = parseForm(ReleaseSchema, formData, locale)
-      if (!form.ok) return invalid(form.fieldErrors, form.formError)
+      if (!form.ok) return refuse(locale, form, { intent })
       const created = await addRelease(db, user, initiative.id, form.data)
-      if (!created) return invalid({ version: [translate(locale, 'eet.releases.taken')] })
+      if (!created)
+        return refuse(locale, new DomainError('eet.releases.taken', { field: 'version' }), { intent })
       return redirectWithToast(back, { kind: 'success', message: 'eet.releases.added' })
     }
   } catch (error) {
-    if (!(error instanceof EetChangeError)) throw error
-    if (error.reason === 'not_editable') forbidden()
-    return invalid({}, translate(locale, ERROR_KEYS[error.reason]))
+    return refuse(locale, error, { intent })
   }
   invariantResponse(false, 'Unknown intent')
 }

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -6,10 +6,8 @@ import { FeedbackStatusBadge, SectionHeader } from '~/components/eet/feedback-bi
 import { FormActions, FormError, SelectField, TextAreaField } from '~/components/forms'
 import { Badge } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { translate, type MessageKey } from '~/i18n/translate'
 import { MergeSchema, TriageSchema } from '~/models/eet/eet.schema'
 import {
-  FeedbackError,
   getFeedback,
   listBacklogChoices,
   listMergeTargets,
@@ -22,6 +20,7 @@ import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse, notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const meta: MetaFunction = () => [{ title: 'Pilot feedback · Tenfold' }]
 
@@ -43,13 +42,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { initiativeId: initiative.id, item, mergeTargets, backlogChoices }
 }
 
-const ERRORS: Partial<Record<FeedbackError['reason'], [string, MessageKey]>> = {
-  transition: ['status', 'eet.feedback.badTransition'],
-  merge: ['target_id', 'eet.feedback.badMerge'],
-  backlog: ['backlog_item_id', 'errors.invalidChoice'],
-  own: ['_form', 'error.forbidden.body'],
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, initiative, item } = await requireFeedback(request, params)
   const locale = await getUserLocale(request)
@@ -69,13 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === 'status') {
       const form = parseForm(TriageSchema, formData, locale)
-      if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+      if (!form.ok) return refuse(locale, form)
       await triageFeedback(db, user, initiative.id, item.id, form.data)
       return redirectWithToast(here, { kind: 'success', message: 'eet.feedback.statusChanged' })
     }
     if (intent === 'merge') {
       const form = parseForm(MergeSchema, formData, locale)
-      if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+      if (!form.ok) return refuse(locale, form)
       await mergeFeedback(db, user, initiative.id, item.id, form.data.target_id)
       return redirectWithToast(`/initiatives/${initiative.id}/feedback/${form.data.target_id}`, {
         kind: 'success',
@@ -83,15 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       })
     }
   } catch (error) {
-    if (!(error instanceof FeedbackError)) throw error
-    const known = ERRORS[error.reason]
-    if (!known) notFound()
-    if (error.reason === 'own')
-      return data({ fieldErrors: {}, formError: translate(locale, known[1]) }, { status: 403 })
-    return data(
-      { fieldErrors: { [known[0]]: [translate(locale, known[1])] }, formError: null },
-      { status: 400 },
-    )
+    return refuse(locale, error)
   }
   invariantResponse(false, 'Unknown intent')
 }

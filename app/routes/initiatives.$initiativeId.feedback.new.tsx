@@ -1,24 +1,18 @@
-import {
-  data,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { SectionHeader } from '~/components/eet/feedback-bits'
 import { useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { FEEDBACK_KINDS, FeedbackSchema } from '~/models/eet/eet.schema'
 import { listReleases } from '~/models/eet/eet.server'
-import { FeedbackError, submitFeedback } from '~/models/eet/feedback.server'
+import { submitFeedback } from '~/models/eet/feedback.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/eet.css?url'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm, type FieldErrors } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const meta: MetaFunction = () => [{ title: 'Give feedback · Tenfold' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -36,15 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const initiative = await requireInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
   const form = parseForm(FeedbackSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   try {
     await submitFeedback(db, user, initiative.id, form.data)
   } catch (error) {
-    if (!(error instanceof FeedbackError) || error.reason !== 'release') throw error
-    return data(
-      { fieldErrors: { release: [translate(locale, 'eet.feedback.badRelease')] }, formError: null },
-      { status: 400 },
-    )
+    return refuse(locale, error)
   }
   return redirectWithToast(`/initiatives/${initiative.id}/feedback?mine=1`, {
     kind: 'success',

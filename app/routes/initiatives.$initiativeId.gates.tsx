@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -6,20 +6,13 @@ import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~
 import { StageBadge } from '~/components/foundation/initiative-table'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import {
   GATE_CRITERIA,
   GateDecisionSchema,
   GateRequestSchema,
   nextStage,
 } from '~/models/accountability/gate.schema'
-import {
-  decideGate,
-  GateError,
-  isGateDecider,
-  listGates,
-  requestGate,
-} from '~/models/accountability/gate.server'
+import { decideGate, isGateDecider, listGates, requestGate } from '~/models/accountability/gate.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { todayUtc } from '~/utils/calendar'
@@ -27,6 +20,7 @@ import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -62,24 +56,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent.data.intent === 'request') {
       if (!initiative.can_edit) forbidden()
       const form = parseForm(GateRequestSchema, formData, locale)
-      if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+      if (!form.ok) return refuse(locale, form)
       await requestGate(db, user, initiative.id, form.data)
       return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.gateRequested' })
     }
     if (!isGateDecider(user, initiative)) forbidden()
     const form = parseForm(GateDecisionSchema, formData, locale)
-    if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    if (!form.ok) return refuse(locale, form)
     await decideGate(db, user, initiative, form.data)
     return redirectWithToast(back, {
       kind: 'success',
       message: `accountability.toast.gate.${form.data.decision}`,
     })
   } catch (error) {
-    if (!(error instanceof GateError)) throw error
-    return data(
-      { fieldErrors: null, formError: translate(locale, `accountability.errors.${error.code}`) },
-      { status: 409 },
-    )
+    return refuse(locale, error)
   }
 }
 

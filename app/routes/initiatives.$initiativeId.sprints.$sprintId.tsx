@@ -25,7 +25,7 @@ import {
   requireDeliveryInitiative,
   requireDeliveryManager,
 } from '~/models/delivery/guard.server'
-import { invalidForm, refusal } from '~/models/delivery/respond.server'
+import { refuse } from '~/utils/refuse.server'
 import {
   addToPlan,
   changeRunningSprint,
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'plan-add':
       case 'plan-remove': {
         const form = parseForm(PlanChangeSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent })
         await (intent === 'plan-add' ? addToPlan : removeFromPlan)(
           db,
           user,
@@ -123,20 +123,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'scope-remove':
       case 'scope-cancel': {
         const form = parseForm(ScopeChangeSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent })
         const kind = intent === 'scope-add' ? 'add' : intent === 'scope-remove' ? 'remove' : 'cancel'
         await changeRunningSprint(db, user, initiative.id, sprint.id, kind, form.data, today)
         return redirectWithToast(back, { kind: 'success', message: 'delivery.running.changed' })
       }
       case 'done': {
         const form = parseForm(ItemSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent })
         await changeRunningSprint(db, user, initiative.id, sprint.id, 'done', form.data, today)
         return redirectWithToast(back, { kind: 'success', message: 'delivery.running.doneToast' })
       }
       case 'close': {
         const form = parseForm(CloseSprintSchema, formData, locale)
-        if (!form.ok) return invalidForm(intent, form)
+        if (!form.ok) return refuse(locale, form, { intent: intent })
         const { next } = await closeSprint(db, user, initiative, sprint.id, form.data.carry_to, today)
         return redirectWithToast(next ? `/initiatives/${initiative.id}/sprints/${next.id}` : back, {
           kind: 'success',
@@ -145,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    return refusal(intent, locale, error)
+    return refuse(locale, error, { intent: intent })
   }
 }
 

@@ -18,7 +18,7 @@ import {
   requireDeliveryInitiative,
   requireDeliveryManager,
 } from '~/models/delivery/guard.server'
-import { invalidForm, refusal } from '~/models/delivery/respond.server'
+import { refuse } from '~/utils/refuse.server'
 import { getDeliverySettings } from '~/models/delivery/settings.server'
 import { listSprints, planSprint, sprintVelocity } from '~/models/delivery/sprint.server'
 import styles from '~/styles/delivery.css?url'
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent.data === 'add-item') {
       const form = parseForm(BacklogItemSchema, formData, locale)
-      if (!form.ok) return invalidForm(intent.data, form)
+      if (!form.ok) return refuse(locale, form, { intent: intent.data })
       await createBacklogItem(db, user, initiative.id, form.data)
       return redirectWithToast(`/initiatives/${initiative.id}/sprints`, {
         kind: 'success',
@@ -74,14 +74,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       })
     }
     const form = parseForm(PlanSprintSchema, formData, locale)
-    if (!form.ok) return invalidForm(intent.data, form)
+    if (!form.ok) return refuse(locale, form, { intent: intent.data })
     const sprint = await planSprint(db, user, initiative, form.data)
     return redirectWithToast(`/initiatives/${initiative.id}/sprints/${sprint.id}`, {
       kind: 'success',
       message: 'delivery.sprint.planned',
     })
   } catch (error) {
-    return refusal(intent.data, locale, error)
+    return refuse(locale, error, { intent: intent.data })
   }
 }
 

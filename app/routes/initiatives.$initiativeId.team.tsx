@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -26,6 +26,7 @@ import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 const constraints = constraintsOf(TeamMemberSchema)
@@ -65,12 +66,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent.data.intent === 'background') {
     const form = parseForm(SpannerSchema, formData, locale)
-    if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    if (!form.ok) return refuse(locale, form)
     await setSpannerBackground(db, user, initiative.id, form.data.spanner_background)
     return redirectWithToast(back, { kind: 'success', message: 'toast.saved' })
   }
   const form = parseForm(TeamMemberSchema, formData, locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   await addTeamMember(db, user, initiative.id, form.data)
   return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberAdded' })
 }

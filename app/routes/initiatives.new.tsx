@@ -1,15 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { InitiativeForm } from '~/components/foundation/initiative-form'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { assignmentError, initiativeFormOptions } from '~/models/foundation/initiative-form.server'
+import { initiativeFormOptions } from '~/models/foundation/initiative-form.server'
 import { InitiativeSchema } from '~/models/foundation/initiative.schema'
 import { createInitiative } from '~/models/foundation/initiative.server'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 const constraints = constraintsOf(InitiativeSchema)
 
@@ -22,14 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'initiative:create')
   const locale = await getUserLocale(request)
   const form = parseForm(InitiativeSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   try {
     const created = await createInitiative(db, user, form.data)
     return redirectWithToast(`/initiatives/${created.id}`, { kind: 'success', message: 'initiative.created' })
   } catch (error) {
-    const fieldErrors = assignmentError(error, locale)
-    if (!fieldErrors) throw error
-    return data({ fieldErrors, formError: null }, { status: 400 })
+    return refuse(locale, error)
   }
 }
 

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -9,13 +9,7 @@ import { KpiStatusBadge, KpiValue, useKpiName } from '~/components/kpi/kpi-ui'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import {
-  kpiNumbers,
-  createDriverLink,
-  deleteDriverLink,
-  DriverLinkError,
-  listDriverLinks,
-} from '~/models/kpi/chart.server'
+import { kpiNumbers, createDriverLink, deleteDriverLink, listDriverLinks } from '~/models/kpi/chart.server'
 import { requireKpi } from '~/models/kpi/guard.server'
 import { itemErrorMessage } from '~/models/kpi/import.server'
 import { checkItem, listRevisions, recordMeasurements, writerForUser } from '~/models/kpi/measurement.server'
@@ -26,6 +20,7 @@ import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { fieldFailure, refuse } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -63,8 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'checkin') {
     if (!kpi.can_edit || !can(user.role, 'kpi:measure')) forbidden()
     const form = parseForm(CheckInSchema, formData, locale)
-    if (!form.ok)
-      return data({ intent, fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    if (!form.ok) return refuse(locale, form, { intent })
     const checked = checkItem(
       kpi,
       { period_end: form.data.period_end, value: form.data.value, note: form.data.note },
@@ -73,14 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
     if (!checked.ok) {
       const field = checked.error.code === 'badValue' ? 'value' : 'period_end'
-      return data(
-        {
-          intent,
-          fieldErrors: { [field]: [itemErrorMessage(locale, checked.error)] },
-          formError: translate(locale, 'errors.form'),
-        },
-        { status: 400 },
-      )
+      return refuse(locale, fieldFailure(locale, field, itemErrorMessage(locale, checked.error)), { intent })
     }
     const [outcome] = await recordMeasurements(db, writerForUser(user, 'form'), [
       { ...checked.item, confidence: form.data.confidence ?? null },
@@ -94,16 +81,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!kpi.can_edit || !can(user.role, 'kpi:edit')) forbidden()
   if (intent === 'link') {
     const form = parseForm(DriverLinkSchema, formData, locale)
-    if (!form.ok)
-      return data({ intent, fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+    if (!form.ok) return refuse(locale, form, { intent })
     try {
       await createDriverLink(db, user, kpi, form.data)
     } catch (error) {
-      if (!(error instanceof DriverLinkError)) throw error
-      return data(
-        { intent, fieldErrors: { lagging_kpi_id: [translate(locale, error.messageKey)] }, formError: null },
-        { status: 400 },
-      )
+      return refuse(locale, error, { intent })
     }
     return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkCreated' })
   }

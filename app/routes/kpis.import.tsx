@@ -4,13 +4,14 @@ import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, SelectField } from '~/components/forms'
 import { Badge, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { importMeasurementsCsv } from '~/models/kpi/import.server'
 import { CSV_MAX_BYTES, CsvImportSchema } from '~/models/kpi/kpi.schema'
 import { listPrograms } from '~/models/foundation/program.server'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
+import { fieldFailure, refuse } from '~/utils/refuse.server'
+import { DomainError } from '~/utils/domain-error'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -46,23 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = await getUserLocale(request)
   const formData = await request.formData()
   const form = parseForm(CsvImportSchema, formData, locale)
-  if (!form.ok)
-    return data(
-      { fieldErrors: form.fieldErrors, formError: form.formError, result: null, csv: null, mode: null },
-      { status: 400 },
-    )
+  const nothing = { result: null, csv: null, mode: null }
+  if (!form.ok) return refuse(locale, form, nothing)
   const source = await csvText(formData)
-  if ('error' in source)
-    return data(
-      {
-        fieldErrors: { file: [translate(locale, source.error)] },
-        formError: translate(locale, 'errors.form'),
-        result: null,
-        csv: null,
-        mode: null,
-      },
-      { status: 400 },
-    )
+  if ('error' in source) return refuse(locale, new DomainError(source.error, { field: 'file' }), nothing)
   const commit = form.data.intent === 'commit'
   const result = await importMeasurementsCsv(db, user, {
     programId: form.data.program_id,
@@ -71,17 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     commit,
     locale,
   })
-  if (!result.ok)
-    return data(
-      {
-        fieldErrors: { file: [result.fileError] },
-        formError: result.fileError,
-        result: null,
-        csv: null,
-        mode: null,
-      },
-      { status: 400 },
-    )
+  if (!result.ok) return refuse(locale, fieldFailure(locale, 'file', result.fileError), nothing)
   const blocked = commit && !result.committed && result.counts.error > 0
   return data(
     {

@@ -14,6 +14,8 @@ import { useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
 import { assertSameOrigin, safeRedirectPath } from '~/utils/http.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
+import { refuse } from '~/utils/refuse.server'
+import { DomainError } from '~/utils/domain-error'
 
 export const meta: MetaFunction = () => [{ title: 'Tenfold' }]
 
@@ -29,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
   const form = parseForm(LoginSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   const result = await signIn(request, context, form.data)
   if (result.ok) {
     return redirect(safeRedirectPath(form.data.redirectTo), { headers: { 'Set-Cookie': result.cookie } })
@@ -41,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { 'Retry-After': String(result.retryAfter) } },
     )
   }
-  return data({ fieldErrors: null, formError: translate(locale, 'login.invalid') }, { status: 400 })
+  return refuse(locale, new DomainError('login.invalid'))
 }
 
 export default function LoginPage() {

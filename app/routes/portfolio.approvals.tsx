@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -7,15 +7,17 @@ import { FormError } from '~/components/forms'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { CaseStateError, decideCase, pendingDecisions } from '~/models/accountability/business-case.server'
+import { decideCase, pendingDecisions } from '~/models/accountability/business-case.server'
 import { todayIn } from '~/utils/calendar'
-import { decideGate, GateError } from '~/models/accountability/gate.server'
+import { decideGate } from '~/models/accountability/gate.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { portfolioProgram } from '~/models/sponsor/portfolio.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/utils/http.server'
 import { fields } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
+import { DomainError, isDomainError } from '~/utils/domain-error'
 
 // The sponsor's inbox: business cases and stage gates waiting for this user's decision (the accountability area's
 // pendingDecisions). Approving is one step here; asking for changes or rejecting needs a comment and
@@ -45,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide')) forbidden()
   const locale = await getUserLocale(request)
   const parsed = ApproveSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return data({ error: translate(locale, 'errors.form') }, { status: 400 })
+  if (!parsed.success) return refuse(locale, new DomainError('errors.form'))
   const input = parsed.data
   if (!can(user.role, input.intent === 'approve-case' ? 'business-case:decide' : 'gate:decide')) forbidden()
   const initiative = await requireInitiative(user, input.initiativeId)
@@ -62,13 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
       })
     }
   } catch (error) {
-    if (!(error instanceof CaseStateError) && !(error instanceof GateError)) throw error
-    if (error.code === 'notSponsor') forbidden()
-    const own = error.code === 'ownCase' || error.code === 'ownGate'
-    return data(
-      { error: translate(locale, own ? 'sponsor.approvals.ownCase' : 'sponsor.approvals.notPending') },
-      { status: 400 },
-    )
+    if (!isDomainError(error)) throw error
+    if (error.code === 'accountability.errors.notSponsor') forbidden()
+    // The queue words a lost race its own way: what the sponsor clicked no longer waits for them.
+    const own = isDomainError(error, 'accountability.errors.ownCase', 'accountability.errors.ownGate')
+    return refuse(locale, new DomainError(own ? 'sponsor.approvals.ownCase' : 'sponsor.approvals.notPending'))
   }
   return redirectWithToast('/portfolio/approvals', {
     kind: 'success',
@@ -98,7 +98,7 @@ export default function ApprovalsPage() {
           </span>
         }
       />
-      <FormError message={actionData?.error} />
+      <FormError message={actionData?.formError} />
       <section aria-labelledby="cases-heading">
         <h2 id="cases-heading">{t('sponsor.approvals.cases')}</h2>
         {cases.length ? (

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
@@ -18,6 +18,7 @@ import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 // Admins tune a program's health weights, good/bad values and bands (defaults: app/models/sponsor/health-config.ts).
 
@@ -48,9 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveHealthOverrides(db, user, program.id, null)
     return redirectWithToast(back, { kind: 'success', message: 'sponsor.settings.resetDone' })
   }
-  const parsed = parseForm(HealthSettingsSchema, formData, await getUserLocale(request))
-  if (!parsed.ok)
-    return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 })
+  const locale = await getUserLocale(request)
+  const parsed = parseForm(HealthSettingsSchema, formData, locale)
+  if (!parsed.ok) return refuse(locale, parsed)
   await saveHealthOverrides(db, user, program.id, overridesFromForm(parsed.data))
   return redirectWithToast(back, { kind: 'success', message: 'sponsor.settings.saved' })
 }

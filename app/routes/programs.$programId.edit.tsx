@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
@@ -12,6 +12,7 @@ import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 const constraints = constraintsOf(ProgramSchema)
 
@@ -29,8 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'program:manage')
   const program = await findProgram(params.programId)
-  const form = parseForm(ProgramSchema, await request.formData(), await getUserLocale(request))
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  const locale = await getUserLocale(request)
+  const form = parseForm(ProgramSchema, await request.formData(), locale)
+  if (!form.ok) return refuse(locale, form)
   await updateProgram(db, actorOf(user), program.id, form.data)
   return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'toast.saved' })
 }

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { PageHeader } from '~/components/page'
@@ -10,6 +10,7 @@ import { createProgram } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 const constraints = constraintsOf(ProgramSchema)
 
@@ -20,8 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'program:manage')
-  const form = parseForm(ProgramSchema, await request.formData(), await getUserLocale(request))
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  const locale = await getUserLocale(request)
+  const form = parseForm(ProgramSchema, await request.formData(), locale)
+  if (!form.ok) return refuse(locale, form)
   const program = await createProgram(db, actorOf(user), form.data)
   return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'program.created' })
 }

@@ -1,17 +1,17 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
 import { Badge, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { SellerEditSchema, TECH_AFFINITIES } from '~/models/eet/roster.schema'
-import { getSeller, listLinkableUsers, SellerEditError, updateSeller } from '~/models/eet/roster.server'
+import { getSeller, listLinkableUsers, updateSeller } from '~/models/eet/roster.server'
 import { db } from '~/utils/db.server'
 import { constraintsOf, parseForm } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit rep · Tenfold' }]
 
@@ -34,16 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const seller = await requireSeller(params.sellerId)
   const locale = await getUserLocale(request)
   const form = parseForm(SellerEditSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   try {
     await updateSeller(db, admin, seller.id, form.data)
   } catch (error) {
-    if (!(error instanceof SellerEditError)) throw error
-    const message =
-      error.field === 'user_id'
-        ? translate(locale, 'eet.roster.userTaken')
-        : translate(locale, 'eet.import.error.unknownManager', { id: form.data.manager_id ?? '' })
-    return data({ fieldErrors: { [error.field]: [message] }, formError: null }, { status: 400 })
+    return refuse(locale, error)
   }
   return redirectWithToast('/roster', { kind: 'success', message: 'toast.saved' })
 }

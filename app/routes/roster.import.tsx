@@ -10,6 +10,8 @@ import { importRoster, planRosterImport, type ImportPlan } from '~/models/eet/ro
 import { IMPORT_MODES } from '~/models/eet/roster.schema'
 import { db } from '~/utils/db.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
+import { DomainError } from '~/utils/domain-error'
 
 export const meta: MetaFunction = () => [{ title: 'Import the sales force · Tenfold' }]
 
@@ -44,10 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
     mode: form.get('mode'),
   })
   const file = form.get('file')
-  const fail = (message: string) =>
-    data({ formError: message, plan: null, intent, refused: false }, { status: 400 })
-  if (!(file instanceof File) || file.size === 0) return fail(translate(locale, 'eet.import.noFile'))
-  if (file.size > MAX_BYTES) return fail(translate(locale, 'eet.import.tooLarge'))
+  const noPlan = { plan: null, intent, refused: false }
+  if (!(file instanceof File) || file.size === 0)
+    return refuse(locale, new DomainError('eet.import.noFile'), noPlan)
+  if (file.size > MAX_BYTES) return refuse(locale, new DomainError('eet.import.tooLarge'), noPlan)
   const text = await file.text()
   if (intent === 'preview') {
     const plan = await planRosterImport(db, text, locale)

@@ -1,15 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale } from '~/auth/session.server'
 import { FormActions, FormError, NewPasswordFields } from '~/components/forms'
 import { useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { SetPasswordSchema } from '~/auth/password-policy'
 import { findValidPasswordToken, setPasswordWithToken } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { parseForm } from '~/utils/forms'
 import { assertSameOrigin } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { refuse } from '~/utils/refuse.server'
+import { DomainError } from '~/utils/domain-error'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findValidPasswordToken(db, params.token ?? '')
@@ -20,10 +21,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
   const form = parseForm(SetPasswordSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  if (!form.ok) return refuse(locale, form)
   const done = await setPasswordWithToken(db, params.token ?? '', form.data.password)
-  if (!done)
-    return data({ fieldErrors: null, formError: translate(locale, 'password.linkInvalid') }, { status: 410 })
+  if (!done) return refuse(locale, new DomainError('password.linkInvalid', { status: 410 }))
   return redirectWithToast('/login', { kind: 'success', message: 'password.set' })
 }
 

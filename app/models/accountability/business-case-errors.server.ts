@@ -1,9 +1,10 @@
 import type { Locale } from '~/i18n/locales'
-import { translate } from '~/i18n/translate'
-import { CaseStateError } from './business-case.server'
+import { DomainError, translateDomainError } from '~/utils/domain-error'
 
-/** A workflow refusal (locked, not pending, own case…) as a sentence in the user's language. */
+/**
+ * @deprecated Only initiatives.$initiativeId.case.edit still reads refusals this way; when it answers
+ * with `refuse` (~/utils/refuse.server) like every other route, delete this file.
+ */
 export function caseStateErrors(error: unknown, locale: Locale): string | null {
-  if (!(error instanceof CaseStateError)) return null
-  return translate(locale, `accountability.errors.${error.code}`)
+  return error instanceof DomainError ? translateDomainError(locale, error) : null
 }

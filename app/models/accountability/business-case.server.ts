@@ -10,18 +10,13 @@ import { setUserFinanceAccess } from '../foundation/user.server'
 import { listKpiChoices } from '../kpi/evidence.server'
 import { computeCase, type CaseFigures } from './business-case-finance'
 import type { BusinessCaseInput } from './business-case.schema'
+import { DomainError } from '~/utils/domain-error'
 
 // Business cases: one row per version; lines and assumptions hang off a version. A draft (or a case
 // sent back for changes) is edited in place; an approved or rejected version is locked, and saving a
 // change to it starts the next version. A submitted version waits for its sponsor's decision.
 
 type InitiativeRef = { id: string; lead_id: string | null; sponsor_id: string | null }
-
-export class CaseStateError extends Error {
-  constructor(readonly code: 'locked' | 'notSubmittable' | 'notPending' | 'ownCase' | 'notSponsor' | 'kpi') {
-    super(code)
-  }
-}
 
 /**
  * Financial lines are shown to admins, to sponsors, to the lead of this initiative, and to viewers
@@ -252,7 +247,8 @@ async function checkKpis(
   const named = input.benefits.map((b) => b.kpi_id).filter((id): id is string => Boolean(id))
   if (named.length === 0) return
   const allowed = new Set((await listKpiChoices(trx, initiative)).map((kpi) => kpi.id))
-  if (named.some((id) => !allowed.has(id))) throw new CaseStateError('kpi')
+  if (named.some((id) => !allowed.has(id)))
+    throw new DomainError('accountability.errors.kpi', { status: 409 })
 }
 
 const EDITABLE: CaseStatus[] = ['draft', 'changes_requested']
@@ -277,7 +273,7 @@ export async function saveCase(
       .limit(1)
       .forUpdate()
       .executeTakeFirst()
-    if (latest?.status === 'submitted') throw new CaseStateError('locked')
+    if (latest?.status === 'submitted') throw new DomainError('accountability.errors.locked', { status: 409 })
     let caseId: string
     let version: number
     if (latest && EDITABLE.includes(latest.status)) {
@@ -325,7 +321,8 @@ export async function submitCase(db: Database, user: AuthUser, initiativeId: str
       .limit(1)
       .forUpdate()
       .executeTakeFirst()
-    if (!latest || !EDITABLE.includes(latest.status)) throw new CaseStateError('notSubmittable')
+    if (!latest || !EDITABLE.includes(latest.status))
+      throw new DomainError('accountability.errors.notSubmittable', { status: 409 })
     await trx
       .updateTable('business_cases')
       .set({ status: 'submitted', submitted_by: user.id, submitted_at: new Date(), updated_at: new Date() })
@@ -360,7 +357,7 @@ export async function decideCase(
   decision: 'approved' | 'changes_requested' | 'rejected',
   comment: string,
 ) {
-  if (!isDecider(user, initiative)) throw new CaseStateError('notSponsor')
+  if (!isDecider(user, initiative)) throw new DomainError('accountability.errors.notSponsor', { status: 409 })
   return db.transaction().execute(async (trx) => {
     const latest = await trx
       .selectFrom('business_cases')
@@ -370,8 +367,10 @@ export async function decideCase(
       .limit(1)
       .forUpdate()
       .executeTakeFirst()
-    if (!latest || latest.status !== 'submitted') throw new CaseStateError('notPending')
-    if (latest.author_id === user.id || latest.submitted_by === user.id) throw new CaseStateError('ownCase')
+    if (!latest || latest.status !== 'submitted')
+      throw new DomainError('accountability.errors.notPending', { status: 409 })
+    if (latest.author_id === user.id || latest.submitted_by === user.id)
+      throw new DomainError('accountability.errors.ownCase', { status: 409 })
     await trx
       .updateTable('business_cases')
       .set({ status: decision, decided_by: user.id, decided_at: new Date(), updated_at: new Date() })

@@ -7,18 +7,11 @@ import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
 import { moveInitiativeStage } from '../foundation/initiative.server'
 import { GATE_CRITERIA, nextStage } from './gate.schema'
+import { DomainError } from '~/utils/domain-error'
 
 // An initiative changes stage only here: the lead asks for the next stage with the gate's criteria
 // ticked, and the sponsor (or an admin) who did not ask decides; approval moves the stage in the same
 // transaction as the decision.
-
-export class GateError extends Error {
-  constructor(
-    readonly code: 'lastStage' | 'gatePending' | 'gateNotPending' | 'ownGate' | 'notSponsor' | 'stageMoved',
-  ) {
-    super(code)
-  }
-}
 
 export async function listGates(db: Executor, initiativeId: string) {
   return (await listGatesFor(db, [initiativeId])).get(initiativeId)!
@@ -74,14 +67,14 @@ export async function requestGate(
       .forUpdate()
       .executeTakeFirstOrThrow()
     const to = nextStage(initiative.stage)
-    if (!to) throw new GateError('lastStage')
+    if (!to) throw new DomainError('accountability.errors.lastStage', { status: 409 })
     const pending = await trx
       .selectFrom('stage_gates')
       .select('id')
       .where('initiative_id', '=', initiativeId)
       .where('status', '=', 'pending')
       .executeTakeFirst()
-    if (pending) throw new GateError('gatePending')
+    if (pending) throw new DomainError('accountability.errors.gatePending', { status: 409 })
     // Only the gate's own criteria are kept; anything else in the request is ignored.
     const criteria: GateCriterion[] = GATE_CRITERIA[to].map((key) => ({
       key,
@@ -121,7 +114,8 @@ export async function decideGate(
     decision_notes: string
   },
 ) {
-  if (!isGateDecider(user, initiative)) throw new GateError('notSponsor')
+  if (!isGateDecider(user, initiative))
+    throw new DomainError('accountability.errors.notSponsor', { status: 409 })
   return db.transaction().execute(async (trx) => {
     const gate = await trx
       .selectFrom('stage_gates')
@@ -130,8 +124,9 @@ export async function decideGate(
       .where('initiative_id', '=', initiative.id)
       .forUpdate()
       .executeTakeFirst()
-    if (!gate || gate.status !== 'pending') throw new GateError('gateNotPending')
-    if (gate.requested_by === user.id) throw new GateError('ownGate')
+    if (!gate || gate.status !== 'pending')
+      throw new DomainError('accountability.errors.gateNotPending', { status: 409 })
+    if (gate.requested_by === user.id) throw new DomainError('accountability.errors.ownGate', { status: 409 })
     await trx
       .updateTable('stage_gates')
       .set({
@@ -149,7 +144,7 @@ export async function decideGate(
         gate.from_stage as Stage,
         gate.to_stage as Stage,
       )
-      if (!moved) throw new GateError('stageMoved')
+      if (!moved) throw new DomainError('accountability.errors.stageMoved', { status: 409 })
     }
     await audit(trx, {
       actor: actorOf(user),

@@ -6,6 +6,7 @@ import type { DB } from '~/utils/db.types'
 import { actorOf, audit } from '../foundation/audit.server'
 import { kpiKeys, listActiveInitiativeKpiNames } from '../kpi/evidence.server'
 import type { ReviewInput } from './governance.schema'
+import { DomainError } from '~/utils/domain-error'
 
 // The governance view: where initiatives overlap (KPIs, target segments, data systems, people), with a
 // suggested action for each, and the log of review decisions with owners and due dates.
@@ -164,23 +165,19 @@ export function listOwnerCandidates(db: Executor) {
     .execute()
 }
 
-export class InvalidReviewError extends Error {
-  constructor(readonly field: 'owner_id' | 'initiative_ids') {
-    super(field)
-  }
-}
-
 export async function recordReview(db: Database, user: AuthUser, input: ReviewInput) {
   return db.transaction().execute(async (trx) => {
     const owners = await listOwnerCandidates(trx)
-    if (!owners.some((owner) => owner.id === input.owner_id)) throw new InvalidReviewError('owner_id')
+    if (!owners.some((owner) => owner.id === input.owner_id))
+      throw new DomainError('errors.invalidChoice', { field: 'owner_id' })
     if (input.initiative_ids.length) {
       const found = await trx
         .selectFrom('initiatives')
         .select('id')
         .where('id', 'in', input.initiative_ids)
         .execute()
-      if (found.length !== new Set(input.initiative_ids).size) throw new InvalidReviewError('initiative_ids')
+      if (found.length !== new Set(input.initiative_ids).size)
+        throw new DomainError('errors.invalidChoice', { field: 'initiative_ids' })
     }
     const values = {
       overlap_kind: input.overlap_kind,

@@ -3,7 +3,7 @@ import type { Database, Executor } from '~/utils/db.server'
 import { actorOf, audit } from '../foundation/audit.server'
 import { feedbackTitles, findFeedbackIds } from '../eet/cited-feedback.server'
 import type { BacklogItemInput } from './delivery.schema'
-import { DeliveryError } from './errors'
+import { DomainError } from '~/utils/domain-error'
 
 // The backlog of an initiative: stories, bugs, experiments and chores, estimated in points, each
 // linked to the pilot feedback that asked for it.
@@ -51,7 +51,8 @@ export { listLinkableFeedback } from '../eet/cited-feedback.server'
 export async function checkFeedbackIds(trx: Executor, initiativeId: string, ids: string[]) {
   if (ids.length === 0) return
   const found = await findFeedbackIds(trx, initiativeId, ids)
-  if (found.length !== new Set(ids).size) throw new DeliveryError('errors.invalidChoice', 'feedback_id')
+  if (found.length !== new Set(ids).size)
+    throw new DomainError('errors.invalidChoice', { field: 'feedback_id' })
 }
 
 export async function linkFeedback(trx: Executor, itemId: string, feedbackIds: string[]) {

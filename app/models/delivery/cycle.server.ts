@@ -4,7 +4,7 @@ import type { DeliveryPhase } from '~/models/delivery/tables'
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
 import type { ClosePhaseInput, LogHoursInput, PauseInput } from './delivery.schema'
-import { DeliveryError } from './errors'
+import { DomainError } from '~/utils/domain-error'
 import type { CycleView } from './cycle'
 import { budgetOf, phaseClock, PHASES } from './phase-time'
 import { getDeliverySettings } from './settings.server'
@@ -113,7 +113,7 @@ async function openPhase(trx: Executor, initiativeId: string) {
     .where('p.closed_on', 'is', null)
     .forUpdate()
     .executeTakeFirst()
-  if (!phase) throw new DeliveryError('delivery.error.noOpenPhase')
+  if (!phase) throw new DomainError('delivery.error.noOpenPhase')
   return phase
 }
 
@@ -130,7 +130,7 @@ export async function startCycle(
       .where('initiative_id', '=', initiative.id)
       .forUpdate()
       .execute()
-    if (cycles.some((cycle) => cycle.closed_on === null)) throw new DeliveryError('delivery.error.cycleOpen')
+    if (cycles.some((cycle) => cycle.closed_on === null)) throw new DomainError('delivery.error.cycleOpen')
     const number = Math.max(0, ...cycles.map((cycle) => cycle.number)) + 1
     const settings = await getDeliverySettings(trx, initiative.program_id)
     const cycle = await trx
@@ -157,8 +157,9 @@ export async function startCycle(
 export async function logHours(db: Database, user: AuthUser, initiativeId: string, input: LogHoursInput) {
   return db.transaction().execute(async (trx) => {
     const phase = await openPhase(trx, initiativeId)
-    if (phase.phase !== 'frame') throw new DeliveryError('delivery.error.hoursOnlyFrame')
-    if (input.worked_on < phase.started_on) throw new DeliveryError('delivery.error.beforePhase', 'worked_on')
+    if (phase.phase !== 'frame') throw new DomainError('delivery.error.hoursOnlyFrame')
+    if (input.worked_on < phase.started_on)
+      throw new DomainError('delivery.error.beforePhase', { field: 'worked_on' })
     const values = { worked_on: input.worked_on, hours: input.hours, note: input.note }
     await trx
       .insertInto('delivery_time_entries')
@@ -177,15 +178,16 @@ export async function logHours(db: Database, user: AuthUser, initiativeId: strin
 export async function addPause(db: Database, user: AuthUser, initiativeId: string, input: PauseInput) {
   return db.transaction().execute(async (trx) => {
     const phase = await openPhase(trx, initiativeId)
-    if (phase.phase === 'frame') throw new DeliveryError('delivery.error.noPauseInFrame')
-    if (input.from_date < phase.started_on) throw new DeliveryError('delivery.error.beforePhase', 'from_date')
+    if (phase.phase === 'frame') throw new DomainError('delivery.error.noPauseInFrame')
+    if (input.from_date < phase.started_on)
+      throw new DomainError('delivery.error.beforePhase', { field: 'from_date' })
     const open = await trx
       .selectFrom('delivery_pauses')
       .select('id')
       .where('phase_id', '=', phase.id)
       .where('to_date', 'is', null)
       .executeTakeFirst()
-    if (open) throw new DeliveryError('delivery.error.pauseOpen')
+    if (open) throw new DomainError('delivery.error.pauseOpen')
     const values = { from_date: input.from_date, to_date: input.to_date ?? null, reason: input.reason }
     await trx
       .insertInto('delivery_pauses')
@@ -216,8 +218,8 @@ export async function endPause(
       .where('phase_id', '=', phase.id)
       .where('to_date', 'is', null)
       .executeTakeFirst()
-    if (!pause) throw new DeliveryError('delivery.error.noOpenPause')
-    if (input.to_date < pause.from_date) throw new DeliveryError('errors.dateOrder', 'to_date')
+    if (!pause) throw new DomainError('delivery.error.noOpenPause')
+    if (input.to_date < pause.from_date) throw new DomainError('errors.dateOrder', { field: 'to_date' })
     await trx
       .updateTable('delivery_pauses')
       .set({ to_date: input.to_date })
@@ -246,7 +248,7 @@ export async function closePhase(
   return db.transaction().execute(async (trx) => {
     const phase = await openPhase(trx, initiative.id)
     if (phase.phase === 'pilot' && !input.decision)
-      throw new DeliveryError('delivery.error.decisionRequired', 'decision')
+      throw new DomainError('delivery.error.decisionRequired', { field: 'decision' })
     const closedOn = on < phase.started_on ? phase.started_on : on
     const decision = phase.phase === 'pilot' ? input.decision! : null
     await trx

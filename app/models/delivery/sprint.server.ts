@@ -7,7 +7,7 @@ import { checkFeedbackIds, linkFeedback } from './backlog.server'
 import { burndown, clampToSprint, nextSprintStart, sprintFigures, type SprintEntry } from './burndown'
 import { addDays } from '~/utils/calendar'
 import type { PlanChangeInput, PlanSprintInput, ScopeChangeInput } from './delivery.schema'
-import { DeliveryError } from './errors'
+import { DomainError } from '~/utils/domain-error'
 import { getDeliverySettings } from './settings.server'
 import { velocitySummary } from './velocity'
 
@@ -166,9 +166,9 @@ async function lockSprint(
     .where('initiative_id', '=', initiativeId)
     .forUpdate()
     .executeTakeFirst()
-  if (!sprint) throw new DeliveryError('delivery.error.noSprint')
+  if (!sprint) throw new DomainError('delivery.error.noSprint')
   if (sprint.status !== status)
-    throw new DeliveryError(status === 'planning' ? 'delivery.error.notPlanning' : 'delivery.error.notActive')
+    throw new DomainError(status === 'planning' ? 'delivery.error.notPlanning' : 'delivery.error.notActive')
   return sprint
 }
 
@@ -180,7 +180,7 @@ async function lockItem(trx: Executor, initiativeId: string, itemId: string) {
     .where('initiative_id', '=', initiativeId)
     .forUpdate()
     .executeTakeFirst()
-  if (!item) throw new DeliveryError('errors.invalidChoice', 'item_id')
+  if (!item) throw new DomainError('errors.invalidChoice', { field: 'item_id' })
   return item
 }
 
@@ -197,7 +197,8 @@ async function createSprint(
     .where('initiative_id', '=', initiative.id)
     .orderBy('number', 'desc')
     .executeTakeFirst()
-  if (last && startDate <= last.end_date) throw new DeliveryError('delivery.error.overlap', 'start_date')
+  if (last && startDate <= last.end_date)
+    throw new DomainError('delivery.error.overlap', { field: 'start_date' })
   return trx
     .insertInto('sprints')
     .values({
@@ -225,7 +226,7 @@ export async function planSprint(
       .where('initiative_id', '=', initiative.id)
       .where('status', '=', 'planning')
       .executeTakeFirst()
-    if (planning) throw new DeliveryError('delivery.error.planningExists')
+    if (planning) throw new DomainError('delivery.error.planningExists')
     const sprint = await createSprint(trx, initiative, input.start_date, input.goal)
     await audit(trx, {
       actor: actorOf(user),
@@ -250,7 +251,7 @@ export async function addToPlan(
     const sprint = await lockSprint(trx, initiativeId, sprintId, 'planning')
     const item = await lockItem(trx, initiativeId, input.item_id)
     if (item.status !== 'todo' || item.sprint_id)
-      throw new DeliveryError('delivery.error.notInBacklog', 'item_id')
+      throw new DomainError('delivery.error.notInBacklog', { field: 'item_id' })
     const feedback = input.feedback_id ? [input.feedback_id] : []
     await checkFeedbackIds(trx, initiativeId, feedback)
     await trx
@@ -291,7 +292,8 @@ export async function removeFromPlan(
   return db.transaction().execute(async (trx) => {
     const sprint = await lockSprint(trx, initiativeId, sprintId, 'planning')
     const item = await lockItem(trx, initiativeId, input.item_id)
-    if (item.sprint_id !== sprint.id) throw new DeliveryError('delivery.error.notInSprint', 'item_id')
+    if (item.sprint_id !== sprint.id)
+      throw new DomainError('delivery.error.notInSprint', { field: 'item_id' })
     await checkFeedbackIds(trx, initiativeId, input.feedback_id ? [input.feedback_id] : [])
     await trx
       .deleteFrom('sprint_items')
@@ -351,14 +353,14 @@ export async function startSprint(db: Database, user: AuthUser, initiativeId: st
       .where('initiative_id', '=', initiativeId)
       .where('status', '=', 'active')
       .executeTakeFirst()
-    if (active) throw new DeliveryError('delivery.error.activeExists')
+    if (active) throw new DomainError('delivery.error.activeExists')
     const committed = await trx
       .selectFrom('sprint_items as si')
       .innerJoin('backlog_items as b', 'b.id', 'si.backlog_item_id')
       .select(['b.id', 'b.estimate'])
       .where('si.sprint_id', '=', sprint.id)
       .execute()
-    if (committed.length === 0) throw new DeliveryError('delivery.error.emptySprint')
+    if (committed.length === 0) throw new DomainError('delivery.error.emptySprint')
     // The estimates at this moment are the commitment.
     for (const item of committed) {
       await trx
@@ -413,7 +415,7 @@ export async function changeRunningSprint(
     const reason = input.reason ?? null
     if (action === 'add') {
       if (item.status !== 'todo' || item.sprint_id || record)
-        throw new DeliveryError('delivery.error.notInBacklog', 'item_id')
+        throw new DomainError('delivery.error.notInBacklog', { field: 'item_id' })
       await trx
         .insertInto('sprint_items')
         .values({
@@ -432,9 +434,9 @@ export async function changeRunningSprint(
         .execute()
     } else {
       const live = record && !record.removed_on && !record.cancelled_on
-      if (!live) throw new DeliveryError('delivery.error.notInSprint', 'item_id')
+      if (!live) throw new DomainError('delivery.error.notInSprint', { field: 'item_id' })
       if (action === 'done') {
-        if (record.done_on) throw new DeliveryError('delivery.error.alreadyDone', 'item_id')
+        if (record.done_on) throw new DomainError('delivery.error.alreadyDone', { field: 'item_id' })
         await trx
           .updateTable('sprint_items')
           .set({ done_on: day })
@@ -447,7 +449,7 @@ export async function changeRunningSprint(
           .where('id', '=', item.id)
           .execute()
       } else {
-        if (record.done_on) throw new DeliveryError('delivery.error.alreadyDone', 'item_id')
+        if (record.done_on) throw new DomainError('delivery.error.alreadyDone', { field: 'item_id' })
         await trx
           .updateTable('sprint_items')
           .set(

@@ -13,6 +13,7 @@ import {
   type Representativeness,
 } from './representativeness'
 import type { EetCandidateFilter, ReleaseInput } from './eet.schema'
+import { DomainError } from '~/utils/domain-error'
 
 // The EET of an initiative: reps chosen from the roster, one row per stint (joined_on … left_on).
 // Visibility stays with the one rule in access.server.ts (initiative_members of kind 'eet'); every
@@ -128,12 +129,6 @@ export function listEetCandidates(db: Executor, initiativeId: string, filter: Ee
   return query.execute()
 }
 
-export class EetChangeError extends Error {
-  constructor(readonly reason: 'not_editable' | 'seller' | 'already' | 'dates') {
-    super(reason)
-  }
-}
-
 async function assertEditable(trx: Executor, user: AuthUser, initiativeId: string) {
   const initiative = await trx
     .selectFrom('initiatives')
@@ -141,7 +136,7 @@ async function assertEditable(trx: Executor, user: AuthUser, initiativeId: strin
     .where('id', '=', initiativeId)
     .where(initiativeEditableBy(user))
     .executeTakeFirst()
-  if (!initiative) throw new EetChangeError('not_editable')
+  if (!initiative) throw new DomainError('error.forbidden.body', { status: 403 })
 }
 
 export async function addEetMembers(
@@ -158,7 +153,7 @@ export async function addEetMembers(
       .where('id', 'in', sellerIds)
       .where('left_at', 'is', null)
       .execute()
-    if (sellers.length !== new Set(sellerIds).size) throw new EetChangeError('seller')
+    if (sellers.length !== new Set(sellerIds).size) throw new DomainError('eet.members.error.seller')
     const open = await trx
       .selectFrom('eet_members')
       .select('seller_id')
@@ -166,7 +161,7 @@ export async function addEetMembers(
       .where('seller_id', 'in', sellerIds)
       .where('left_on', 'is', null)
       .execute()
-    if (open.length) throw new EetChangeError('already')
+    if (open.length) throw new DomainError('eet.members.error.already')
     const added = await trx
       .insertInto('eet_members')
       .values(
@@ -211,8 +206,8 @@ export async function endEetMembership(
       .where('eet_members.initiative_id', '=', initiativeId)
       .where('eet_members.left_on', 'is', null)
       .executeTakeFirst()
-    if (!member) throw new EetChangeError('seller')
-    if (leftOn < member.joined_on) throw new EetChangeError('dates')
+    if (!member) throw new DomainError('eet.members.error.seller')
+    if (leftOn < member.joined_on) throw new DomainError('eet.members.error.dates')
     await trx.updateTable('eet_members').set({ left_on: leftOn }).where('id', '=', memberId).execute()
     await syncEetAccess(trx, initiativeId, [member.user_id])
     await audit(trx, {

@@ -10,16 +10,11 @@ import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInpu
 import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
 import { findBacklogItem, linkFeedback, listBacklogItemsCiting } from '../delivery/backlog.server'
 import { notify } from './notification.server'
+import { DomainError } from '~/utils/domain-error'
 
 // Pilot feedback. Reading follows the initiative's visibility (an EET member sees only the pilots they
 // are in); submitting and voting need feedback:submit; triage needs feedback:triage on an initiative
 // the user may edit (its lead, or an admin). Every status change notifies the submitters in-app.
-
-export class FeedbackError extends Error {
-  constructor(readonly reason: 'not_found' | 'transition' | 'release' | 'merge' | 'own' | 'backlog') {
-    super(reason)
-  }
-}
 
 export function feedbackLink(initiativeId: string, feedbackId: string) {
   return `/initiatives/${initiativeId}/feedback/${feedbackId}`
@@ -164,7 +159,7 @@ export async function submitFeedback(
   initiativeId: string,
   input: FeedbackInput,
 ) {
-  if (!can(user.role, 'feedback:submit')) throw new FeedbackError('not_found')
+  if (!can(user.role, 'feedback:submit')) throw new DomainError('error.notFound.body', { status: 404 })
   return db.transaction().execute(async (trx) => {
     const initiative = await trx
       .selectFrom('initiatives')
@@ -172,14 +167,14 @@ export async function submitFeedback(
       .where('id', '=', initiativeId)
       .where(initiativeVisibleTo(user))
       .executeTakeFirst()
-    if (!initiative) throw new FeedbackError('not_found')
+    if (!initiative) throw new DomainError('error.notFound.body', { status: 404 })
     const releases = await trx
       .selectFrom('pilot_releases')
       .select('version')
       .where('initiative_id', '=', initiativeId)
       .execute()
     if (releases.length && !releases.some((release) => release.version === input.release))
-      throw new FeedbackError('release')
+      throw new DomainError('eet.feedback.badRelease', { field: 'release' })
     const values = {
       release: input.release,
       kind: input.kind,
@@ -210,15 +205,16 @@ export async function submitFeedback(
 }
 
 export async function setVote(db: Database, user: AuthUser, initiativeId: string, id: string, on: boolean) {
-  if (!can(user.role, 'feedback:submit')) throw new FeedbackError('not_found')
+  if (!can(user.role, 'feedback:submit')) throw new DomainError('error.notFound.body', { status: 404 })
   return db.transaction().execute(async (trx) => {
     const item = await visibleFeedback(trx, user)
       .select(['f.id', 'f.submitter_id', 'f.merged_into'])
       .where('f.id', '=', id)
       .where('f.initiative_id', '=', initiativeId)
       .executeTakeFirst()
-    if (!item) throw new FeedbackError('not_found')
-    if (item.submitter_id === user.id || item.merged_into) throw new FeedbackError('own')
+    if (!item) throw new DomainError('error.notFound.body', { status: 404 })
+    if (item.submitter_id === user.id || item.merged_into)
+      throw new DomainError('error.forbidden.body', { status: 403 })
     if (on)
       await trx
         .insertInto('pilot_feedback_votes')
@@ -241,7 +237,7 @@ export async function setVote(db: Database, user: AuthUser, initiativeId: string
 }
 
 async function triageable(trx: Executor, user: AuthUser, initiativeId: string, id: string) {
-  if (!can(user.role, 'feedback:triage')) throw new FeedbackError('not_found')
+  if (!can(user.role, 'feedback:triage')) throw new DomainError('error.notFound.body', { status: 404 })
   const item = await trx
     .selectFrom('pilot_feedback as f')
     .innerJoin('initiatives', 'initiatives.id', 'f.initiative_id')
@@ -259,7 +255,7 @@ async function triageable(trx: Executor, user: AuthUser, initiativeId: string, i
     .where(initiativeEditableBy(user))
     .forUpdate(['f'] as never)
     .executeTakeFirst()
-  if (!item) throw new FeedbackError('not_found')
+  if (!item) throw new DomainError('error.notFound.body', { status: 404 })
   return item
 }
 
@@ -274,10 +270,11 @@ export async function triageFeedback(
   return db.transaction().execute(async (trx) => {
     const item = await triageable(trx, user, initiativeId, id)
     if (item.merged_into || !NEXT_STATUSES[item.status].includes(input.status))
-      throw new FeedbackError('transition')
+      throw new DomainError('eet.feedback.badTransition', { field: 'status' })
     if (input.backlog_item_id) {
       const backlogItem = await findBacklogItem(trx, initiativeId, input.backlog_item_id)
-      if (!backlogItem || input.status !== 'planned') throw new FeedbackError('backlog')
+      if (!backlogItem || input.status !== 'planned')
+        throw new DomainError('errors.invalidChoice', { field: 'backlog_item_id' })
       await linkFeedback(trx, backlogItem.id, [id])
     }
     const closed = input.status === 'shipped' || input.status === 'declined'
@@ -355,7 +352,7 @@ export async function mergeFeedback(
     const item = await triageable(trx, user, initiativeId, id)
     const target = await triageable(trx, user, initiativeId, targetId).catch(() => null)
     if (!target || target.id === item.id || item.merged_into || target.merged_into)
-      throw new FeedbackError('merge')
+      throw new DomainError('eet.feedback.badMerge', { field: 'target_id' })
     await trx
       .insertInto('pilot_feedback_votes')
       .columns(['feedback_id', 'user_id', 'created_at'])

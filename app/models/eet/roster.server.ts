@@ -4,6 +4,7 @@ import { actorOf, audit } from '../foundation/audit.server'
 import { writeSellerRow } from '../foundation/seller.server'
 import { syncSellerLink } from './eet.server'
 import type { RosterFilter, SellerEditInput } from './roster.schema'
+import { DomainError } from '~/utils/domain-error'
 
 // The sales-force roster: list with filters (region, team, frontline manager, affinity), single edits,
 // and the link from a rep to the portal user who signs in as them. Imports live in roster-import.server.ts.
@@ -121,12 +122,6 @@ export function listLinkableUsers(db: Executor) {
     .execute()
 }
 
-export class SellerEditError extends Error {
-  constructor(readonly field: 'user_id' | 'manager_id') {
-    super(field)
-  }
-}
-
 export async function updateSeller(db: Database, user: AuthUser, id: string, input: SellerEditInput) {
   return db.transaction().execute(async (trx) => {
     const before = await trx
@@ -144,14 +139,14 @@ export async function updateSeller(db: Database, user: AuthUser, id: string, inp
         .where('id', '=', userId)
         .where('role', '=', 'eet_member')
         .executeTakeFirst()
-      if (!eligibleUser) throw new SellerEditError('user_id')
+      if (!eligibleUser) throw new DomainError('eet.roster.userTaken', { field: 'user_id' })
       const taken = await trx
         .selectFrom('sellers')
         .select('id')
         .where('user_id', '=', userId)
         .where('id', '<>', id)
         .executeTakeFirst()
-      if (taken) throw new SellerEditError('user_id')
+      if (taken) throw new DomainError('eet.roster.userTaken', { field: 'user_id' })
     }
     if (input.manager_id) {
       const manager = await trx
@@ -159,7 +154,11 @@ export async function updateSeller(db: Database, user: AuthUser, id: string, inp
         .select('id')
         .where('seller_id', '=', input.manager_id)
         .executeTakeFirst()
-      if (!manager || input.manager_id === before.seller_id) throw new SellerEditError('manager_id')
+      if (!manager || input.manager_id === before.seller_id)
+        throw new DomainError('eet.import.error.unknownManager', {
+          field: 'manager_id',
+          params: { id: input.manager_id },
+        })
     }
     const after = {
       name: input.name,

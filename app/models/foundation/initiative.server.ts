@@ -5,6 +5,7 @@ import type { Stage } from '~/utils/db.types'
 import type { InitiativeInput } from './initiative.schema'
 import { initiativeEditableBy, initiativeVisibleTo } from './access.server'
 import { actorOf, audit } from './audit.server'
+import { DomainError } from '~/utils/domain-error'
 
 export type InitiativeFilter = {
   programId?: string
@@ -87,12 +88,6 @@ export async function listLeadAndSponsorCandidates(db: Executor) {
   }
 }
 
-export class InvalidAssignmentError extends Error {
-  constructor(readonly field: 'lead_id' | 'sponsor_id' | 'program_id') {
-    super(field)
-  }
-}
-
 async function checkAssignments(trx: Executor, input: InitiativeInput) {
   const program = await trx
     .selectFrom('programs')
@@ -100,11 +95,12 @@ async function checkAssignments(trx: Executor, input: InitiativeInput) {
     .where('id', '=', input.program_id)
     .where('archived_at', 'is', null)
     .executeTakeFirst()
-  if (!program) throw new InvalidAssignmentError('program_id')
+  if (!program) throw new DomainError('errors.programArchived', { field: 'program_id' })
   const { leads, sponsors } = await listLeadAndSponsorCandidates(trx)
-  if (input.lead_id && !leads.some((u) => u.id === input.lead_id)) throw new InvalidAssignmentError('lead_id')
+  if (input.lead_id && !leads.some((u) => u.id === input.lead_id))
+    throw new DomainError('errors.leadRole', { field: 'lead_id' })
   if (input.sponsor_id && !sponsors.some((u) => u.id === input.sponsor_id))
-    throw new InvalidAssignmentError('sponsor_id')
+    throw new DomainError('errors.sponsorRole', { field: 'sponsor_id' })
 }
 
 function valuesOf(input: InitiativeInput) {

@@ -4,10 +4,9 @@ import { hashPassword } from '~/auth/password.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { Role } from '~/utils/db.types'
 import { audit, type Actor } from './audit.server'
+import { DomainError } from '~/utils/domain-error'
 
 export const SET_PASSWORD_TOKEN_TTL_MS = 72 * 60 * 60 * 1000
-
-export class EmailTakenError extends Error {}
 
 const publicColumns = ['id', 'email', 'name', 'role', 'locale', 'disabled_at', 'created_at'] as const
 
@@ -55,7 +54,7 @@ export async function createUser(
 ) {
   return db.transaction().execute(async (trx) => {
     const existing = await findUserByEmail(trx, input.email)
-    if (existing) throw new EmailTakenError(input.email)
+    if (existing) throw new DomainError('users.emailTaken', { field: 'email' })
     const user = await trx
       .insertInto('users')
       .values({

@@ -7,6 +7,7 @@ import { coarserCadence, periodIndex } from './period'
 import { lttb } from './series'
 import { rollUp, statusAgainstTarget, targetAt, type TargetPoint } from './status'
 import { getKpi, type KpiRow } from './kpi.server'
+import { DomainError } from '~/utils/domain-error'
 
 // Series for the KPI page and the driver-link analysis. Numbers are prepared here: rolled-up parents
 // are combined from their children, long series are thinned (LTTB) to CHART_POINTS points.
@@ -176,14 +177,6 @@ export async function analyseLink(
   }
 }
 
-export class DriverLinkError extends Error {
-  constructor(
-    readonly messageKey: 'kpi.errors.linkKinds' | 'kpi.errors.linkExists' | 'kpi.errors.linkProgram',
-  ) {
-    super(messageKey)
-  }
-}
-
 /** Links a leading KPI to the lagging KPI it should drive. Both must be editable by the user. */
 export async function createDriverLink(
   db: Database,
@@ -193,8 +186,9 @@ export async function createDriverLink(
 ) {
   const lagging = await getKpi(db, user, input.lagging_kpi_id)
   if (!lagging || leading.kind !== 'leading' || lagging.kind !== 'lagging')
-    throw new DriverLinkError('kpi.errors.linkKinds')
-  if (lagging.program_id !== leading.program_id) throw new DriverLinkError('kpi.errors.linkProgram')
+    throw new DomainError('kpi.errors.linkKinds', { field: 'lagging_kpi_id' })
+  if (lagging.program_id !== leading.program_id)
+    throw new DomainError('kpi.errors.linkProgram', { field: 'lagging_kpi_id' })
   return db.transaction().execute(async (trx) => {
     const created = await trx
       .insertInto('kpi_driver_links')
@@ -207,7 +201,7 @@ export async function createDriverLink(
       .onConflict((oc) => oc.columns(['leading_kpi_id', 'lagging_kpi_id']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    if (!created) throw new DriverLinkError('kpi.errors.linkExists')
+    if (!created) throw new DomainError('kpi.errors.linkExists', { field: 'lagging_kpi_id' })
     await audit(trx, {
       actor: actorOf(user),
       action: 'kpi.link.create',

@@ -1,12 +1,14 @@
 import type { Locale } from '~/i18n/locales'
-import { translate } from '~/i18n/translate'
+import { DomainError, translateDomainError } from '~/utils/domain-error'
 import type { FieldErrors } from '~/utils/forms'
-import { KpiInputError } from './kpi.server'
 
-/** A KpiInputError as field errors in the user's language; null for any other error. */
+/**
+ * @deprecated Only kpis.new and kpis.$kpiId.edit still read refusals this way; when they answer with
+ * `refuse` (~/utils/refuse.server) like every other route, delete this function.
+ */
 export function kpiInputErrors(error: unknown, locale: Locale): FieldErrors | null {
-  if (!(error instanceof KpiInputError)) return null
-  return { [error.field]: [translate(locale, error.messageKey)] }
+  if (!(error instanceof DomainError) || !error.field) return null
+  return { [error.field]: [translateDomainError(locale, error)] }
 }
 
 /** Targets as the form's textarea shows them. */

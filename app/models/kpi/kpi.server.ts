@@ -10,6 +10,7 @@ import { actorOf, audit } from '../foundation/audit.server'
 import { ensureKpiStates } from './state.server'
 import type { KpiStatus, TargetPoint } from './status'
 import { todayUtc } from '~/utils/calendar'
+import { DomainError } from '~/utils/domain-error'
 
 // KPIs and their trees. A KPI is visible when it is program-level or its initiative is visible; it is
 // editable (and measurable) by admins and by the lead of its initiative (kpi:edit / kpi:measure).
@@ -280,15 +281,6 @@ export async function kpiFormOptions(
   }
 }
 
-export class KpiInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: 'kpi.errors.keyTaken' | 'kpi.errors.parent' | 'kpi.errors.parentCycle',
-  ) {
-    super(messageKey)
-  }
-}
-
 async function checkParent(
   db: Executor,
   programId: string,
@@ -304,12 +296,12 @@ async function checkParent(
     .where('archived_at', 'is', null)
     .executeTakeFirst()
   if (!parent || parent.program_id !== programId || parent.initiative_id !== initiativeId)
-    throw new KpiInputError('parent_id', 'kpi.errors.parent')
+    throw new DomainError('kpi.errors.parent', { field: 'parent_id' })
   if (!selfId) return
   // Walk up from the new parent: meeting the KPI itself would close a cycle.
   let cursor: string | null = parentId
   for (let depth = 0; cursor && depth < 50; depth++) {
-    if (cursor === selfId) throw new KpiInputError('parent_id', 'kpi.errors.parentCycle')
+    if (cursor === selfId) throw new DomainError('kpi.errors.parentCycle', { field: 'parent_id' })
     const row: { parent_id: string | null } | undefined = await db
       .selectFrom('kpis')
       .select('parent_id')
@@ -366,7 +358,8 @@ export async function createKpi(
   input: KpiInput,
 ) {
   return db.transaction().execute(async (trx) => {
-    if (await keyTaken(trx, scope.programId, input.key)) throw new KpiInputError('key', 'kpi.errors.keyTaken')
+    if (await keyTaken(trx, scope.programId, input.key))
+      throw new DomainError('kpi.errors.keyTaken', { field: 'key' })
     await checkParent(trx, scope.programId, scope.initiativeId, input.parent_id)
     const created = await trx
       .insertInto('kpis')
@@ -393,7 +386,7 @@ export async function createKpi(
 export async function updateKpi(db: Executor, user: AuthUser, kpi: KpiRow, input: KpiInput) {
   return db.transaction().execute(async (trx) => {
     if (await keyTaken(trx, kpi.program_id, input.key, kpi.id))
-      throw new KpiInputError('key', 'kpi.errors.keyTaken')
+      throw new DomainError('kpi.errors.keyTaken', { field: 'key' })
     await checkParent(trx, kpi.program_id, kpi.initiative_id, input.parent_id, kpi.id)
     const before = await trx
       .selectFrom('kpis')

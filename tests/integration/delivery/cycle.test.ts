@@ -7,7 +7,7 @@ import {
   logHours,
   startCycle,
 } from '~/models/delivery/cycle.server'
-import { DeliveryError } from '~/models/delivery/errors'
+import { DomainError } from '~/utils/domain-error'
 import { currentPhase } from '~/models/delivery/reporting.server'
 import { saveDeliverySettings } from '~/models/delivery/settings.server'
 import { db } from '~/utils/db.server'
@@ -30,7 +30,7 @@ test('frame → design → pilot with hours, pauses, warnings, overrun and a dec
   expect(await currentPhase(db, initiative.id, '2026-11-02')).toBeNull()
   await startCycle(db, lead, initiative, '2026-11-02')
   await expect(startCycle(db, lead, initiative, '2026-11-02')).rejects.toMatchObject({
-    key: 'delivery.error.cycleOpen',
+    code: 'delivery.error.cycleOpen',
   })
 
   // Framing: 10 hours. 6 + 2 = 8 hours is the 80% warning; 3 more overrun.
@@ -54,7 +54,7 @@ test('frame → design → pilot with hours, pauses, warnings, overrun and a dec
   })
   await expect(
     addPause(db, lead, initiative.id, { from_date: '2026-11-03', reason: 'Holiday' }),
-  ).rejects.toMatchObject({ key: 'delivery.error.noPauseInFrame' })
+  ).rejects.toMatchObject({ code: 'delivery.error.noPauseInFrame' })
   await closePhase(db, lead, initiative, { outcome: 'Reps miss cross-sell moments.' }, '2026-11-04')
 
   // Design: 10 working days from Wednesday 4 November; the admin changes the program budget meanwhile,
@@ -68,7 +68,7 @@ test('frame → design → pilot with hours, pauses, warnings, overrun and a dec
   })
   await expect(
     logHours(db, lead, initiative.id, { worked_on: '2026-11-04', hours: 1, note: '' }),
-  ).rejects.toMatchObject({ key: 'delivery.error.hoursOnlyFrame' })
+  ).rejects.toMatchObject({ code: 'delivery.error.hoursOnlyFrame' })
   expect(await currentPhase(db, initiative.id, '2026-11-17')).toMatchObject({
     phase: 'design',
     unit: 'working_days',
@@ -92,7 +92,7 @@ test('frame → design → pilot with hours, pauses, warnings, overrun and a dec
   const design = cycle!.phases.find((p) => p.phase === 'design')!
   await expect(
     addPause(db, lead, initiative.id, { from_date: '2026-11-20', reason: 'Again' }),
-  ).rejects.toMatchObject({ key: 'delivery.error.pauseOpen' })
+  ).rejects.toMatchObject({ code: 'delivery.error.pauseOpen' })
   await endPause(db, lead, initiative.id, { pause_id: design.pauses[1]!.id, to_date: '2026-11-20' })
   await closePhase(db, lead, initiative, { outcome: 'Propensity model with explanations.' }, '2026-11-23')
 
@@ -105,7 +105,7 @@ test('frame → design → pilot with hours, pauses, warnings, overrun and a dec
   })
   expect(await currentPhase(db, initiative.id, '2026-12-16')).toMatchObject({ used: 24, warning: true })
   await expect(closePhase(db, lead, initiative, { outcome: 'Worked.' }, '2026-12-20')).rejects.toMatchObject({
-    key: 'delivery.error.decisionRequired',
+    code: 'delivery.error.decisionRequired',
     field: 'decision',
   })
   await closePhase(db, lead, initiative, { outcome: '1 in 3 accepted.', decision: 'scale' }, '2026-12-20')
@@ -133,9 +133,9 @@ test('frame → design → pilot with hours, pauses, warnings, overrun and a dec
   expect(audit.length).toBe(11)
 })
 
-test('refusals are DeliveryErrors with a catalogue key', async () => {
+test('refusals are DomainErrors with a catalogue key', async () => {
   const other = await createInitiative({ leadId: lead.id })
   await expect(
     logHours(db, lead, other.id, { worked_on: '2026-11-02', hours: 1, note: '' }),
-  ).rejects.toBeInstanceOf(DeliveryError)
+  ).rejects.toBeInstanceOf(DomainError)
 })

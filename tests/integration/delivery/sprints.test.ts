@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createBacklogItem, listBacklog } from '~/models/delivery/backlog.server'
-import { DeliveryError } from '~/models/delivery/errors'
+import { DomainError } from '~/utils/domain-error'
 import { sprintPredictability, sprintsClosedBetween } from '~/models/delivery/reporting.server'
 import { saveDeliverySettings } from '~/models/delivery/settings.server'
 import {
@@ -95,7 +95,7 @@ describe('a sprint from planning to close', () => {
     expect(items.find((i) => i.id === ids.A)!.points).toBe(5)
     await expect(
       addToPlan(db, lead, initiative.id, sprintId, { item_id: ids.E!, reason: '' }),
-    ).rejects.toBeInstanceOf(DeliveryError)
+    ).rejects.toBeInstanceOf(DomainError)
   })
 
   test('scope changes after the start are dated records with reasons', async () => {
@@ -115,7 +115,7 @@ describe('a sprint from planning to close', () => {
     await run('remove', 'F', '2026-09-10', 'Blocked by the CRM team')
     await run('done', 'B', '2026-09-10')
     await run('done', 'E', '2026-09-11')
-    await expect(run('done', 'E', '2026-09-11')).rejects.toBeInstanceOf(DeliveryError)
+    await expect(run('done', 'E', '2026-09-11')).rejects.toBeInstanceOf(DomainError)
     const sprint = (await getSprint(db, initiative.id, sprintId))!
     const live = sprintReport(sprint, await listSprintItems(db, sprintId), '2026-09-11')
     expect(live.burndown.remaining).toEqual([19, 14, 9, 5, 2])
@@ -160,7 +160,7 @@ describe('a sprint from planning to close', () => {
     expect(report.burndown.remaining).toEqual([19, 14, 9, 5, 2])
     await expect(
       changeRunningSprint(db, lead, initiative.id, sprintId, 'done', { item_id: ids.D! }, '2026-09-11'),
-    ).rejects.toBeInstanceOf(DeliveryError)
+    ).rejects.toBeInstanceOf(DomainError)
   })
 
   test('second sprint: D done (2 of 3 committed), F carried back to the backlog', async () => {
@@ -197,13 +197,13 @@ describe('a sprint from planning to close', () => {
     await expect(
       planSprint(db, lead, initiative, { start_date: '2026-09-16', goal: '' }),
     ).rejects.toMatchObject({
-      key: 'delivery.error.overlap',
+      code: 'delivery.error.overlap',
     })
     await planSprint(db, lead, initiative, { start_date: '2026-09-17', goal: '' })
     await expect(
       planSprint(db, lead, initiative, { start_date: '2026-10-01', goal: '' }),
     ).rejects.toMatchObject({
-      key: 'delivery.error.planningExists',
+      code: 'delivery.error.planningExists',
     })
   })
 })

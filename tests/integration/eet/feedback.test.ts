@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { countUnreadNotifications, listNotifications } from '~/models/eet/notification.server'
 import { addEetMembers, endEetMembership, eetRepresentativeness } from '~/models/eet/eet.server'
 import {
-  FeedbackError,
   feedbackSummary,
   getFeedback,
   listFeedback,
@@ -19,6 +18,7 @@ import { action as newFeedbackAction } from '~/routes/initiatives.$initiativeId.
 import { db } from '~/utils/db.server'
 import { createInitiative, createUser } from '#tests/factories'
 import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/requests'
+import { DomainError } from '~/utils/domain-error'
 
 type User = Awaited<ReturnType<typeof createUser>>
 let lead: User
@@ -98,7 +98,7 @@ describe('the EET mirrors initiative access', () => {
       .executeTakeFirstOrThrow()
     await expect(
       endEetMembership(db, lead, pilot, { memberId: stint.id, leftOn: '2026-01-01' }),
-    ).rejects.toThrow('dates')
+    ).rejects.toMatchObject({ code: 'eet.members.error.dates' })
     await endEetMembership(db, lead, pilot, { memberId: stint.id, leftOn: '2026-03-01' })
     expect(
       await db.selectFrom('initiative_members').selectAll().where('user_id', '=', temp.id).execute(),
@@ -106,7 +106,7 @@ describe('the EET mirrors initiative access', () => {
     // Another initiative's lead cannot change this EET.
     await expect(
       addEetMembers(db, otherLead, pilot, { sellerIds: [rep.id], joinedOn: '2026-04-01' }),
-    ).rejects.toThrow('not_editable')
+    ).rejects.toMatchObject({ code: 'error.forbidden.body', status: 403 })
   })
 
   test('representativeness is computed from open stints against the eligible force', async () => {
@@ -123,13 +123,16 @@ describe('pilot feedback: submit → triage → notification', () => {
     const { id } = await submitFeedback(db, member, pilot, input)
     expect(await countUnreadNotifications(db, member.id)).toBe(0)
     await setVote(db, peer, pilot, id, true)
-    await expect(setVote(db, member, pilot, id, true)).rejects.toThrow('own')
+    await expect(setVote(db, member, pilot, id, true)).rejects.toMatchObject({
+      code: 'error.forbidden.body',
+      status: 403,
+    })
 
     await triageFeedback(db, lead, pilot, id, { status: 'under_review', decline_reason: '', note: '' })
     await triageFeedback(db, lead, pilot, id, { status: 'planned', decline_reason: '', note: 'Sprint 4' })
     await expect(
       triageFeedback(db, lead, pilot, id, { status: 'new', decline_reason: '', note: '' }),
-    ).rejects.toThrow('transition')
+    ).rejects.toMatchObject({ code: 'eet.feedback.badTransition', field: 'status' })
     await triageFeedback(db, lead, pilot, id, { status: 'shipped', decline_reason: '', note: 'In 1.1' })
 
     expect(await countUnreadNotifications(db, member.id)).toBe(3)
@@ -182,11 +185,14 @@ describe('pilot feedback: submit → triage → notification', () => {
     const { id } = await submitFeedback(db, member, pilot, { ...input, title: 'Private to this pilot' })
     expect(await getFeedback(db, outsider, pilot, id)).toBeNull()
     expect(await listFeedback(db, outsider, pilot)).toEqual([])
-    await expect(setVote(db, outsider, pilot, id, true)).rejects.toBeInstanceOf(FeedbackError)
-    await expect(submitFeedback(db, outsider, pilot, input)).rejects.toThrow('not_found')
+    await expect(setVote(db, outsider, pilot, id, true)).rejects.toBeInstanceOf(DomainError)
+    await expect(submitFeedback(db, outsider, pilot, input)).rejects.toMatchObject({
+      code: 'error.notFound.body',
+      status: 404,
+    })
     await expect(
       triageFeedback(db, otherLead, pilot, id, { status: 'under_review', decline_reason: '', note: '' }),
-    ).rejects.toThrow('not_found')
+    ).rejects.toMatchObject({ code: 'error.notFound.body', status: 404 })
 
     // Through the routes as well: 404 for the outsider, 403 for a peer trying to triage.
     const outsiderCookie = await sessionCookieFor(outsider.id)

@@ -52,9 +52,9 @@ describe('approvals inbox', () => {
         cookie,
         form: { intent: 'approve-case', initiativeId: initiative.id },
       }),
-    )) as Data<{ error: string }>
+    )) as Data<{ formError: string }>
     expect(statusOf(again)).toBe(400)
-    expect(again.data.error).toMatch(/no longer waiting/)
+    expect(again.data.formError).toMatch(/no longer waiting/)
 
     const gateApproved = await run(
       approvalsAction,
