@@ -250,6 +250,7 @@ export function eventErrorText(error: EventError) {
 // --- The contract in zod, for the OpenAPI document (and the tests); ingest keeps validateEvent. ---
 
 /** No string may hold U+0000 (PostgreSQL text cannot). */
+// eslint-disable-next-line no-control-regex -- the NUL character is what the pattern excludes
 const NO_NUL = /^[^\u0000]*$/
 const AMOUNT_TEXT = /^\s*\d+(\.\d+)?([eE][+-]?\d+)?\s*$/
 const requiredText = (max: number) => z.string().min(1).max(max).regex(NO_NUL)
@@ -319,3 +320,21 @@ export const RecommendationEventSchema = z
     description:
       'Unknown fields are ignored. null, an empty string (a CSV’s empty cell) and a missing field all mean absent. No string may contain the NUL character (U+0000).',
   })
+
+/** The ingest's answer (ingest.server.ts IngestReport). */
+export const IngestReportSchema = z
+  .object({
+    accepted: z.int().min(0).meta({ description: 'Events newly stored (committed before this response).' }),
+    duplicates: z
+      .int()
+      .min(0)
+      .meta({ description: 'Valid events already stored (or repeated in the request).' }),
+    rejected: z.array(
+      z.object({
+        index: z.int().min(0).meta({ description: 'The event’s 0-based position in the request.' }),
+        event_id: z.string().nullable(),
+        errors: z.array(z.string()).min(1).meta({ description: 'In English: "<field> <problem>".' }),
+      }),
+    ),
+  })
+  .meta({ id: 'IngestReport' })
