@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
 import { apiError, requireApiKey } from '~/auth/api-key.server'
+import { MeasurementsQuerySchema } from '~/models/kpi/api.schema'
 import { API_MAX_ITEMS, resolveKpiKey, writeApiMeasurements } from '~/models/kpi/api.server'
 import { db } from '~/utils/db.server'
 
@@ -15,7 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return apiError(415, 'unsupported_media_type', 'Send application/json: an array of measurements.')
   const url = new URL(request.url)
   const program = url.searchParams.get('program')
-  if (program !== null && !z.uuid().safeParse(program).success)
+  if (program !== null && !MeasurementsQuerySchema.shape.program.safeParse(program).success)
     return apiError(400, 'invalid_program', 'program must be a program id (uuid).')
   const text = await request.text()
   if (text.length > MAX_BODY_BYTES) return apiError(413, 'too_large', 'The body is larger than 2 MiB.')

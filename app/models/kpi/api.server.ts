@@ -1,6 +1,7 @@
 import { apiActor, type ApiKeyPrincipal } from '~/models/foundation/api-key.server'
 import { translate } from '~/i18n/translate'
 import type { Database } from '~/utils/db.server'
+import { API_MAX_ITEMS } from './api.schema'
 import { ApiMeasurementSchema } from './kpi.schema'
 import { checkItem, recordMeasurements, type ItemError, type MeasurementItem } from './measurement.server'
 import { itemErrorMessage } from './import.server'
@@ -8,7 +9,7 @@ import { itemErrorMessage } from './import.server'
 // POST /api/v1/kpis/{key}/measurements (docs/api.md). An API key is not a user: with the
 // measurements:write scope it may write any KPI that is measured directly.
 
-export const API_MAX_ITEMS = 5000
+export { API_MAX_ITEMS }
 
 export type ApiItemResult =
   | { index: number; status: 'created' | 'updated' | 'unchanged'; period_end: string }

@@ -120,11 +120,20 @@ export const DriverLinkSchema = z.object({
 })
 
 /** One item of the measurements API body. */
-export const ApiMeasurementSchema = z.object({
-  period_end: z.iso.date(),
-  value: z.number().finite(),
-  note: z.string().max(500).optional(),
-})
+export const ApiMeasurementSchema = z
+  .object({
+    period_end: z.iso.date().meta({
+      description:
+        "The period's last day: any day for daily KPIs, a Sunday for weekly ones, the month's last day for monthly ones. Not in a future period.",
+    }),
+    value: z.number().finite().meta({ description: 'The value for the period, in the KPI’s unit.' }),
+    note: z
+      .string()
+      .max(500)
+      .optional()
+      .meta({ description: 'Optional; when omitted the existing note is kept.' }),
+  })
+  .meta({ id: 'MeasurementInput' })
 export const ApiMeasurementsBody = z.array(z.unknown()).min(1).max(5000)
 
 export const CSV_COLUMNS = ['kpi_key', 'period_end', 'value'] as const

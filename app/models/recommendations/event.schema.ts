@@ -2,6 +2,11 @@
 // import page and the tests. A hand-written validator rather than zod: it runs on up to 5,000 events
 // per request in the ingest hot path, reports every problem of an event at once as (field, code)
 // pairs, and treats an empty CSV cell and a JSON null the same as an absent field.
+// RecommendationEventSchema (below) describes the same contract in zod for the OpenAPI document; it
+// never parses ingest, and tests/unit/api/event-contract.test.ts holds it to accepting and refusing
+// exactly what validateEvent does.
+
+import { z } from 'zod'
 
 export const EVENT_TYPES = [
   'generated',
@@ -92,7 +97,7 @@ export type ValidationResult = { ok: true; event: RecommendationEvent } | { ok: 
 const TYPE_SET = new Set<string>(EVENT_TYPES)
 const REASON_SET = new Set<string>(REASON_CODES)
 let currencies: Set<string> | undefined
-function isCurrency(code: string) {
+export function isCurrency(code: string) {
   currencies ??= new Set(Intl.supportedValuesOf('currency'))
   return currencies.has(code)
 }
@@ -117,7 +122,7 @@ export function isRfc3339(value: string) {
   return true
 }
 
-function present(value: unknown) {
+export function present(value: unknown) {
   return value !== undefined && value !== null && value !== ''
 }
 
@@ -241,3 +246,95 @@ const ERROR_TEXT: Record<EventErrorCode, string> = {
 export function eventErrorText(error: EventError) {
   return `${error.field} ${ERROR_TEXT[error.code].replace('{max}', String(error.max ?? ''))}`
 }
+
+// --- The contract in zod, for the OpenAPI document (and the tests); ingest keeps validateEvent. ---
+
+/** No string may hold U+0000 (PostgreSQL text cannot). */
+// eslint-disable-next-line no-control-regex -- the NUL character is what the pattern excludes
+const NO_NUL = /^[^\u0000]*$/
+const AMOUNT_TEXT = /^\s*\d+(\.\d+)?([eE][+-]?\d+)?\s*$/
+const requiredText = (max: number) => z.string().min(1).max(max).regex(NO_NUL)
+/** null, '' (an empty CSV cell) and a missing field all mean absent. */
+const optionalText = (max: number) => z.string().max(max).regex(NO_NUL).nullish()
+const blank = z.literal('')
+
+const money = z
+  .union([
+    z.number().min(0).max(1e15),
+    z
+      .string()
+      .regex(AMOUNT_TEXT)
+      .refine((amount) => Number(amount) <= 1e15)
+      .meta({ description: 'A decimal in text, as a CSV cell carries it.' }),
+    blank,
+  ])
+  .nullish()
+  .meta({ description: 'A number ≥ 0. Required on opportunity_created and opportunity_won.' })
+
+export const RecommendationEventSchema = z
+  .object({
+    event_id: requiredText(128).meta({ description: 'Stored once; a retry is counted as a duplicate.' }),
+    type: z.enum(EVENT_TYPES),
+    occurred_at: z
+      .string()
+      .max(64)
+      .refine(isRfc3339)
+      .meta({ format: 'date-time', description: 'RFC 3339 with an offset (Z or ±hh:mm).' }),
+    recommendation_id: requiredText(128),
+    seller_id: requiredText(128).meta({ description: 'The roster’s seller_id.' }),
+    recommendation_type: optionalText(64).meta({ description: 'Required (non-empty) on generated.' }),
+    model_version: optionalText(64),
+    explanation: optionalText(2000).meta({
+      description: 'On generated: present means the rep saw an explanation.',
+    }),
+    account_id: optionalText(128),
+    reason_code: z
+      .union([z.enum(REASON_CODES), blank])
+      .nullish()
+      .meta({ description: 'Required on rejected.' }),
+    reason_text: optionalText(2000),
+    amount: money,
+    currency: z
+      .union([
+        z
+          .string()
+          .regex(/^[A-Za-z]{3}$/)
+          .refine((code) => isCurrency(code.toUpperCase())),
+        blank,
+      ])
+      .nullish()
+      .meta({ description: 'ISO 4217 (any case; stored upper case). Required with amount.' }),
+  })
+  .superRefine((event, ctx) => {
+    const require = (field: keyof typeof event, when: boolean) => {
+      if (when && !present(event[field])) ctx.addIssue({ code: 'custom', path: [field], message: 'required' })
+    }
+    const money = event.type === 'opportunity_created' || event.type === 'opportunity_won'
+    require('recommendation_type', event.type === 'generated')
+    require('reason_code', event.type === 'rejected')
+    require('amount', money)
+    require('currency', money || present(event.amount))
+  })
+  .meta({
+    id: 'RecommendationEvent',
+    description:
+      'Unknown fields are ignored. null, an empty string (a CSV’s empty cell) and a missing field all mean absent. No string may contain the NUL character (U+0000).',
+  })
+
+/** The ingest's answer (ingest.server.ts IngestReport). */
+export const IngestReportSchema = z
+  .object({
+    accepted: z.int().min(0).meta({ description: 'Events newly stored (committed before this response).' }),
+    duplicates: z
+      .int()
+      .min(0)
+      .meta({ description: 'Valid events already stored (or repeated in the request).' }),
+    rejected: z.array(
+      z.object({
+        index: z.int().min(0).meta({ description: 'The event’s 0-based position in the request.' }),
+        event_id: z.string().nullable(),
+        errors: z.array(z.string()).min(1).meta({ description: 'In English: "<field> <problem>".' }),
+      }),
+    ),
+  })
+  .meta({ id: 'IngestReport' })
