@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill'
 // Date-only arithmetic on 'YYYY-MM-DD' strings (the shape `date` columns come back in) and "today in a
 // zone". The arithmetic is plain UTC: a UTC day is always 86 400 s, so no daylight-saving change can
 // shift it, and it is ~6× faster than the Temporal polyfill (0.8 against 4.4 µs an addDays) on the
-// KPI-period and funnel paths (docs/decisions/014-calendar.md). Only the zone-dependent question goes
+// KPI-period and funnel paths (docs/decisions/009-calendar.md). Only the zone-dependent question goes
 // through Temporal. Shared by
 // the browser and the server (the Temporal import is tree-shaken from browser bundles that do not use
 // todayIn).
