@@ -46,6 +46,8 @@ export default async function setup(project: TestProject) {
         PGLITE_DIR: path.join(dataDir, 'pglite'),
         DATABASE_URL: '',
         HMR_PORT: String(port + 1000),
+        // One log line per request would bury the test report; warnings and errors still show.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
