@@ -29,8 +29,10 @@ export function compile(locale: Locale, template: string): Compiled {
 /** Every argument a message uses, with its kind (argument, number, plural, select). */
 export function argumentsOf(elements: MessageElement[], found = new Map<string, number>()) {
   for (const element of elements) {
+    // A name used both as text and as a number (`{n, number} … {n, plural, …}`) is a number.
     if ('value' in element && element.type !== ELEMENT.literal && typeof element.value === 'string')
-      found.set(element.value, element.type)
+      if (found.get(element.value) === undefined || found.get(element.value) === ELEMENT.argument)
+        found.set(element.value, element.type)
     if ('options' in element)
       for (const option of Object.values(element.options)) argumentsOf(option.value, found)
   }
@@ -66,15 +68,16 @@ export function formatMessage(locale: Locale, template: string, vars: MessageVar
   const values: MessageVars = {}
   let missing = false
   for (const [name, type] of args) {
-    const value = vars[name]
-    if (value === undefined) missing = true
-    // Counts must be numbers; a numeric string (a form value, a query parameter) is read as one.
-    else if (type !== ELEMENT.argument && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
-      values[name] = Number(value)
+    const given = vars[name]
+    // Plurals and numbers need a number; a numeric string (a form value, a query parameter) is read as
+    // one, anything else is shown as missing rather than printed as NaN.
+    const value =
+      type === ELEMENT.argument || typeof given !== 'string' || given.trim() === '' ? given : Number(given)
+    if (value === undefined || (type !== ELEMENT.argument && !Number.isFinite(value))) missing = true
     else values[name] = value
   }
   if (!missing) return String(format.format(values))
-  const partial = new IntlMessageFormat(showMissing(format.getAst(), vars), locale, undefined, {
+  const partial = new IntlMessageFormat(showMissing(format.getAst(), values), locale, undefined, {
     ignoreTag: true,
   })
   return String(partial.format(values))

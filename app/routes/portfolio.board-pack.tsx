@@ -40,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const catalogue = locale === readerLocale ? null : catalogueFor(locale)
   const program = await portfolioProgram(db, query.program)
   const title = `${translate(locale, 'sponsor.pack.title')} · Tenfold`
-  if (!program) return { title, locale, catalogue, program: null, rows: [], report: null, generatedAt: new Date() }
+  if (!program)
+    return { title, locale, catalogue, program: null, rows: [], report: null, generatedAt: new Date() }
   const period = parsePeriod(query.period ?? previousMonth(todayIn(program.reporting_timezone)))
   invariantResponse(period, translate(locale, 'sponsor.report.badPeriod'), { status: 400 })
   const [rows, report] = await Promise.all([
