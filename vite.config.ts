@@ -2,6 +2,7 @@
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig } from 'vitest/config'
 import tsconfigPaths from 'vite-tsconfig-paths'
+import { localeCatalogues } from './app/i18n/vite-plugin'
 import remixConfig from './remix.config.js'
 
 declare module '@remix-run/node' {
@@ -13,7 +14,7 @@ declare module '@remix-run/node' {
 const isVitest = Boolean(process.env.VITEST)
 
 export default defineConfig({
-  plugins: [isVitest ? null : remix(remixConfig), tsconfigPaths()],
+  plugins: [isVitest ? null : remix(remixConfig), localeCatalogues(), tsconfigPaths()],
   build: { target: 'es2022' },
   cacheDir: process.env.VITE_CACHE_DIR ?? 'node_modules/.vite',
   server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },

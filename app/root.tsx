@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import {
   Form,
   Links,
@@ -16,6 +17,7 @@ import { getUser } from './auth/session.server'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { navFor } from './components/nav'
 import { Toaster } from './components/toaster'
+import { loadCatalogue } from './i18n/catalogue'
 import { getLocale } from './i18n/locale.server'
 import { LOCALES } from './i18n/locales'
 import { useT } from './i18n/react'
@@ -53,6 +55,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
+}
+
+// The browser holds only the reader's catalogue; when the locale changes (the language switch, a
+// sign-in with a saved language) the new one is fetched before the page renders in it.
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const rootData = await serverLoader<typeof loader>()
+  await loadCatalogue(rootData.locale)
+  return rootData
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

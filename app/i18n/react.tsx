@@ -1,18 +1,34 @@
 import { useRouteLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import type { loader as rootLoader } from '~/root'
+import { catalogueFor, type Catalogue } from './catalogue'
 import { formatDate, formatDateTime, formatNumber, formatPercent } from './format'
+import { formatMessage } from './icu'
 import { DEFAULT_LOCALE, type Locale } from './locales'
-import { translator, type Translate } from './translate'
+import type { Translate } from './translate'
+
+/** What this module reads from the root loader (declared here: importing root.tsx would be a cycle). */
+type RootLocaleData = { locale: Locale }
 
 export function useLocale(): Locale {
-  const data = useRouteLoaderData<typeof rootLoader>('root')
+  const data = useRouteLoaderData<RootLocaleData>('root')
   return data?.locale ?? DEFAULT_LOCALE
 }
 
+/** Translates with the reader's catalogue (in the browser, the only one it has). */
 export function useT(): Translate {
   const locale = useLocale()
-  return useMemo(() => translator(locale), [locale])
+  return useMemo(() => {
+    const catalogue = catalogueFor(locale)
+    return (key, vars) => formatMessage(locale, catalogue[key], vars)
+  }, [locale])
+}
+
+/** A page in another language than the reader's (the board pack's ?lang=) gets that catalogue from its loader. */
+export function useTranslator(locale: Locale, catalogue: Catalogue | null): Translate {
+  return useMemo(() => {
+    const texts = catalogue ?? catalogueFor(locale)
+    return (key, vars) => formatMessage(locale, texts[key], vars)
+  }, [locale, catalogue])
 }
 
 export function useFormat() {

@@ -1,21 +1,20 @@
-import { messages, type MessageKey } from './messages'
+import { formatMessage, type MessageVars } from './icu'
 import type { Locale } from './locales'
+import { messages, type MessageKey } from './messages'
 
-export type { MessageKey }
-export type MessageVars = Record<string, string | number>
+// Server-side translation with both languages' catalogues. Browser code translates through
+// useT (react.tsx), which holds only the reader's locale.
+
+export type { MessageKey, MessageVars }
 export type Translate = (key: MessageKey, vars?: MessageVars) => string
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(messages, key)
 }
 
-/** Fills `{name}` placeholders; a missing variable stays visible rather than silently vanishing. */
+/** Formats the message as ICU MessageFormat; a missing variable stays visible as `{name}`. */
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const template = messages[key][locale]
-  if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    vars[name] === undefined ? whole : String(vars[name]),
-  )
+  return formatMessage(locale, messages[key][locale], vars)
 }
 
 export function translator(locale: Locale): Translate {

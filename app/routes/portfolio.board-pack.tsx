@@ -7,7 +7,9 @@ import { PeriodReportSections } from '~/components/sponsor/period-report'
 import { PortfolioTable } from '~/components/sponsor/portfolio-table'
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '~/i18n/format'
 import { LOCALES } from '~/i18n/locales'
-import { translate, translator } from '~/i18n/translate'
+import { catalogueFor } from '~/i18n/catalogue'
+import { useTranslator } from '~/i18n/react'
+import { translate } from '~/i18n/translate'
 import { todayIn } from '~/utils/calendar'
 import { periodReport } from '~/models/sponsor/period-report.server'
 import { parsePeriod, previousMonth, ReportQuerySchema } from '~/models/sponsor/portfolio.schema'
@@ -32,10 +34,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'portfolio:read')
   const query = ReportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const locale = query.lang ?? (await getUserLocale(request))
+  const readerLocale = await getUserLocale(request)
+  const locale = query.lang ?? readerLocale
+  // The browser holds only the reader's catalogue; a pack in the other language brings its own.
+  const catalogue = locale === readerLocale ? null : catalogueFor(locale)
   const program = await portfolioProgram(db, query.program)
   const title = `${translate(locale, 'sponsor.pack.title')} · Tenfold`
-  if (!program) return { title, locale, program: null, rows: [], report: null, generatedAt: new Date() }
+  if (!program)
+    return { title, locale, catalogue, program: null, rows: [], report: null, generatedAt: new Date() }
   const period = parsePeriod(query.period ?? previousMonth(todayIn(program.reporting_timezone)))
   invariantResponse(period, translate(locale, 'sponsor.report.badPeriod'), { status: 400 })
   const [rows, report] = await Promise.all([
@@ -46,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title,
     locale,
+    catalogue,
     program,
     rows: sortPortfolio(shown, 'worst').map(portfolioView),
     report,
@@ -54,8 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function BoardPackPage() {
-  const { locale, program, rows, report, generatedAt } = useLoaderData<typeof loader>()
-  const t = useMemo(() => translator(locale), [locale])
+  const { locale, catalogue, program, rows, report, generatedAt } = useLoaderData<typeof loader>()
+  const t = useTranslator(locale, catalogue)
   const fmt = useMemo(
     () => ({
       date: (value: string | null) => formatDate(locale, value),

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useState, type FormEvent } from 'react'
 import { requirePermission } from '~/auth/session.server'
 import { FormActions } from '~/components/forms'
-import { useFormat, useT } from '~/i18n/react'
+import { useT } from '~/i18n/react'
 import type { EventError } from '~/models/recommendations/event.schema'
 import { IMPORT_MAX_EVENTS } from '~/models/recommendations/ingest.server'
 
@@ -33,7 +33,6 @@ const TYPES: Record<string, string> = {
 
 export default function ImportEventsPage() {
   const t = useT()
-  const format = useFormat()
   const [status, setStatus] = useState<Status>({ phase: 'idle' })
 
   function upload(event: FormEvent<HTMLFormElement>) {
@@ -71,7 +70,7 @@ export default function ImportEventsPage() {
   return (
     <section aria-labelledby="import-heading" className="narrow">
       <h2 id="import-heading">{t('recommendations.import.heading')}</h2>
-      <p className="muted">{t('recommendations.import.explain', { max: format.number(maxEvents) })}</p>
+      <p className="muted">{t('recommendations.import.explain', { max: maxEvents })}</p>
       <form className="card form-grid" onSubmit={upload}>
         <div className="field">
           <label htmlFor="events-file">{t('recommendations.import.file')}</label>
@@ -96,9 +95,9 @@ export default function ImportEventsPage() {
                   ? t('recommendations.import.processing')
                   : status.phase === 'done'
                     ? t('recommendations.import.done', {
-                        accepted: format.number(status.report.accepted),
-                        duplicates: format.number(status.report.duplicates),
-                        rejected: format.number(status.report.rejected.length),
+                        accepted: status.report.accepted,
+                        duplicates: status.report.duplicates,
+                        rejected: status.report.rejected.length,
                       })
                     : t('recommendations.import.failed', {
                         message: status.message ?? t(`recommendations.import.${status.error}`),

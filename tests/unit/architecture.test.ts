@@ -20,13 +20,6 @@ const MAY_QUERY_AUTH_TABLES = (file: string) =>
   file.startsWith('app/auth/') || file === 'app/utils/db.server.ts'
 const MAX_SHARED_MODEL_FILES = 5
 
-// Import cycles that exist today and are being removed on another branch: each entry is one import
-// (from → to) that closes them. Empty this list once app/i18n no longer imports ~/root; the test
-// fails when an entry no longer closes a cycle, so it cannot go stale.
-const KNOWN_CYCLE_EDGES_TO_REMOVE: ReadonlyArray<readonly [string, string]> = [
-  ['app/i18n/react.tsx', 'app/root.tsx'],
-]
-
 // ---------------------------------------------------------------------------------------------------
 // Scanning one source file for the tables it queries.
 
@@ -396,25 +389,9 @@ describe('imports', () => {
     ).toEqual([])
   })
 
-  test('app/ has no import cycles (but the known ones being removed elsewhere)', () => {
+  test('app/ has no import cycles', () => {
     const known = new Set(appFiles)
     const graph = new Map(appFiles.map((file) => [file, importsOf(file, known)]))
-    const withoutKnown = new Map(
-      [...graph].map(([file, targets]) => [
-        file,
-        targets.filter(
-          (target) => !KNOWN_CYCLE_EDGES_TO_REMOVE.some(([from, to]) => from === file && to === target),
-        ),
-      ]),
-    )
-    expect(cyclesOf(withoutKnown).map((cycle) => cycle.join(' -> '))).toEqual([])
-    // Each known exception must still close a cycle; once it does not, remove it from the list.
-    for (const [from, to] of KNOWN_CYCLE_EDGES_TO_REMOVE) {
-      const cycles = cyclesOf(graph).filter((cycle) => cycle.includes(from) && cycle.includes(to))
-      expect(
-        cycles,
-        `${from} -> ${to} no longer closes a cycle: remove it from KNOWN_CYCLE_EDGES_TO_REMOVE`,
-      ).not.toEqual([])
-    }
+    expect(cyclesOf(graph).map((cycle) => cycle.join(' -> '))).toEqual([])
   })
 })

@@ -31,7 +31,10 @@ export const accountability = defineMessages({
   'accountability.discountRatePct': { en: 'Discount rate (%)', 'zh-TW': '折現率（%）' },
   'accountability.horizon': { en: 'Horizon', 'zh-TW': '評估期間' },
   'accountability.horizonYears': { en: 'Horizon (years)', 'zh-TW': '評估期間（年）' },
-  'accountability.yearsN': { en: '{years} years', 'zh-TW': '{years} 年' },
+  'accountability.yearsN': {
+    en: '{years, plural, one {# year} other {# years}}',
+    'zh-TW': '{years, plural, other {# 年}}',
+  },
   'accountability.figures': { en: 'Value', 'zh-TW': '價值' },
   'accountability.conventions': {
     en: 'Each year’s net flow is discounted at the end of the year; one-off costs fall in the first month of their year; benefits and recurring costs are spread over the months.',
@@ -324,24 +327,24 @@ export const accountability = defineMessages({
     'zh-TW': '已定義領先與落後指標',
   },
   'accountability.check.kpis.detail': {
-    en: '{leading} leading, {lagging} lagging KPIs.',
-    'zh-TW': '領先指標 {leading} 項，落後指標 {lagging} 項。',
+    en: '{leading, number} leading, {lagging, plural, one {# lagging KPI} other {# lagging KPIs}}.',
+    'zh-TW': '領先指標 {leading, number} 項，落後指標 {lagging, plural, other {# 項}}。',
   },
   'accountability.check.governance': {
     en: 'Governance has reviewed the initiative',
     'zh-TW': '治理架構已審查本方案',
   },
   'accountability.check.governance.detail': {
-    en: '{reviews} review decisions name this initiative.',
-    'zh-TW': '共有 {reviews} 項審查決議涉及本方案。',
+    en: '{reviews, plural, one {# review decision names} other {# review decisions name}} this initiative.',
+    'zh-TW': '共有 {reviews, plural, other {# 項}}審查決議涉及本方案。',
   },
   'accountability.check.teamCoverage': {
     en: 'The team covers users, engineers and integrators',
     'zh-TW': '團隊涵蓋使用者代表、工程師與整合協調者',
   },
   'accountability.check.teamCoverage.detail': {
-    en: '{groups} of 3 groups covered; {missing} functions missing.',
-    'zh-TW': '已涵蓋 3 個群組中的 {groups} 個；缺少 {missing} 項職能。',
+    en: '{groups, number} of 3 groups covered; {missing, plural, one {# function} other {# functions}} missing.',
+    'zh-TW': '已涵蓋 3 個群組中的 {groups, number} 個；缺少 {missing, plural, other {# 項}}職能。',
   },
   'accountability.check.cadence': { en: 'An agile cadence is running', 'zh-TW': '敏捷節奏持續運作中' },
   'accountability.check.cadence.detail': {
@@ -353,8 +356,8 @@ export const accountability = defineMessages({
     'zh-TW': '早期經驗團隊足以代表整體銷售人員',
   },
   'accountability.check.eet.detail': {
-    en: '{size} members; representativeness {score}/100; {warnings} warnings.',
-    'zh-TW': '成員 {size} 人；代表性 {score}/100；警示 {warnings} 項。',
+    en: '{size, plural, one {# member} other {# members}}; representativeness {score}/100; {warnings, plural, one {# warning} other {# warnings}}.',
+    'zh-TW': '成員 {size, plural, other {# 人}}；代表性 {score}/100；警示 {warnings, plural, other {# 項}}。',
   },
   'accountability.check.frontlineManagers': {
     en: 'Frontline sales managers are engaged as change allies',

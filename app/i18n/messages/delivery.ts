@@ -90,8 +90,8 @@ export const delivery = defineMessages({
   'delivery.sprint.plan': { en: 'Plan the next sprint', 'zh-TW': '規劃下一個衝刺週期' },
   'delivery.sprint.startDate': { en: 'Start date', 'zh-TW': '開始日期' },
   'delivery.sprint.lengthHint': {
-    en: 'Sprints last {days} days in this program.',
-    'zh-TW': '本計畫的衝刺週期為 {days} 天。',
+    en: 'Sprints last {days, plural, one {# day} other {# days}} in this program.',
+    'zh-TW': '本計畫的衝刺週期為 {days, plural, other {# 天}}。',
   },
   'delivery.sprint.planned': { en: 'Sprint planned.', 'zh-TW': '已規劃衝刺週期。' },
   'delivery.sprint.planSubmit': { en: 'Plan sprint', 'zh-TW': '規劃衝刺週期' },
@@ -103,8 +103,9 @@ export const delivery = defineMessages({
   'delivery.velocity.average': { en: 'Average velocity (points)', 'zh-TW': '平均速度（點數）' },
   'delivery.velocity.predictability': { en: 'Predictability', 'zh-TW': '可預測性' },
   'delivery.velocity.predictabilityHint': {
-    en: 'Committed points completed ÷ committed points (cancelled work excluded), last {n} closed sprints.',
-    'zh-TW': '已完成的承諾點數 ÷ 承諾點數（不含已取消的工作），最近 {n} 個已結束的衝刺週期。',
+    en: 'Committed points completed ÷ committed points (cancelled work excluded), last {n, plural, one {# closed sprint} other {# closed sprints}}.',
+    'zh-TW':
+      '已完成的承諾點數 ÷ 承諾點數（不含已取消的工作），最近 {n, plural, other {# 個}}已結束的衝刺週期。',
   },
   'delivery.velocity.none': {
     en: 'Velocity appears once a sprint has closed.',
@@ -219,8 +220,8 @@ export const delivery = defineMessages({
   'delivery.review.because': { en: 'Because of feedback', 'zh-TW': '起因回饋' },
   'delivery.review.by': { en: 'By', 'zh-TW': '記錄者' },
   'delivery.review.eetCount': {
-    en: '{count} of {total} plan changes came from pilot feedback.',
-    'zh-TW': '{total} 項計畫變更中有 {count} 項來自試行回饋。',
+    en: '{count, number} of {total, plural, one {# plan change} other {# plan changes}} came from pilot feedback.',
+    'zh-TW': '{total, plural, other {# 項}}計畫變更中有 {count, number} 項來自試行回饋。',
   },
   'delivery.running.addTitle': { en: 'Add to the running sprint', 'zh-TW': '加入進行中的衝刺週期' },
   'delivery.running.changeTitle': { en: 'Remove or cancel an item', 'zh-TW': '移出或取消項目' },

@@ -10,8 +10,9 @@ export const eet = defineMessages({
   // Roster
   'eet.roster.title': { en: 'Sales force roster', 'zh-TW': '銷售團隊名冊' },
   'eet.roster.subtitle': {
-    en: '{active} current reps, {left} who have left. Frontline managers come from the manager column.',
-    'zh-TW': '現職銷售代表 {active} 位，已離職 {left} 位。第一線銷售經理依「主管」欄位判定。',
+    en: '{active, plural, one {# current rep} other {# current reps}}, {left, number} who have left. Frontline managers come from the manager column.',
+    'zh-TW':
+      '現職銷售代表 {active, plural, other {# 位}}，已離職 {left, number} 位。第一線銷售經理依「主管」欄位判定。',
   },
   'eet.roster.import': { en: 'Import CSV', 'zh-TW': '匯入 CSV' },
   'eet.roster.export': { en: 'Download CSV', 'zh-TW': '下載 CSV' },
@@ -103,11 +104,12 @@ export const eet = defineMessages({
   'eet.import.line': { en: 'Line', 'zh-TW': '行號' },
   'eet.import.field': { en: 'Field', 'zh-TW': '欄位' },
   'eet.import.problem': { en: 'Problem', 'zh-TW': '問題' },
-  'eet.import.moreIssues': { en: '… and {count} more.', 'zh-TW': '……另有 {count} 項。' },
+  'eet.import.moreIssues': { en: '… and {count, number} more.', 'zh-TW': '……另有 {count, number} 項。' },
   'eet.import.sample': { en: 'First valid rows', 'zh-TW': '前幾筆正確資料' },
   'eet.import.done': {
-    en: 'Roster imported: {create} new, {update} changed, {unchanged} unchanged, {left} marked as left.',
-    'zh-TW': '名冊已匯入：新增 {create}、變更 {update}、未變更 {unchanged}、標示離職 {left}。',
+    en: 'Roster imported: {create, number} new, {update, number} changed, {unchanged, number} unchanged, {left, number} marked as left.',
+    'zh-TW':
+      '名冊已匯入：新增 {create, number}、變更 {update, number}、未變更 {unchanged, number}、標示離職 {left, number}。',
   },
   'eet.import.refused': {
     en: 'Nothing was imported: fix the rows below or import the valid rows only.',
@@ -118,9 +120,9 @@ export const eet = defineMessages({
     'zh-TW': '第 {line} 行，{field}：{message}',
   },
   'eet.import.summary': {
-    en: '{rows} rows: {create} new, {update} changed, {unchanged} unchanged, {left} to mark as left, {invalid} with errors.',
+    en: '{rows, plural, one {# row} other {# rows}}: {create, number} new, {update, number} changed, {unchanged, number} unchanged, {left, number} to mark as left, {invalid, number} with errors.',
     'zh-TW':
-      '共 {rows} 列：新增 {create}、變更 {update}、未變更 {unchanged}、將標示離職 {left}、錯誤 {invalid}。',
+      '共 {rows, plural, other {# 列}}：新增 {create, number}、變更 {update, number}、未變更 {unchanged, number}、將標示離職 {left, number}、錯誤 {invalid, number}。',
   },
   'eet.import.error.header': {
     en: 'The header row lacks these columns: {columns}.',
@@ -151,7 +153,7 @@ export const eet = defineMessages({
     'zh-TW':
       '率先試用早期版本、形塑解決方案，再向同儕推廣的銷售代表。應是銷售團隊的典型縮影，而非僅包含技術最專精的代表。',
   },
-  'eet.members.current': { en: 'Current members ({count})', 'zh-TW': '目前成員（{count}）' },
+  'eet.members.current': { en: 'Current members ({count, number})', 'zh-TW': '目前成員（{count, number}）' },
   'eet.members.past': { en: 'Former members', 'zh-TW': '過去成員' },
   'eet.members.none': {
     en: 'No reps in this EET yet.',
@@ -170,8 +172,8 @@ export const eet = defineMessages({
     'zh-TW': '沒有符合篩選條件的現職合格代表。',
   },
   'eet.members.added': {
-    en: '{count} reps added to the EET.',
-    'zh-TW': '已將 {count} 位代表加入早期經驗團隊。',
+    en: '{count, plural, one {# rep added} other {# reps added}} to the EET.',
+    'zh-TW': '已將 {count, plural, other {# 位}}代表加入早期經驗團隊。',
   },
   'eet.members.ended': { en: 'Membership ended.', 'zh-TW': '已結束成員資格。' },
   'eet.members.error.seller': {
@@ -205,8 +207,8 @@ export const eet = defineMessages({
   'eet.rep.score': { en: 'Representativeness score', 'zh-TW': '代表性分數' },
   'eet.rep.scoreOf': { en: '{score} / 100', 'zh-TW': '{score} / 100' },
   'eet.rep.sizes': {
-    en: '{eet} EET members compared with {force} current, eligible reps.',
-    'zh-TW': '比較 {eet} 位早期經驗團隊成員與 {force} 位現職合格代表。',
+    en: '{eet, plural, one {# EET member} other {# EET members}} compared with {force, plural, one {# current, eligible rep} other {# current, eligible reps}}.',
+    'zh-TW': '比較 {eet, plural, other {# 位}}早期經驗團隊成員與 {force, plural, other {# 位}}現職合格代表。',
   },
   'eet.rep.attribute': { en: 'Attribute', 'zh-TW': '屬性' },
   'eet.rep.tvd': { en: 'Distance (TVD)', 'zh-TW': '差距（TVD）' },
@@ -229,14 +231,14 @@ export const eet = defineMessages({
     'zh-TW': '{attribute}「{category}」（占銷售團隊 {force}）在早期經驗團隊中沒有任何人。',
   },
   'eet.rep.warn.small': {
-    en: 'The EET has {size} members; with fewer than {minimum} the shares are unreliable.',
-    'zh-TW': '早期經驗團隊只有 {size} 位成員；少於 {minimum} 位時占比並不可靠。',
+    en: 'The EET has {size, plural, one {# member} other {# members}}; with fewer than {minimum, number} the shares are unreliable.',
+    'zh-TW': '早期經驗團隊只有 {size, plural, other {# 位}}成員；少於 {minimum, number} 位時占比並不可靠。',
   },
   'eet.rep.warn.empty': { en: 'The EET has no members yet.', 'zh-TW': '早期經驗團隊尚無成員。' },
   'eet.rep.suggestions': { en: 'Suggested additions', 'zh-TW': '建議加入的代表' },
   'eet.rep.suggest': {
-    en: 'Add {count} rep(s) with {attribute}: {category}',
-    'zh-TW': '加入 {count} 位{attribute}為「{category}」的代表',
+    en: 'Add {count, plural, one {# rep} other {# reps}} with {attribute}: {category}',
+    'zh-TW': '加入 {count, plural, other {# 位}}{attribute}為「{category}」的代表',
   },
   'eet.rep.noSuggestions': {
     en: 'The EET mirrors the sales force; nothing to add.',
@@ -296,7 +298,7 @@ export const eet = defineMessages({
   },
   'eet.feedback.by': { en: 'by {name}', 'zh-TW': '提出者：{name}' },
   'eet.feedback.yours': { en: 'Yours', 'zh-TW': '您提出的' },
-  'eet.feedback.votes': { en: '+{count}', 'zh-TW': '+{count}' },
+  'eet.feedback.votes': { en: '+{count, number}', 'zh-TW': '+{count, number}' },
   'eet.feedback.votesLabel': { en: 'Votes', 'zh-TW': '附議數' },
   'eet.feedback.vote': { en: '+1 (me too)', 'zh-TW': '+1（我也是）' },
   'eet.feedback.unvote': { en: 'Withdraw my +1', 'zh-TW': '撤回我的 +1' },
@@ -358,8 +360,9 @@ export const eet = defineMessages({
   'eet.stats.ease': { en: 'Average ease', 'zh-TW': '平均易用度' },
   'eet.stats.nps': { en: 'NPS-style score', 'zh-TW': '淨推薦分數（NPS）' },
   'eet.stats.npsParts': {
-    en: '{promoters} promoters, {passives} passives, {detractors} detractors',
-    'zh-TW': '推薦者 {promoters}、中立者 {passives}、批評者 {detractors}',
+    en: '{promoters, plural, one {# promoter} other {# promoters}}, {passives, plural, one {# passive} other {# passives}}, {detractors, plural, one {# detractor} other {# detractors}}',
+    'zh-TW':
+      '推薦者 {promoters, plural, other {#}}、中立者 {passives, plural, other {#}}、批評者 {detractors, plural, other {#}}',
   },
   'eet.stats.firstResponse': { en: 'Median time to first response', 'zh-TW': '首次回應時間中位數' },
   'eet.stats.hours': { en: '{hours} h', 'zh-TW': '{hours} 小時' },

@@ -9,8 +9,8 @@ export const foundation = defineMessages({
   'login.submit': { en: 'Sign in', 'zh-TW': '登入' },
   'login.invalid': { en: 'The email or password is incorrect.', 'zh-TW': '電子郵件或密碼不正確。' },
   'login.throttled': {
-    en: 'Too many failed attempts. Try again in {minutes} minute(s).',
-    'zh-TW': '失敗次數過多，請於 {minutes} 分鐘後再試。',
+    en: 'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    'zh-TW': '失敗次數過多，請於 {minutes, plural, other {# 分鐘}}後再試。',
   },
   'login.demoHint': {
     en: 'Demo: sign in as admin@, lead@, sponsor@, eet@ or viewer@tenfold.demo with the password from the README.',

@@ -92,8 +92,8 @@ export const kpi = defineMessages({
   'kpi.status.no_data': { en: 'No data', 'zh-TW': '無資料' },
   'kpi.chartTitle': { en: '{name}: actual vs target', 'zh-TW': '{name}:實際與目標' },
   'kpi.chartThinned': {
-    en: '{total} periods, shown as {shown} points that keep the shape of the series.',
-    'zh-TW': '共 {total} 期,以保留序列形狀的 {shown} 個點呈現。',
+    en: '{total, plural, one {# period} other {# periods}}, shown as {shown, plural, one {# point} other {# points}} that keep the shape of the series.',
+    'zh-TW': '共 {total, plural, other {# 期}},以保留序列形狀的 {shown, plural, other {# 個點}}呈現。',
   },
   'kpi.recentPeriods': { en: 'Recent periods', 'zh-TW': '最近期間' },
   'kpi.noValues': { en: 'No values yet.', 'zh-TW': '尚無數值。' },
@@ -140,8 +140,8 @@ export const kpi = defineMessages({
   'kpi.verdict.contradicted': { en: 'Contradicted', 'zh-TW': '與預期相反' },
   'kpi.verdict.not_yet_supported': { en: 'Not yet supported', 'zh-TW': '尚未獲得支持' },
   'kpi.reason.too_little_data': {
-    en: 'Too little data: fewer than {min} periods where both KPIs have values.',
-    'zh-TW': '資料不足:兩個指標同時有數值的期間少於 {min} 期。',
+    en: 'Too little data: fewer than {min, plural, one {# period} other {# periods}} where both KPIs have values.',
+    'zh-TW': '資料不足:兩個指標同時有數值的期間少於 {min, plural, other {# 期}}。',
   },
   'kpi.reason.not_significant': {
     en: 'The correlation is not significant (p ≥ 0.05).',
@@ -152,12 +152,12 @@ export const kpi = defineMessages({
   'kpi.pairs': { en: 'Pairs n', 'zh-TW': '配對數 n' },
   'kpi.pValue': { en: 'p-value', 'zh-TW': 'p 值' },
   'kpi.summaryLine': {
-    en: 'Best lag {lag} {cadence} periods: r = {r}, n = {n}, p = {p}.',
-    'zh-TW': '最佳落後 {lag} 期({cadence}):r = {r},n = {n},p = {p}。',
+    en: 'Best lag {lag, number} {cadence}{lag, plural, one { period} other { periods}}: r = {r}, n = {n, number}, p = {p}.',
+    'zh-TW': '最佳落後 {lag, number} 期({cadence}):r = {r},n = {n, number},p = {p}。',
   },
   'kpi.overlayTitle': {
-    en: 'Lagging KPI and leading KPI shifted by {lag} periods',
-    'zh-TW': '落後指標與位移 {lag} 期的領先指標',
+    en: 'Lagging KPI and leading KPI shifted by {lag, plural, one {# period} other {# periods}}',
+    'zh-TW': '落後指標與位移 {lag, plural, other {# 期}}的領先指標',
   },
   'kpi.lagTable': { en: 'Correlation by lag', 'zh-TW': '各落後期數的相關係數' },
   'kpi.method': { en: 'Method and limits', 'zh-TW': '方法與限制' },
@@ -172,7 +172,10 @@ export const kpi = defineMessages({
       '相關不等於因果:共同的趨勢或季節性可能讓兩個序列同步變動,而非其中一個驅動另一個。嘗試 13 種落後期數並保留最佳者,會使偶然相關的機率高於 p 值所示;「獲得支持」的關聯應視為值得持續觀察的證據,而非證明。',
   },
   'kpi.filterInitiative': { en: 'Initiative', 'zh-TW': '計畫' },
-  'kpi.count': { en: '{count} KPIs', 'zh-TW': '{count} 個 KPI' },
+  'kpi.count': {
+    en: '{count, plural, one {# KPI} other {# KPIs}}',
+    'zh-TW': '{count, plural, other {# 個 KPI}}',
+  },
   'kpi.page': { en: 'Page {page} of {pages}', 'zh-TW': '第 {page} 頁,共 {pages} 頁' },
   'kpi.previous': { en: 'Previous', 'zh-TW': '上一頁' },
   'kpi.next': { en: 'Next', 'zh-TW': '下一頁' },
@@ -193,16 +196,18 @@ export const kpi = defineMessages({
   'kpi.import.commit': { en: 'Import', 'zh-TW': '匯入' },
   'kpi.import.previewTitle': { en: 'Preview', 'zh-TW': '預覽' },
   'kpi.import.summary': {
-    en: '{created} new, {updated} replaced, {unchanged} unchanged, {error} with errors.',
-    'zh-TW': '新增 {created} 筆、取代 {updated} 筆、未變更 {unchanged} 筆、錯誤 {error} 筆。',
+    en: '{created, number} new, {updated, number} replaced, {unchanged, number} unchanged, {error, number} with errors.',
+    'zh-TW':
+      '新增 {created, number} 筆、取代 {updated, number} 筆、未變更 {unchanged, number} 筆、錯誤 {error, number} 筆。',
   },
   'kpi.import.blocked': {
     en: 'Nothing was imported: the file has invalid rows and you chose all or nothing.',
     'zh-TW': '未匯入任何資料:檔案含有無效資料列,而您選擇了全有或全無。',
   },
   'kpi.import.done': {
-    en: 'Imported: {created} new, {updated} replaced, {unchanged} unchanged, {error} skipped.',
-    'zh-TW': '已匯入:新增 {created} 筆、取代 {updated} 筆、未變更 {unchanged} 筆、略過 {error} 筆。',
+    en: 'Imported: {created, number} new, {updated, number} replaced, {unchanged, number} unchanged, {error, number} skipped.',
+    'zh-TW':
+      '已匯入:新增 {created, number} 筆、取代 {updated, number} 筆、未變更 {unchanged, number} 筆、略過 {error, number} 筆。',
   },
   'kpi.import.nothingToDo': { en: 'Nothing to import.', 'zh-TW': '沒有可匯入的資料。' },
   'kpi.import.line': { en: 'Line', 'zh-TW': '行號' },
@@ -255,8 +260,8 @@ export const kpi = defineMessages({
     'zh-TW': '同一 KPI 與期間的第二個數值(第一個在 {first})。',
   },
   'kpi.import.error.noteTooLong': {
-    en: 'note is longer than {max} characters.',
-    'zh-TW': 'note 超過 {max} 個字元。',
+    en: 'note is longer than {max, plural, one {# character} other {# characters}}.',
+    'zh-TW': 'note 超過 {max, plural, other {# 個字元}}。',
   },
   'kpi.import.error.badItem': {
     en: 'Expected an object with period_end (YYYY-MM-DD), value (number) and an optional note.',

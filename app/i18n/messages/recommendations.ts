@@ -196,9 +196,9 @@ export const recommendations = defineMessages({
 
   'recommendations.import.heading': { en: 'Import recommendation events', 'zh-TW': '匯入推薦事件' },
   'recommendations.import.explain': {
-    en: 'The same import as POST /api/v1/recommendation-events: a CSV file with a header row of the field names, a JSON array, or NDJSON (one event per line). Up to {max} events per file. Events already stored are counted as duplicates; invalid rows are listed below and the valid ones are stored.',
+    en: 'The same import as POST /api/v1/recommendation-events: a CSV file with a header row of the field names, a JSON array, or NDJSON (one event per line). Up to {max, number} events per file. Events already stored are counted as duplicates; invalid rows are listed below and the valid ones are stored.',
     'zh-TW':
-      '與 POST /api/v1/recommendation-events 相同的匯入：第一列為欄位名稱的 CSV、JSON 陣列，或 NDJSON（每行一個事件）。每個檔案最多 {max} 個事件。已儲存的事件計為重複；無效的列會列在下方，有效的列則會儲存。',
+      '與 POST /api/v1/recommendation-events 相同的匯入：第一列為欄位名稱的 CSV、JSON 陣列，或 NDJSON（每行一個事件）。每個檔案最多 {max, number} 個事件。已儲存的事件計為重複；無效的列會列在下方，有效的列則會儲存。',
   },
   'recommendations.import.file': { en: 'Events file', 'zh-TW': '事件檔案' },
   'recommendations.import.submit': { en: 'Import', 'zh-TW': '匯入' },
@@ -206,8 +206,9 @@ export const recommendations = defineMessages({
   'recommendations.import.uploading': { en: 'Uploading… {percent}%', 'zh-TW': '上傳中…{percent}%' },
   'recommendations.import.processing': { en: 'Storing events…', 'zh-TW': '正在儲存事件…' },
   'recommendations.import.done': {
-    en: '{accepted} stored, {duplicates} duplicates, {rejected} rejected.',
-    'zh-TW': '已儲存 {accepted} 筆，重複 {duplicates} 筆，拒絕 {rejected} 筆。',
+    en: '{accepted, number} stored, {duplicates, plural, one {# duplicate} other {# duplicates}}, {rejected, number} rejected.',
+    'zh-TW':
+      '已儲存 {accepted, number} 筆，重複 {duplicates, plural, other {# 筆}}，拒絕 {rejected, number} 筆。',
   },
   'recommendations.import.failed': {
     en: 'The file could not be imported: {message}',
@@ -230,8 +231,8 @@ export const recommendations = defineMessages({
   'recommendations.eventError.required': { en: '{field}: required', 'zh-TW': '{field}：必填' },
   'recommendations.eventError.not_string': { en: '{field}: must be text', 'zh-TW': '{field}：必須是文字' },
   'recommendations.eventError.too_long': {
-    en: '{field}: longer than {max} characters',
-    'zh-TW': '{field}：超過 {max} 個字元',
+    en: '{field}: longer than {max, plural, one {# character} other {# characters}}',
+    'zh-TW': '{field}：超過 {max, plural, other {# 個字元}}',
   },
   'recommendations.eventError.invalid_type': {
     en: '{field}: unknown event type',

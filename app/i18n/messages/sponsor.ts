@@ -16,7 +16,10 @@ export const sponsor = defineMessages({
   'sponsor.band.amber': { en: 'Amber', 'zh-TW': '黃燈' },
   'sponsor.band.red': { en: 'Red', 'zh-TW': '紅燈' },
   'sponsor.noData': { en: 'No data yet', 'zh-TW': '尚無資料' },
-  'sponsor.inputsUsed': { en: '{used} of {total} inputs', 'zh-TW': '{total} 項指標中的 {used} 項' },
+  'sponsor.inputsUsed': {
+    en: '{used, number} of {total, plural, one {# input} other {# inputs}}',
+    'zh-TW': '{total, plural, other {# 項}}指標中的 {used, number} 項',
+  },
   'sponsor.scoreOf': { en: '{mode}: {score} ({band})', 'zh-TW': '{mode}：{score}（{band}）' },
   'sponsor.weight': { en: 'weight {share}', 'zh-TW': '權重 {share}' },
 
@@ -130,7 +133,10 @@ export const sponsor = defineMessages({
   'sponsor.portfolio.kpis': { en: 'KPIs', 'zh-TW': '關鍵績效指標' },
   'sponsor.portfolio.case': { en: 'Business case', 'zh-TW': '提案理由說明書' },
   'sponsor.portfolio.checklist': { en: 'Checklist', 'zh-TW': '查核清單' },
-  'sponsor.portfolio.checklistCount': { en: '{met} of {total} met', 'zh-TW': '{total} 項中已達成 {met} 項' },
+  'sponsor.portfolio.checklistCount': {
+    en: '{met, number} of {total, number} met',
+    'zh-TW': '{total, number} 項中已達成 {met, number} 項',
+  },
   'sponsor.portfolio.noPhase': { en: 'No running phase', 'zh-TW': '無進行中階段' },
   'sponsor.portfolio.clock': {
     en: '{phase} · {used} of {budget} {unit}',
@@ -152,8 +158,8 @@ export const sponsor = defineMessages({
   'sponsor.portfolio.mode': { en: 'Failure mode', 'zh-TW': '失敗原因' },
   'sponsor.portfolio.anyMode': { en: 'Any', 'zh-TW': '任一' },
   'sponsor.portfolio.summary': {
-    en: '{red} red and {amber} amber scores across {count} initiatives',
-    'zh-TW': '{count} 個行動方案中共有 {red} 個紅燈與 {amber} 個黃燈分數',
+    en: '{red, number} red and {amber, number} amber scores across {count, plural, one {# initiative} other {# initiatives}}',
+    'zh-TW': '{count, plural, other {# 個}}行動方案中共有 {red, number} 個紅燈與 {amber, number} 個黃燈分數',
   },
   'sponsor.portfolio.atRisk': { en: 'Heading into a failure mode', 'zh-TW': '正走向失敗原因的行動方案' },
   'sponsor.portfolio.noneAtRisk': {
@@ -192,7 +198,7 @@ export const sponsor = defineMessages({
     en: 'You wrote or submitted this case; another sponsor must decide it.',
     'zh-TW': '此說明書由您撰寫或送審，須由其他贊助者決定。',
   },
-  'sponsor.approvals.count': { en: '{count} waiting', 'zh-TW': '{count} 項待決定' },
+  'sponsor.approvals.count': { en: '{count, number} waiting', 'zh-TW': '{count, number} 項待決定' },
 
   // Period report
   'sponsor.report.title': { en: 'Period report', 'zh-TW': '期間報告' },

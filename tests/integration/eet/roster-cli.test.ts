@@ -52,8 +52,6 @@ test('prints the per-row report and exits non-zero on errors in all-or-nothing m
   const imported = await runImport([good])
   expect(imported.stderr).toBe('')
   expect(imported.status).toBe(0)
-  expect(imported.stdout).toContain(
-    '1 rows: 1 new, 0 changed, 0 unchanged, 0 to mark as left, 0 with errors.',
-  )
+  expect(imported.stdout).toContain('1 row: 1 new, 0 changed, 0 unchanged, 0 to mark as left, 0 with errors.')
   expect(imported.stdout).toContain('Imported (all_or_nothing).')
 }, 180_000)
