@@ -1,16 +1,16 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { BusinessCaseForm, draftOf } from '~/components/accountability/business-case-form'
+import { BusinessCaseForm, caseDefaults } from '~/components/accountability/business-case-form'
 import { useT } from '~/i18n/react'
+import type { Locale } from '~/i18n/locales'
 import { caseStateErrors } from '~/models/accountability/business-case-errors.server'
-import { BusinessCaseSchema, unflatten } from '~/models/accountability/business-case.schema'
+import { BusinessCaseSchema } from '~/models/accountability/business-case.schema'
 import { getCase, listKpiChoices, saveCase } from '~/models/accountability/business-case.server'
 import { requireEditableInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
-import { formDataToObject, zodErrors } from '~/utils/forms'
-import { translate } from '~/i18n/translate'
+import { parseSubmission, replyTo } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -27,27 +27,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** A refusal by the model (case locked, KPI of another program…) as the form's error, or null. */
+function refusalOf(error: unknown, locale: Locale) {
+  const formError = caseStateErrors(error, locale)
+  return formError ? { formError } : null
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'business-case:edit')
   const initiative = await requireEditableInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
-  const parsed = BusinessCaseSchema.safeParse(unflatten(formDataToObject(await request.formData())))
-  if (!parsed.success)
-    return data(
-      { fieldErrors: zodErrors(locale, parsed.error), formError: translate(locale, 'errors.form') },
-      { status: 400 },
-    )
+  const submission = parseSubmission(await request.formData(), BusinessCaseSchema, locale)
+  // A row added or removed without JavaScript comes back here too: the form again, nothing saved.
+  if (submission.status !== 'success')
+    return data(replyTo(submission, locale), { status: submission.status === 'error' ? 400 : 200 })
   try {
-    const saved = await saveCase(db, user, initiative, parsed.data)
+    const saved = await saveCase(db, user, initiative, submission.value)
     return redirectWithToast(`/initiatives/${initiative.id}/case`, {
       kind: 'success',
       message: 'accountability.toast.saved',
       vars: { version: saved.version },
     })
   } catch (error) {
-    const formError = caseStateErrors(error, locale)
-    if (!formError) throw error
-    return data({ fieldErrors: null, formError }, { status: 409 })
+    const refusal = refusalOf(error, locale)
+    if (!refusal) throw error
+    return data(replyTo(submission, locale, refusal), { status: 409 })
   }
 }
 
@@ -65,10 +69,9 @@ export default function EditBusinessCasePage() {
         </p>
       ) : (
         <BusinessCaseForm
-          initial={draftOf(businessCase)}
+          defaultValue={caseDefaults(businessCase)}
           kpis={kpis}
-          fieldErrors={actionData?.fieldErrors}
-          formError={actionData?.formError}
+          lastResult={actionData?.result}
           notice={
             startsNewVersion && version
               ? t('accountability.startsNewVersion', { version, next: version + 1 })

@@ -5,15 +5,14 @@ import { KpiForm } from '~/components/kpi/kpi-form'
 import { useKpiName } from '~/components/kpi/kpi-ui'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
+import type { Locale } from '~/i18n/locales'
 import { requireEditableKpi } from '~/models/kpi/guard.server'
 import { KpiSchema } from '~/models/kpi/kpi.schema'
 import { kpiFormOptions, listTargets, updateKpi } from '~/models/kpi/kpi.server'
-import { kpiInputErrors, targetsText } from '~/models/kpi/form.server'
+import { kpiInputErrors } from '~/models/kpi/form.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission, replyTo } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
-
-const constraints = constraintsOf(KpiSchema)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'kpi:edit')
@@ -26,22 +25,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     listTargets(db, [kpi.id]),
   ])
-  return { kpi: { ...kpi, targets: targetsText(targets.get(kpi.id) ?? []) }, ...options }
+  return { kpi: { ...kpi, targets: targets.get(kpi.id) ?? [] }, ...options }
+}
+
+/** A refusal by the model (key taken, parent outside the tree…) as the field's error, or null. */
+function refusalOf(error: unknown, locale: Locale) {
+  const fieldErrors = kpiInputErrors(error, locale)
+  return fieldErrors ? { fieldErrors } : null
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'kpi:edit')
   const kpi = await requireEditableKpi(user, params.kpiId)
   const locale = await getUserLocale(request)
-  const form = parseForm(KpiSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  const submission = parseSubmission(await request.formData(), KpiSchema, locale)
+  // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
+  if (submission.status !== 'success')
+    return data(replyTo(submission, locale), { status: submission.status === 'error' ? 400 : 200 })
   try {
-    await updateKpi(db, user, kpi, form.data)
+    await updateKpi(db, user, kpi, submission.value)
     return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.updated' })
   } catch (error) {
-    const fieldErrors = kpiInputErrors(error, locale)
-    if (!fieldErrors) throw error
-    return data({ fieldErrors, formError: null }, { status: 400 })
+    const refusal = refusalOf(error, locale)
+    if (!refusal) throw error
+    return data(replyTo(submission, locale, refusal), { status: 400 })
   }
 }
 
@@ -57,9 +64,7 @@ export default function EditKpiPage() {
         values={kpi}
         parents={parents}
         owners={owners}
-        constraints={constraints}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
+        lastResult={actionData?.result}
         submitLabel={t('action.save')}
       />
     </section>

@@ -6,17 +6,16 @@ import { getUserLocale, requirePermission, type AuthUser } from '~/auth/session.
 import { KpiForm } from '~/components/kpi/kpi-form'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
+import type { Locale } from '~/i18n/locales'
 import { requireEditableInitiative } from '~/models/foundation/initiative-guard.server'
 import { KpiSchema } from '~/models/kpi/kpi.schema'
 import { createKpi, kpiFormOptions } from '~/models/kpi/kpi.server'
 import { kpiInputErrors } from '~/models/kpi/form.server'
 import { getProgram } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission, replyTo } from '~/utils/forms'
 import { forbidden, notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
-
-const constraints = constraintsOf(KpiSchema)
 
 /** Where the new KPI goes: an initiative the user leads (?initiative=) or, for admins, a program (?program=). */
 async function requireScope(request: Request, user: AuthUser) {
@@ -39,19 +38,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { scope, ...(await kpiFormOptions(db, user, scope)) }
 }
 
+/** A refusal by the model (key taken, parent outside the tree…) as the field's error, or null. */
+function refusalOf(error: unknown, locale: Locale) {
+  const fieldErrors = kpiInputErrors(error, locale)
+  return fieldErrors ? { fieldErrors } : null
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'kpi:edit')
   const scope = await requireScope(request, user)
   const locale = await getUserLocale(request)
-  const form = parseForm(KpiSchema, await request.formData(), locale)
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: form.formError }, { status: 400 })
+  const submission = parseSubmission(await request.formData(), KpiSchema, locale)
+  // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
+  if (submission.status !== 'success')
+    return data(replyTo(submission, locale), { status: submission.status === 'error' ? 400 : 200 })
   try {
-    const created = await createKpi(db, user, scope, form.data)
+    const created = await createKpi(db, user, scope, submission.value)
     return redirectWithToast(`/kpis/${created.id}`, { kind: 'success', message: 'kpi.created' })
   } catch (error) {
-    const fieldErrors = kpiInputErrors(error, locale)
-    if (!fieldErrors) throw error
-    return data({ fieldErrors, formError: null }, { status: 400 })
+    const refusal = refusalOf(error, locale)
+    if (!refusal) throw error
+    return data(replyTo(submission, locale, refusal), { status: 400 })
   }
 }
 
@@ -68,9 +75,7 @@ export default function NewKpiPage() {
       <KpiForm
         parents={parents}
         owners={owners}
-        constraints={constraints}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
+        lastResult={actionData?.result}
         submitLabel={t('action.create')}
       />
     </section>

@@ -1,15 +1,18 @@
+import type { FieldMetadata, Submission, SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import type { Locale } from '~/i18n/locales'
 import { isMessageKey, translate, type MessageKey } from '~/i18n/translate'
 
-// One zod schema per form: the browser gets HTML constraints from it (constraintsOf), the action
-// parses with it (parseForm). Error messages are catalogue keys, translated for the user's locale.
+// One zod schema per form. Forms on conform parse with it on both sides (parseSubmission) and take their
+// constraints from it (getZodConstraint); the other forms get HTML constraints from constraintsOf and
+// parse in the action with parseForm. Error messages are catalogue keys, translated for the user's locale.
 
 export type FieldErrors = Record<string, string[]>
 export type FormResult<T> =
   { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string }
 
-function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
+export function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
   if (isMessageKey(issue.message)) {
     const { params, minimum, maximum } = issue as {
       params?: Record<string, string | number>
@@ -83,6 +86,79 @@ export function parseForm<S extends z.ZodType>(
   if (parsed.success) return { ok: true, data: parsed.data }
   const fieldErrors = zodErrors(locale, parsed.error)
   return { ok: false, fieldErrors, formError: translate(locale, 'errors.form') }
+}
+
+/**
+ * A form post as conform reads it (list intents applied), checked against the form's schema; the same
+ * call validates in the browser (onValidate) and in the action. Errors are messages in the user's
+ * language. Names may carry indexes as conform writes them (benefits[0].name) or dotted
+ * (benefits.0.name), as earlier versions of the forms and API clients post them; a value of blanks
+ * only counts as empty, as parseForm has it.
+ */
+export function parseSubmission<S extends z.ZodType>(formData: FormData, schema: S, locale: Locale) {
+  const payload = new FormData()
+  for (const [name, value] of formData.entries())
+    payload.append(
+      name.replace(/\.(\d+)(?=\.|$)/g, '[$1]'),
+      typeof value === 'string' && value.trim() === '' ? '' : value,
+    )
+  return parseWithZod(payload, {
+    schema,
+    formatError: (issues: z.core.$ZodIssue[]) => issues.map((issue) => issueMessage(locale, issue)),
+  })
+}
+
+export type FormReply = {
+  /** For the form (useForm's lastResult): values, errors, and the list change a button asked for. */
+  result: SubmissionResult<string[]>
+  /** The same field errors keyed as every form's action answers them (dotted paths: costs.0.year). */
+  fieldErrors: FieldErrors | null
+  formError: string | null
+}
+
+/**
+ * The action's answer to a submission that is not saved: a list intent (a row added or removed without
+ * JavaScript; nothing is checked yet, so nothing is shown as wrong), invalid input, or a refusal by the
+ * model given as `refusal` (form-level and field errors, already translated).
+ */
+export function replyTo(
+  submission: Submission<unknown, string[], unknown>,
+  locale: Locale,
+  refusal?: { formError?: string; fieldErrors?: FieldErrors },
+): FormReply {
+  if (submission.status === undefined && !refusal)
+    return { result: submission.reply(), fieldErrors: null, formError: null }
+  const formError = refusal ? (refusal.formError ?? null) : translate(locale, 'errors.form')
+  const result = submission.reply({
+    ...(formError ? { formErrors: [formError] } : {}),
+    ...(refusal?.fieldErrors ? { fieldErrors: refusal.fieldErrors } : {}),
+  })
+  const fieldErrors: FieldErrors = {}
+  for (const [name, messages] of Object.entries(result.error ?? {}))
+    if (name && messages?.length) fieldErrors[name.replace(/\[(\d+)\]/g, '.$1')] = messages
+  return { result, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : null, formError }
+}
+
+/** A conform field as the props of the controls in components/forms: name, initial value, errors, constraints. */
+export function fieldProps(
+  field: Pick<
+    FieldMetadata,
+    'initialValue' | 'errors' | 'required' | 'minLength' | 'maxLength' | 'min' | 'max'
+  > & { name: string },
+) {
+  const { name, initialValue, errors, required, minLength, maxLength, min, max } = field
+  return {
+    name,
+    defaultValue: typeof initialValue === 'string' ? initialValue : undefined,
+    errors: errors?.length ? { [name]: errors } : null,
+    constraints: {
+      required,
+      minLength,
+      maxLength,
+      min: min === undefined ? undefined : Number(min),
+      max: max === undefined ? undefined : Number(max),
+    },
+  }
 }
 
 export type Constraints = {

@@ -1,41 +1,24 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { useMemo, useState } from 'react'
+import type { z } from 'zod'
 import { FiguresSummary, YearTable } from '~/components/accountability/business-case-view'
 import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { useLocale, useT } from '~/i18n/react'
 import { benefitAnnualValue, computeCase } from '~/models/accountability/business-case-finance'
-import { MAX_HORIZON } from '~/models/accountability/business-case.schema'
-import type { FieldErrors } from '~/utils/forms'
+import { BusinessCaseSchema, COST_KINDS, MAX_HORIZON } from '~/models/accountability/business-case.schema'
+import { fieldProps, parseSubmission } from '~/utils/forms'
 
-// The business case editor. Lines are kept in React state so rows can be added and removed and the
-// figures previewed as the lead types, with the same arithmetic the server uses.
+// The business case editor, on conform: rows are added and removed by list-intent buttons (in the
+// browser, or by the action when JavaScript is off), and the preview reads the form's current values,
+// with the same arithmetic the server uses.
 
-type AssumptionDraft = { key: number; name: string; unit: string; value: string; source: string }
-type BenefitDraft = {
-  key: number
-  name: string
-  start_year: string
-  kpi_id: string
-  assumptions: AssumptionDraft[]
-}
-type CostDraft = { key: number; name: string; kind: 'one_off' | 'recurring'; year: string; amount: string }
-export type CaseDraft = {
-  context: string
-  approach: string
-  customer_value: string
-  target_segments: string
-  data_systems: string
-  discount_rate_pct: string
-  horizon_years: string
-  benefits: BenefitDraft[]
-  costs: CostDraft[]
-}
+const constraint = getZodConstraint(BusinessCaseSchema)
+
 export type KpiChoice = { id: string; key: string; name_en: string; name_zh_tw: string }
 
-let nextKey = 1
-const key = () => nextKey++
-
-export function draftOf(
+/** The form's starting values: the saved case, or an empty one with the usual rate and horizon. */
+export function caseDefaults(
   businessCase: {
     context: string
     approach: string
@@ -52,19 +35,8 @@ export function draftOf(
     }[]
     costs: { name: string; kind: 'one_off' | 'recurring'; year: number; amount: number }[]
   } | null,
-): CaseDraft {
-  if (!businessCase)
-    return {
-      context: '',
-      approach: '',
-      customer_value: '',
-      target_segments: '',
-      data_systems: '',
-      discount_rate_pct: '10',
-      horizon_years: '3',
-      benefits: [],
-      costs: [],
-    }
+) {
+  if (!businessCase) return { discount_rate_pct: '10', horizon_years: '3' }
   return {
     context: businessCase.context,
     approach: businessCase.approach,
@@ -75,20 +47,17 @@ export function draftOf(
     discount_rate_pct: String(Math.round(Number(businessCase.discount_rate) * 1e6) / 1e4),
     horizon_years: String(businessCase.horizon_years),
     benefits: businessCase.benefits.map((benefit) => ({
-      key: key(),
       name: benefit.name,
       start_year: String(benefit.start_year),
       kpi_id: benefit.kpi_id ?? '',
-      assumptions: benefit.assumptions.map((a) => ({
-        key: key(),
-        name: a.name,
-        unit: a.unit,
-        value: String(a.value),
-        source: a.source,
+      assumptions: benefit.assumptions.map((assumption) => ({
+        name: assumption.name,
+        unit: assumption.unit,
+        value: String(assumption.value),
+        source: assumption.source,
       })),
     })),
     costs: businessCase.costs.map((cost) => ({
-      key: key(),
       name: cost.name,
       kind: cost.kind,
       year: String(cost.year),
@@ -97,127 +66,97 @@ export function draftOf(
   }
 }
 
-const num = (text: string) => {
-  const value = Number(text)
-  return Number.isFinite(value) && text.trim() !== '' ? value : 0
+/** A typed number for the preview; anything else counts as 0 until the lead fixes it. */
+const num = (text: unknown) => {
+  const value = typeof text === 'string' && text.trim() !== '' ? Number(text) : NaN
+  return Number.isFinite(value) ? value : 0
 }
+const listOf = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : [])
+const fieldOf = (value: unknown, name: string) =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined
 
 export function BusinessCaseForm({
-  initial,
+  defaultValue,
   kpis,
-  fieldErrors,
-  formError,
+  lastResult,
   notice,
 }: {
-  initial: CaseDraft
+  defaultValue: ReturnType<typeof caseDefaults>
   kpis: KpiChoice[]
-  fieldErrors?: FieldErrors | null
-  formError?: string | null
+  lastResult?: SubmissionResult<string[]>
   notice?: string
 }) {
   const t = useT()
   const locale = useLocale()
-  const [draft, setDraft] = useState(initial)
-  const set = (patch: Partial<CaseDraft>) => setDraft((d) => ({ ...d, ...patch }))
-  const setBenefit = (index: number, patch: Partial<BenefitDraft>) =>
-    setDraft((d) => ({ ...d, benefits: d.benefits.map((b, i) => (i === index ? { ...b, ...patch } : b)) }))
-  const setAssumption = (index: number, aIndex: number, patch: Partial<AssumptionDraft>) =>
-    setDraft((d) => ({
-      ...d,
-      benefits: d.benefits.map((b, i) =>
-        i === index
-          ? { ...b, assumptions: b.assumptions.map((a, j) => (j === aIndex ? { ...a, ...patch } : a)) }
-          : b,
-      ),
+  const [form, fields] = useForm<z.input<typeof BusinessCaseSchema>, z.output<typeof BusinessCaseSchema>>({
+    defaultValue,
+    lastResult,
+    constraint,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseSubmission(formData, BusinessCaseSchema, locale),
+  })
+  const current = form.value
+  const assumptionValues = (benefit: unknown) =>
+    listOf(fieldOf(benefit, 'assumptions')).map((assumption) => ({
+      value: num(fieldOf(assumption, 'value')),
     }))
-  const setCost = (index: number, patch: Partial<CostDraft>) =>
-    setDraft((d) => ({ ...d, costs: d.costs.map((c, i) => (i === index ? { ...c, ...patch } : c)) }))
-
-  const figures = useMemo(
-    () =>
-      computeCase({
-        discountRate: num(draft.discount_rate_pct) / 100,
-        horizonYears: Math.min(MAX_HORIZON, Math.max(0, Math.floor(num(draft.horizon_years)))),
-        benefits: draft.benefits.map((b) => ({
-          startYear: num(b.start_year),
-          assumptions: b.assumptions.map((a) => ({ value: num(a.value) })),
-        })),
-        costs: draft.costs.map((c) => ({ kind: c.kind, year: num(c.year), amount: num(c.amount) })),
-      }),
-    [draft],
-  )
+  const figures = computeCase({
+    discountRate: num(current?.discount_rate_pct) / 100,
+    horizonYears: Math.min(MAX_HORIZON, Math.max(0, Math.floor(num(current?.horizon_years)))),
+    benefits: listOf(current?.benefits).map((benefit) => ({
+      startYear: num(fieldOf(benefit, 'start_year')),
+      assumptions: assumptionValues(benefit),
+    })),
+    costs: listOf(current?.costs).map((cost) => ({
+      kind: fieldOf(cost, 'kind') === 'recurring' ? ('recurring' as const) : ('one_off' as const),
+      year: num(fieldOf(cost, 'year')),
+      amount: num(fieldOf(cost, 'amount')),
+    })),
+  })
   const kpiOptions = kpis.map((kpi) => ({
     value: kpi.id,
     label: `${locale === 'zh-TW' ? kpi.name_zh_tw : kpi.name_en} (${kpi.key})`,
   }))
+  const formError = form.errors?.length
+    ? form.errors.join(' ')
+    : form.status === 'error'
+      ? t('errors.form')
+      : null
 
   return (
-    <Form method="post" className="form-grid" noValidate>
+    <Form method="post" className="form-grid" {...getFormProps(form)}>
+      {/* Enter in a field saves: the first submit button is the default, not a row's remove button. */}
+      <button type="submit" hidden />
       <FormError message={formError} />
       {notice ? <p className="field-hint">{notice}</p> : null}
       <section className="card form-grid">
         <h2>{t('accountability.caseText')}</h2>
-        <TextAreaField
-          label={t('accountability.context')}
-          name="context"
-          value={draft.context}
-          onChange={(e) => set({ context: e.target.value })}
-          errors={fieldErrors}
-          required
-          maxLength={4000}
-        />
-        <TextAreaField
-          label={t('accountability.approach')}
-          name="approach"
-          value={draft.approach}
-          onChange={(e) => set({ approach: e.target.value })}
-          errors={fieldErrors}
-          required
-          maxLength={4000}
-        />
-        <TextAreaField
-          label={t('accountability.customerValue')}
-          name="customer_value"
-          value={draft.customer_value}
-          onChange={(e) => set({ customer_value: e.target.value })}
-          errors={fieldErrors}
-          required
-          maxLength={4000}
-        />
+        <TextAreaField label={t('accountability.context')} {...fieldProps(fields.context)} />
+        <TextAreaField label={t('accountability.approach')} {...fieldProps(fields.approach)} />
+        <TextAreaField label={t('accountability.customerValue')} {...fieldProps(fields.customer_value)} />
         <div className="field-row">
           <TextField
             label={t('accountability.targetSegments')}
-            name="target_segments"
             hint={t('accountability.commaSeparated')}
-            value={draft.target_segments}
-            onChange={(e) => set({ target_segments: e.target.value })}
-            errors={fieldErrors}
+            {...fieldProps(fields.target_segments)}
           />
           <TextField
             label={t('accountability.dataSystems')}
-            name="data_systems"
             hint={t('accountability.commaSeparated')}
-            value={draft.data_systems}
-            onChange={(e) => set({ data_systems: e.target.value })}
-            errors={fieldErrors}
+            {...fieldProps(fields.data_systems)}
           />
         </div>
         <div className="field-row">
           <TextField
             label={t('accountability.discountRatePct')}
-            name="discount_rate_pct"
             inputMode="decimal"
-            value={draft.discount_rate_pct}
-            onChange={(e) => set({ discount_rate_pct: e.target.value })}
-            errors={fieldErrors}
+            {...fieldProps(fields.discount_rate_pct)}
           />
           <TextField
             label={t('accountability.horizonYears')}
-            name="horizon_years"
             inputMode="numeric"
-            value={draft.horizon_years}
-            onChange={(e) => set({ horizon_years: e.target.value })}
-            errors={fieldErrors}
+            {...fieldProps(fields.horizon_years)}
           />
         </div>
       </section>
@@ -225,88 +164,62 @@ export function BusinessCaseForm({
       <section className="card">
         <h2>{t('accountability.benefitLines')}</h2>
         <p className="field-hint">{t('accountability.benefitHint')}</p>
-        {draft.benefits.map((benefit, index) => {
+        {fields.benefits.getFieldList().map((benefitField, index) => {
           const line = index + 1
-          const prefix = `benefits.${index}`
+          const benefit = benefitField.getFieldset()
           return (
-            <fieldset key={benefit.key} className="line-editor">
+            <fieldset key={benefitField.key} className="line-editor">
               <legend>
                 {t('accountability.benefitN', { line })} · {t('accountability.annualValue')}:{' '}
                 {Math.round(
-                  benefitAnnualValue({
-                    assumptions: benefit.assumptions.map((a) => ({ value: num(a.value) })),
-                  }),
+                  benefitAnnualValue({ assumptions: assumptionValues(benefitField.value) }),
                 ).toLocaleString(locale)}
               </legend>
               <div className="field-row">
                 <TextField
                   label={t('accountability.field.benefitName', { line })}
-                  name={`${prefix}.name`}
-                  value={benefit.name}
-                  onChange={(e) => setBenefit(index, { name: e.target.value })}
-                  errors={fieldErrors}
+                  {...fieldProps(benefit.name)}
                 />
                 <TextField
                   label={t('accountability.field.startYear', { line })}
-                  name={`${prefix}.start_year`}
                   inputMode="numeric"
-                  value={benefit.start_year}
-                  onChange={(e) => setBenefit(index, { start_year: e.target.value })}
-                  errors={fieldErrors}
+                  {...fieldProps(benefit.start_year)}
                 />
                 <SelectField
                   label={t('accountability.field.kpi', { line })}
-                  name={`${prefix}.kpi_id`}
                   options={kpiOptions}
                   placeholder={t('common.none')}
-                  value={benefit.kpi_id}
-                  onChange={(e) => setBenefit(index, { kpi_id: e.target.value })}
-                  errors={fieldErrors}
+                  {...fieldProps(benefit.kpi_id)}
                 />
               </div>
-              {fieldErrors?.[`${prefix}.assumptions`] ? (
-                <p className="field-error">{fieldErrors[`${prefix}.assumptions`]!.join(' ')}</p>
+              {benefit.assumptions.errors?.length ? (
+                <p className="field-error">{benefit.assumptions.errors.join(' ')}</p>
               ) : null}
-              {benefit.assumptions.map((assumption, aIndex) => {
+              {benefit.assumptions.getFieldList().map((assumptionField, aIndex) => {
                 const n = aIndex + 1
-                const aPrefix = `${prefix}.assumptions.${aIndex}`
+                const assumption = assumptionField.getFieldset()
                 return (
-                  <div key={assumption.key} className="assumption-row">
+                  <div key={assumptionField.key} className="assumption-row">
                     <TextField
                       label={t('accountability.field.assumptionName', { line, n })}
-                      name={`${aPrefix}.name`}
-                      value={assumption.name}
-                      onChange={(e) => setAssumption(index, aIndex, { name: e.target.value })}
-                      errors={fieldErrors}
+                      {...fieldProps(assumption.name)}
                     />
                     <TextField
                       label={t('accountability.field.assumptionValue', { line, n })}
-                      name={`${aPrefix}.value`}
                       inputMode="decimal"
-                      value={assumption.value}
-                      onChange={(e) => setAssumption(index, aIndex, { value: e.target.value })}
-                      errors={fieldErrors}
+                      {...fieldProps(assumption.value)}
                     />
                     <TextField
                       label={t('accountability.field.assumptionUnit', { line, n })}
-                      name={`${aPrefix}.unit`}
-                      value={assumption.unit}
-                      onChange={(e) => setAssumption(index, aIndex, { unit: e.target.value })}
-                      errors={fieldErrors}
+                      {...fieldProps(assumption.unit)}
                     />
                     <TextField
                       label={t('accountability.field.assumptionSource', { line, n })}
-                      name={`${aPrefix}.source`}
-                      value={assumption.source}
-                      onChange={(e) => setAssumption(index, aIndex, { source: e.target.value })}
-                      errors={fieldErrors}
+                      {...fieldProps(assumption.source)}
                     />
                     <button
-                      type="button"
                       className="button-secondary"
-                      onClick={() =>
-                        setBenefit(index, { assumptions: benefit.assumptions.filter((_, j) => j !== aIndex) })
-                      }
+                      {...form.remove.getButtonProps({ name: benefit.assumptions.name, index: aIndex })}
                     >
                       {t('accountability.removeAssumption', { line, n })}
                     </button>
@@ -315,23 +228,14 @@ export function BusinessCaseForm({
               })}
               <div className="form-actions">
                 <button
-                  type="button"
                   className="button-secondary"
-                  onClick={() =>
-                    setBenefit(index, {
-                      assumptions: [
-                        ...benefit.assumptions,
-                        { key: key(), name: '', unit: '', value: '', source: '' },
-                      ],
-                    })
-                  }
+                  {...form.insert.getButtonProps({ name: benefit.assumptions.name })}
                 >
                   {t('accountability.addAssumption', { line })}
                 </button>
                 <button
-                  type="button"
                   className="button-secondary"
-                  onClick={() => set({ benefits: draft.benefits.filter((_, i) => i !== index) })}
+                  {...form.remove.getButtonProps({ name: fields.benefits.name, index })}
                 >
                   {t('accountability.removeBenefit', { line })}
                 </button>
@@ -340,22 +244,11 @@ export function BusinessCaseForm({
           )
         })}
         <button
-          type="button"
           className="button-secondary"
-          onClick={() =>
-            set({
-              benefits: [
-                ...draft.benefits,
-                {
-                  key: key(),
-                  name: '',
-                  start_year: '1',
-                  kpi_id: '',
-                  assumptions: [{ key: key(), name: '', unit: '', value: '', source: '' }],
-                },
-              ],
-            })
-          }
+          {...form.insert.getButtonProps({
+            name: fields.benefits.name,
+            defaultValue: { start_year: '1', assumptions: [{}] },
+          })}
         >
           {t('accountability.addBenefit')}
         </button>
@@ -363,49 +256,33 @@ export function BusinessCaseForm({
 
       <section className="card">
         <h2>{t('accountability.costLines')}</h2>
-        {draft.costs.map((cost, index) => {
+        {fields.costs.getFieldList().map((costField, index) => {
           const line = index + 1
-          const prefix = `costs.${index}`
+          const cost = costField.getFieldset()
           return (
-            <div key={cost.key} className="cost-row">
-              <TextField
-                label={t('accountability.field.costName', { line })}
-                name={`${prefix}.name`}
-                value={cost.name}
-                onChange={(e) => setCost(index, { name: e.target.value })}
-                errors={fieldErrors}
-              />
+            <div key={costField.key} className="cost-row">
+              <TextField label={t('accountability.field.costName', { line })} {...fieldProps(cost.name)} />
               <SelectField
                 label={t('accountability.field.costKind', { line })}
-                name={`${prefix}.kind`}
-                options={(['one_off', 'recurring'] as const).map((kind) => ({
+                options={COST_KINDS.map((kind) => ({
                   value: kind,
                   label: t(`accountability.costKind.${kind}`),
                 }))}
-                value={cost.kind}
-                onChange={(e) => setCost(index, { kind: e.target.value as CostDraft['kind'] })}
-                errors={fieldErrors}
+                {...fieldProps(cost.kind)}
               />
               <TextField
                 label={t('accountability.field.costYear', { line })}
-                name={`${prefix}.year`}
                 inputMode="numeric"
-                value={cost.year}
-                onChange={(e) => setCost(index, { year: e.target.value })}
-                errors={fieldErrors}
+                {...fieldProps(cost.year)}
               />
               <TextField
                 label={t('accountability.field.costAmount', { line })}
-                name={`${prefix}.amount`}
                 inputMode="decimal"
-                value={cost.amount}
-                onChange={(e) => setCost(index, { amount: e.target.value })}
-                errors={fieldErrors}
+                {...fieldProps(cost.amount)}
               />
               <button
-                type="button"
                 className="button-secondary"
-                onClick={() => set({ costs: draft.costs.filter((_, i) => i !== index) })}
+                {...form.remove.getButtonProps({ name: fields.costs.name, index })}
               >
                 {t('accountability.removeCost', { line })}
               </button>
@@ -413,13 +290,11 @@ export function BusinessCaseForm({
           )
         })}
         <button
-          type="button"
           className="button-secondary"
-          onClick={() =>
-            set({
-              costs: [...draft.costs, { key: key(), name: '', kind: 'one_off', year: '1', amount: '' }],
-            })
-          }
+          {...form.insert.getButtonProps({
+            name: fields.costs.name,
+            defaultValue: { kind: 'one_off', year: '1' },
+          })}
         >
           {t('accountability.addCost')}
         </button>

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { fields } from '~/utils/forms'
 
-// The business case form, shared by the browser (live preview, constraints) and the action.
-// Nested lines travel as dotted names (benefits.0.assumptions.1.value), so field errors land on
-// exactly the input that caused them.
+// The business case form, shared by the browser (validation, constraints) and the action through
+// conform. Nested lines travel as indexed names (benefits[0].assumptions[1].value), so field errors
+// land on exactly the input that caused them.
 
 export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'changes_requested', 'rejected'] as const
 export const COST_KINDS = ['one_off', 'recurring'] as const
@@ -82,39 +82,6 @@ export const BusinessCaseSchema = z
     },
   )
 export type BusinessCaseInput = z.output<typeof BusinessCaseSchema>
-
-/** { 'benefits.0.name': 'x' } → { benefits: [{ name: 'x' }] }; numeric segments make arrays (gaps dropped). */
-export function unflatten(flat: Record<string, unknown>): Record<string, unknown> {
-  const root: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(flat)) {
-    const parts = key.split('.')
-    if (parts.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) continue
-    let node: Record<string, unknown> = root
-    parts.forEach((part, index) => {
-      if (index === parts.length - 1) {
-        node[part] = value
-        return
-      }
-      const nextIsIndex = /^\d+$/.test(parts[index + 1]!)
-      if (!node[part] || typeof node[part] !== 'object') node[part] = {}
-      node = node[part] as Record<string, unknown>
-      if (nextIsIndex) (node as { __array?: true }).__array = true
-    })
-  }
-  return compactArrays(root) as Record<string, unknown>
-}
-
-function compactArrays(node: unknown): unknown {
-  if (!node || typeof node !== 'object') return node
-  const record = node as Record<string, unknown> & { __array?: true }
-  if (record.__array) {
-    return Object.keys(record)
-      .filter((key) => /^\d+$/.test(key))
-      .sort((a, b) => Number(a) - Number(b))
-      .map((key) => compactArrays(record[key]))
-  }
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, compactArrays(value)]))
-}
 
 /** Decision on a submitted case. */
 export const CaseDecisionSchema = z

@@ -48,28 +48,47 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max))
 
-/** Period targets typed one per line as `YYYY-MM-DD, value`. */
-export const targetLines = z
-  .string()
-  .optional()
-  .transform((text, ctx) => {
-    const targets: { period_end: string; value: number }[] = []
-    const lines = (text ?? '').split(/\r?\n/)
-    lines.forEach((raw, index) => {
-      const line = raw.trim()
-      if (!line) return
-      const match = /^(\d{4}-\d{2}-\d{2})\s*[,;\s]\s*(-?\d+(?:\.\d+)?)$/.exec(line)
-      if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) {
-        ctx.addIssue({ code: 'custom', message: 'kpi.errors.targetLine', params: { line: index + 1 } })
-        return
-      }
-      targets.push({ period_end: match[1]!, value: Number(match[2]) })
-    })
-    const ends = targets.map((target) => target.period_end)
-    if (new Set(ends).size !== ends.length)
-      ctx.addIssue({ code: 'custom', message: 'kpi.errors.targetDuplicate' })
-    return targets.sort((a, b) => a.period_end.localeCompare(b.period_end))
+/** One target: the value planned for the end of a period. */
+export const TargetSchema = z.object({ period_end: fields.isoDate(), value: decimal })
+
+/**
+ * Targets typed one per line as `YYYY-MM-DD, value`, as the form took them before it had rows and API
+ * clients may still post them: each line is checked (its number in the message), then read as a row.
+ */
+function linesAsRows(text: string, ctx: z.core.$RefinementCtx) {
+  const rows: { period_end: string; value: string }[] = []
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim()
+    if (!line) return
+    const match = /^(\d{4}-\d{2}-\d{2})\s*[,;\s]\s*(-?\d+(?:\.\d+)?)$/.exec(line)
+    if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) {
+      ctx.addIssue({ code: 'custom', message: 'kpi.errors.targetLine', params: { line: index + 1 } })
+      return
+    }
+    rows.push({ period_end: match[1]!, value: match[2]! })
   })
+  return rows
+}
+
+/** A KPI's targets: rows (targets[0].period_end, targets[0].value…) or lines of text; sorted by date. */
+export const targetRows = z.preprocess(
+  (value, ctx) => (typeof value === 'string' ? linesAsRows(value, ctx) : value),
+  z
+    .array(TargetSchema)
+    .superRefine((targets, ctx) => {
+      const seen = new Set<string>()
+      targets.forEach((target, index) => {
+        if (seen.has(target.period_end))
+          ctx.addIssue({
+            code: 'custom',
+            message: 'kpi.errors.targetDuplicate',
+            path: [index, 'period_end'],
+          })
+        seen.add(target.period_end)
+      })
+    })
+    .transform((targets) => targets.sort((a, b) => a.period_end.localeCompare(b.period_end))),
+)
 
 export const KpiSchema = z
   .object({
@@ -96,13 +115,17 @@ export const KpiSchema = z
     rollup: z.enum(KPI_ROLLUPS, 'errors.invalidChoice'),
     rollup_weight: decimal.pipe(z.number().gt(0, 'errors.invalid')),
     grace_days: integer(0, 90),
-    targets: targetLines,
+    targets: targetRows,
   })
   .refine((value) => (value.baseline_value === undefined) === (value.baseline_date === undefined), {
     message: 'kpi.errors.baselinePair',
     path: ['baseline_date'],
   })
 export type KpiInput = z.output<typeof KpiSchema>
+/** What the form posts: targets as rows (the text lines are for earlier clients only). */
+export type KpiFormInput = Omit<z.input<typeof KpiSchema>, 'targets'> & {
+  targets?: z.input<typeof TargetSchema>[]
+}
 
 export const CheckInSchema = z.object({
   intent: z.literal('checkin'),

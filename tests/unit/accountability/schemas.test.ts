@@ -1,30 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { BusinessCaseSchema, unflatten } from '~/models/accountability/business-case.schema'
+import { BusinessCaseSchema } from '~/models/accountability/business-case.schema'
 import { sharedValues } from '~/models/accountability/governance.server'
 import { coverageOf } from '~/models/accountability/team.server'
-
-describe('unflatten', () => {
-  test('dotted names become nested objects and arrays, in index order, gaps dropped', () => {
-    expect(
-      unflatten({
-        context: 'c',
-        'benefits.1.name': 'second',
-        'benefits.0.name': 'first',
-        'benefits.0.assumptions.0.value': '2',
-        'costs.3.amount': '5',
-      }),
-    ).toEqual({
-      context: 'c',
-      benefits: [{ name: 'first', assumptions: [{ value: '2' }] }, { name: 'second' }],
-      costs: [{ amount: '5' }],
-    })
-  })
-  test('prototype keys are ignored', () => {
-    const result = unflatten({ '__proto__.polluted': 'yes', 'constructor.prototype.x': '1' })
-    expect(result).toEqual({})
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-  })
-})
 
 describe('BusinessCaseSchema', () => {
   const base = {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { BusinessCaseSchema } from '~/models/accountability/business-case.schema'
 import type { Locale } from '~/i18n/locales'
-import { constraintsOf, fields, zodErrors } from '~/utils/forms'
+import { constraintsOf, fields, parseSubmission, replyTo, zodErrors } from '~/utils/forms'
 
 const errorsOf = (schema: z.ZodType, input: unknown, locale: Locale = 'en') => {
   const result = schema.safeParse(input)
@@ -90,6 +90,143 @@ describe('business case numbers', () => {
     })
     expect(errorsOf(BusinessCaseSchema, input, 'zh-TW')).toEqual({
       'benefits.0.assumptions.0.value': ['請輸入數字。'],
+    })
+  })
+})
+
+describe('parseSubmission and replyTo (conform)', () => {
+  const schema = z.object({
+    context: fields.text(20),
+    benefits: z
+      .array(
+        z.object({
+          name: fields.text(20),
+          assumptions: z.array(z.object({ value: fields.number({ min: 0, max: 10 }) })).min(1),
+        }),
+      )
+      .default([]),
+  })
+  const formOf = (entries: [string, string][]) => {
+    const formData = new FormData()
+    for (const [name, value] of entries) formData.append(name, value)
+    return formData
+  }
+
+  test('indexed and dotted names make the same nested value; prototype keys are ignored', () => {
+    const bracketed = parseSubmission(
+      formOf([
+        ['context', 'c'],
+        ['benefits[0].name', 'first'],
+        ['benefits[0].assumptions[0].value', '2'],
+        ['benefits[1].name', 'second'],
+        ['benefits[1].assumptions[0].value', '3'],
+      ]),
+      schema,
+      'en',
+    )
+    const dotted = parseSubmission(
+      formOf([
+        ['context', 'c'],
+        ['benefits.0.name', 'first'],
+        ['benefits.0.assumptions.0.value', '2'],
+        ['benefits.1.name', 'second'],
+        ['benefits.1.assumptions.0.value', '3'],
+        ['__proto__.polluted', 'yes'],
+        ['constructor.prototype.x', '1'],
+      ]),
+      schema,
+      'en',
+    )
+    const expected = {
+      context: 'c',
+      benefits: [
+        { name: 'first', assumptions: [{ value: 2 }] },
+        { name: 'second', assumptions: [{ value: 3 }] },
+      ],
+    }
+    expect(bracketed.status === 'success' && bracketed.value).toEqual(expected)
+    expect(dotted.status === 'success' && dotted.value).toEqual(expected)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  test('errors are translated, with their bounds, and keyed by dotted paths for the action answer', () => {
+    const submission = parseSubmission(
+      formOf([
+        ['context', '   '],
+        ['benefits[0].name', 'b'],
+        ['benefits[0].assumptions[0].value', '11'],
+      ]),
+      schema,
+      'zh-TW',
+    )
+    expect(submission.status).toBe('error')
+    const reply = replyTo(submission, 'zh-TW')
+    expect(reply.fieldErrors).toEqual({
+      context: ['此欄位為必填。'],
+      'benefits.0.assumptions.0.value': ['不得大於 10。'],
+    })
+    expect(reply.formError).toBe('請修正標示的欄位。')
+    expect(reply.result.status).toBe('error')
+    expect(reply.result.error?.['benefits[0].assumptions[0].value']).toEqual(['不得大於 10。'])
+  })
+
+  test('a list intent (a row added or removed) is not saved: the reply carries the changed rows', () => {
+    const base: [string, string][] = [
+      ['context', 'c'],
+      ['benefits[0].name', 'first'],
+      ['benefits[0].assumptions[0].value', '2'],
+      ['benefits[1].name', 'second'],
+      ['benefits[1].assumptions[0].value', '3'],
+    ]
+    const intent = (value: object): [string, string] => ['__intent__', JSON.stringify(value)]
+    const removed = parseSubmission(
+      formOf([...base, intent({ type: 'remove', payload: { name: 'benefits', index: 0 } })]),
+      schema,
+      'en',
+    )
+    expect(removed.status).toBeUndefined()
+    const removedReply = replyTo(removed, 'en')
+    expect(removedReply).toMatchObject({ fieldErrors: null, formError: null })
+    expect(removedReply.result.initialValue).toEqual({
+      context: 'c',
+      benefits: [{ name: 'second', assumptions: [{ value: '3' }] }],
+    })
+    const added = parseSubmission(
+      formOf([
+        ...base,
+        intent({
+          type: 'insert',
+          payload: { name: 'benefits[1].assumptions', defaultValue: { value: '1' } },
+        }),
+      ]),
+      schema,
+      'en',
+    )
+    expect(added.status).toBeUndefined()
+    expect(replyTo(added, 'en').result.initialValue?.benefits).toEqual([
+      { name: 'first', assumptions: [{ value: '2' }] },
+      { name: 'second', assumptions: [{ value: '3' }, { value: '1' }] },
+    ])
+  })
+
+  test('a refusal by the model: its form or field errors, no generic banner', () => {
+    const submission = parseSubmission(
+      formOf([
+        ['context', 'c'],
+        ['benefits[0].name', 'b'],
+        ['benefits[0].assumptions[0].value', '1'],
+      ]),
+      schema,
+      'en',
+    )
+    expect(replyTo(submission, 'en', { formError: 'Locked.' })).toMatchObject({
+      fieldErrors: null,
+      formError: 'Locked.',
+      result: { status: 'error', error: { '': ['Locked.'] } },
+    })
+    expect(replyTo(submission, 'en', { fieldErrors: { context: ['Taken.'] } })).toMatchObject({
+      fieldErrors: { context: ['Taken.'] },
+      formError: null,
     })
   })
 })
