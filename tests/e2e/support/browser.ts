@@ -32,10 +32,21 @@ export function setupBrowser() {
 }
 
 export async function newPage(
-  options: { locale?: string } = {},
+  options: {
+    locale?: string
+    /** false: a browser with JavaScript off, to prove a form works as plain HTML. */
+    javaScriptEnabled?: boolean
+    /** Cookies of another context (e.g. one that signed in with JavaScript on). */
+    storageState?: Awaited<ReturnType<BrowserContext['storageState']>>
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   if (!browser) throw new Error('Call setupBrowser() in the test file first')
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: options.locale ?? 'en-US' })
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: options.locale ?? 'en-US',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.storageState ? { storageState: options.storageState } : {}),
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
