@@ -3,13 +3,12 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { BusinessCaseForm, caseDefaults } from '~/components/accountability/business-case-form'
 import { useT } from '~/i18n/react'
-import type { Locale } from '~/i18n/locales'
-import { caseStateErrors } from '~/models/accountability/business-case-errors.server'
 import { BusinessCaseSchema } from '~/models/accountability/business-case.schema'
 import { getCase, listKpiChoices, saveCase } from '~/models/accountability/business-case.server'
 import { requireEditableInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { parseSubmission, replyTo } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -25,12 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: businessCase?.version ?? null,
     status: businessCase?.status ?? null,
   }
-}
-
-/** A refusal by the model (case locked, KPI of another program…) as the form's error, or null. */
-function refusalOf(error: unknown, locale: Locale) {
-  const formError = caseStateErrors(error, locale)
-  return formError ? { formError } : null
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,9 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: { version: saved.version },
     })
   } catch (error) {
-    const refusal = refusalOf(error, locale)
-    if (!refusal) throw error
-    return data(replyTo(submission, locale, refusal), { status: 409 })
+    return refuseSubmission(locale, submission, error)
   }
 }
 

@@ -5,12 +5,11 @@ import { KpiForm } from '~/components/kpi/kpi-form'
 import { useKpiName } from '~/components/kpi/kpi-ui'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import type { Locale } from '~/i18n/locales'
 import { requireEditableKpi } from '~/models/kpi/guard.server'
 import { KpiSchema } from '~/models/kpi/kpi.schema'
 import { kpiFormOptions, listTargets, updateKpi } from '~/models/kpi/kpi.server'
-import { kpiInputErrors } from '~/models/kpi/form.server'
 import { db } from '~/utils/db.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { parseSubmission, replyTo } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -28,12 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { kpi: { ...kpi, targets: targets.get(kpi.id) ?? [] }, ...options }
 }
 
-/** A refusal by the model (key taken, parent outside the tree…) as the field's error, or null. */
-function refusalOf(error: unknown, locale: Locale) {
-  const fieldErrors = kpiInputErrors(error, locale)
-  return fieldErrors ? { fieldErrors } : null
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'kpi:edit')
   const kpi = await requireEditableKpi(user, params.kpiId)
@@ -46,9 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateKpi(db, user, kpi, submission.value)
     return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.updated' })
   } catch (error) {
-    const refusal = refusalOf(error, locale)
-    if (!refusal) throw error
-    return data(replyTo(submission, locale, refusal), { status: 400 })
+    return refuseSubmission(locale, submission, error)
   }
 }
 

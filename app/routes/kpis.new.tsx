@@ -6,13 +6,12 @@ import { getUserLocale, requirePermission, type AuthUser } from '~/auth/session.
 import { KpiForm } from '~/components/kpi/kpi-form'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import type { Locale } from '~/i18n/locales'
 import { requireEditableInitiative } from '~/models/foundation/initiative-guard.server'
 import { KpiSchema } from '~/models/kpi/kpi.schema'
 import { createKpi, kpiFormOptions } from '~/models/kpi/kpi.server'
-import { kpiInputErrors } from '~/models/kpi/form.server'
 import { getProgram } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { parseSubmission, replyTo } from '~/utils/forms'
 import { forbidden, notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -38,12 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { scope, ...(await kpiFormOptions(db, user, scope)) }
 }
 
-/** A refusal by the model (key taken, parent outside the tree…) as the field's error, or null. */
-function refusalOf(error: unknown, locale: Locale) {
-  const fieldErrors = kpiInputErrors(error, locale)
-  return fieldErrors ? { fieldErrors } : null
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'kpi:edit')
   const scope = await requireScope(request, user)
@@ -56,9 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createKpi(db, user, scope, submission.value)
     return redirectWithToast(`/kpis/${created.id}`, { kind: 'success', message: 'kpi.created' })
   } catch (error) {
-    const refusal = refusalOf(error, locale)
-    if (!refusal) throw error
-    return data(replyTo(submission, locale, refusal), { status: 400 })
+    return refuseSubmission(locale, submission, error)
   }
 }
 

@@ -1,3 +1,4 @@
+import { replyTo } from './forms'
 import type { Submission } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import type { Locale } from '~/i18n/locales'
@@ -62,17 +63,19 @@ export function refuse<Extra extends Record<string, unknown> = Record<never, nev
 }
 
 /**
- * The same for a form parsed by conform (`parseWithZod`): without an error, the submission's own
- * errors (400); with a DomainError, its message as the field's or the form's error, with its status.
- * Conform shows field errors without a form-level summary, so none is added.
+ * The same for a form parsed by conform (`parseSubmission` in ~/utils/forms): without an error, the
+ * submission's own errors (400); with a DomainError, its message as the field's or the form's error,
+ * with its status. The answer is `replyTo`'s: conform's result, plus the errors by dotted field name.
  */
-export function refuseSubmission(locale: Locale, submission: Submission<unknown>, error?: unknown) {
-  if (error === undefined) return data(submission.reply(), { status: 400 })
+export function refuseSubmission(
+  locale: Locale,
+  submission: Submission<unknown, string[], unknown>,
+  error?: unknown,
+) {
+  if (error === undefined) return data(replyTo(submission, locale), { status: 400 })
   if (!(error instanceof DomainError)) throw error
   const status = statusOf(error)
   const message = translateDomainError(locale, error)
-  const reply = error.field
-    ? submission.reply({ fieldErrors: { [error.field]: [message] } })
-    : submission.reply({ formErrors: [message] })
-  return data(reply, { status })
+  const refusal = error.field ? { fieldErrors: { [error.field]: [message] } } : { formError: message }
+  return data(replyTo(submission, locale, refusal), { status })
 }

@@ -90,40 +90,42 @@ describe('refuseSubmission (conform)', () => {
     const submission = submissionOf({ title: '', email: 'someone@example.com' })
     expect(submission.status).toBe('error')
     const answer = refuseSubmission('en', submission) as unknown as Answer<{
-      status: string
-      error: Record<string, string[]>
+      result: { status: string; error: Record<string, string[]> }
     }>
     expect(statusOf(answer)).toBe(400)
-    expect(answer.data.status).toBe('error')
-    expect(Object.keys(answer.data.error)).toEqual(['title'])
+    expect(answer.data.result.status).toBe('error')
+    // The field's error, and the form's summary ("Please correct the highlighted fields.").
+    expect(Object.keys(answer.data.result.error)).toEqual(['title', ''])
   })
 
   test('a field refusal lands on its field, in the user’s language', () => {
     const submission = submissionOf({ title: 'Pilot', email: 'someone@example.com' })
     const taken = new DomainError('users.emailTaken', { field: 'email' })
     const en = refuseSubmission('en', submission, taken) as unknown as Answer<{
-      status: string
-      error: Record<string, string[]>
-      initialValue: Record<string, unknown>
+      result: { status: string; error: Record<string, string[]>; initialValue: Record<string, unknown> }
+      fieldErrors: Record<string, string[]>
     }>
     expect(statusOf(en)).toBe(400)
-    expect(en.data.status).toBe('error')
-    expect(en.data.error).toEqual({ email: ['A user with this email already exists.'] })
-    expect(en.data.initialValue).toMatchObject({ title: 'Pilot', email: 'someone@example.com' })
+    expect(en.data.result.status).toBe('error')
+    expect(en.data.result.error).toEqual({ email: ['A user with this email already exists.'] })
+    expect(en.data.fieldErrors).toEqual({ email: ['A user with this email already exists.'] })
+    expect(en.data.result.initialValue).toMatchObject({ title: 'Pilot', email: 'someone@example.com' })
     const zh = refuseSubmission('zh-TW', submission, taken) as unknown as Answer<{
-      error: Record<string, string[]>
+      result: { error: Record<string, string[]> }
     }>
-    expect(zh.data.error).toEqual({ email: ['已有使用者使用此電子郵件。'] })
+    expect(zh.data.result.error).toEqual({ email: ['已有使用者使用此電子郵件。'] })
   })
 
   test('a form refusal is a form error, with its status', () => {
     const submission = submissionOf({ title: 'Pilot', email: 'someone@example.com' })
     const locked = new DomainError('accountability.errors.notPending', { status: 409 })
     const answer = refuseSubmission('zh-TW', submission, locked) as unknown as Answer<{
-      error: Record<string, string[]>
+      result: { error: Record<string, string[]> }
+      formError: string | null
     }>
     expect(statusOf(answer)).toBe(409)
-    expect(answer.data.error).toEqual({ '': ['沒有待決議的版本。'] })
+    expect(answer.data.result.error).toEqual({ '': ['沒有待決議的版本。'] })
+    expect(answer.data.formError).toBe('沒有待決議的版本。')
   })
 
   test('a missing record throws the 404 response; other errors are rethrown', async () => {
