@@ -1,20 +1,22 @@
+import { catalogueFor } from './catalogue'
 import { formatMessage, type MessageVars } from './icu'
-import type { Locale } from './locales'
-import { messages, type MessageKey } from './messages'
+import { DEFAULT_LOCALE, type Locale } from './locales'
+import type { MessageKey } from './messages'
 
-// Server-side translation with both languages' catalogues. Browser code translates through
-// useT (react.tsx), which holds only the reader's locale.
+// Translation by locale through catalogue.ts: on the server both languages' catalogues, in the browser
+// (where the build swaps in catalogue.browser.ts) the reader's alone, so that browser code such as a
+// form's validation can translate without shipping the other language.
 
 export type { MessageKey, MessageVars }
 export type Translate = (key: MessageKey, vars?: MessageVars) => string
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages, key)
+  return Object.prototype.hasOwnProperty.call(catalogueFor(DEFAULT_LOCALE), key)
 }
 
 /** Formats the message as ICU MessageFormat; a missing variable stays visible as `{name}`. */
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  return formatMessage(locale, messages[key][locale], vars)
+  return formatMessage(locale, catalogueFor(locale)[key], vars)
 }
 
 export function translator(locale: Locale): Translate {

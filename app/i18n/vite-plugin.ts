@@ -14,7 +14,7 @@ const BROWSER_CATALOGUE = path.join(here, 'catalogue.browser.ts')
 const MESSAGES = path.join(here, 'messages', 'index.ts')
 const PREFIX = 'virtual:tenfold-catalogue/'
 const APP = path.dirname(here)
-const BOTH_LANGUAGES = [path.join(here, 'translate.ts'), path.join(here, 'messages') + path.sep]
+const BOTH_LANGUAGES = path.join(here, 'messages') + path.sep
 
 /** Evaluates the merged catalogue afresh (so that dev picks up edits) and lists its source files. */
 async function loadMessages() {
@@ -45,9 +45,9 @@ export function localeCatalogues(): Plugin {
       if (!/^[.~/]/.test(source)) return null
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
       if (resolved?.id === SERVER_CATALOGUE) return BROWSER_CATALOGUE
-      // Modules that import translate.ts only for its types, or for server-only helpers, must not
-      // pull both catalogues into a chunk as a side-effect import: these modules have no effects.
-      if (resolved && BOTH_LANGUAGES.some((file) => resolved.id.startsWith(file)))
+      // A module that imports the messages only for their types must not pull both catalogues into a
+      // chunk as a side-effect import: the message modules have no effects.
+      if (resolved && resolved.id.startsWith(BOTH_LANGUAGES))
         return { id: resolved.id, moduleSideEffects: false }
       return null
     },
