@@ -1,14 +1,59 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import {
   Fragment,
   isValidElement,
   useId,
+  useMemo,
   type InputHTMLAttributes,
   type ReactElement,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react'
-import type { Constraints, FieldErrors } from '~/utils/forms'
+import type { z } from 'zod'
+import { useLocale, useT } from '~/i18n/react'
+import { constraintsOf, parseSubmission, type Constraints, type FieldErrors } from '~/utils/forms'
+
+/**
+ * A form on conform, checked in the browser by the schema its action parses with (parseSubmission),
+ * so a field's error shows as the user leaves it, in the user's language. `lastResult` is the action's
+ * answer (refuseSubmission's `result`), given only to the form that was submitted when a page has
+ * several. The returned `constraints` and `errors` feed FormFields and the field components; `formProps`
+ * go on the <Form>.
+ */
+export function useSchemaForm<Schema extends z.ZodObject>(
+  schema: Schema,
+  options: {
+    id?: string
+    lastResult?: SubmissionResult<string[]> | null
+    defaultValue?: Partial<Record<keyof z.input<Schema>, unknown>>
+  } = {},
+) {
+  const locale = useLocale()
+  const t = useT()
+  const [form, fields] = useForm<z.input<Schema>, z.output<Schema>>({
+    id: options.id,
+    lastResult: options.lastResult,
+    defaultValue: options.defaultValue as never,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseSubmission(formData, schema, locale),
+  })
+  const constraints = useMemo(() => constraintsOf(schema), [schema])
+  const formError = form.errors?.length
+    ? form.errors.join(' ')
+    : form.status === 'error'
+      ? t('errors.form')
+      : null
+  return {
+    form,
+    fields,
+    formProps: getFormProps(form),
+    constraints,
+    errors: (form.allErrors as FieldErrors | undefined) ?? null,
+    formError,
+  }
+}
 
 type Common = {
   label: string

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { BusinessCaseForm, caseDefaults } from '~/components/accountability/business-case-form'
@@ -9,7 +9,7 @@ import { requireEditableInitiative } from '~/models/foundation/initiative-guard.
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { refuseSubmission } from '~/utils/refuse.server'
-import { parseSubmission, replyTo } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(await request.formData(), BusinessCaseSchema, locale)
   // A row added or removed without JavaScript comes back here too: the form again, nothing saved.
   if (submission.status !== 'success')
-    return data(replyTo(submission, locale), { status: submission.status === 'error' ? 400 : 200 })
+    return refuseSubmission(locale, submission)
   try {
     const saved = await saveCase(db, user, initiative, submission.value)
     return redirectWithToast(`/initiatives/${initiative.id}/case`, {

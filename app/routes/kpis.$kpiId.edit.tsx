@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { KpiForm } from '~/components/kpi/kpi-form'
@@ -10,7 +10,7 @@ import { KpiSchema } from '~/models/kpi/kpi.schema'
 import { kpiFormOptions, listTargets, updateKpi } from '~/models/kpi/kpi.server'
 import { db } from '~/utils/db.server'
 import { refuseSubmission } from '~/utils/refuse.server'
-import { parseSubmission, replyTo } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(await request.formData(), KpiSchema, locale)
   // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
   if (submission.status !== 'success')
-    return data(replyTo(submission, locale), { status: submission.status === 'error' ? 400 : 200 })
+    return refuseSubmission(locale, submission)
   try {
     await updateKpi(db, user, kpi, submission.value)
     return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.updated' })

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -12,7 +12,7 @@ import { createKpi, kpiFormOptions } from '~/models/kpi/kpi.server'
 import { getProgram } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
 import { refuseSubmission } from '~/utils/refuse.server'
-import { parseSubmission, replyTo } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { forbidden, notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await request.formData(), KpiSchema, locale)
   // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
   if (submission.status !== 'success')
-    return data(replyTo(submission, locale), { status: submission.status === 'error' ? 400 : 200 })
+    return refuseSubmission(locale, submission)
   try {
     const created = await createKpi(db, user, scope, submission.value)
     return redirectWithToast(`/kpis/${created.id}`, { kind: 'success', message: 'kpi.created' })

@@ -9,12 +9,10 @@ import { actorOf } from '~/models/foundation/audit.server'
 import { ProgramSchema } from '~/models/foundation/program.schema'
 import { getProgram, updateProgram } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
-
-const constraints = constraintsOf(ProgramSchema)
+import { refuseSubmission } from '~/utils/refuse.server'
 
 async function findProgram(id: string | undefined) {
   const program = z.uuid().safeParse(id).success ? await getProgram(db, id!) : undefined
@@ -31,9 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'program:manage')
   const program = await findProgram(params.programId)
   const locale = await getUserLocale(request)
-  const form = parseForm(ProgramSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
-  await updateProgram(db, actorOf(user), program.id, form.data)
+  const submission = parseSubmission(await request.formData(), ProgramSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  await updateProgram(db, actorOf(user), program.id, submission.value)
   return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'toast.saved' })
 }
 
@@ -44,13 +42,7 @@ export default function EditProgramPage() {
   return (
     <section className="narrow">
       <PageHeader title={t('program.edit')} subtitle={program.name} />
-      <ProgramForm
-        values={program}
-        constraints={constraints}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
-        submitLabel={t('action.save')}
-      />
+      <ProgramForm values={program} lastResult={actionData?.result} submitLabel={t('action.save')} />
     </section>
   )
 }

@@ -8,11 +8,9 @@ import { actorOf } from '~/models/foundation/audit.server'
 import { ProgramSchema } from '~/models/foundation/program.schema'
 import { createProgram } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
-
-const constraints = constraintsOf(ProgramSchema)
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'program:manage')
@@ -22,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'program:manage')
   const locale = await getUserLocale(request)
-  const form = parseForm(ProgramSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
-  const program = await createProgram(db, actorOf(user), form.data)
+  const submission = parseSubmission(await request.formData(), ProgramSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  const program = await createProgram(db, actorOf(user), submission.value)
   return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'program.created' })
 }
 
@@ -34,12 +32,7 @@ export default function NewProgramPage() {
   return (
     <section className="narrow">
       <PageHeader title={t('program.new')} />
-      <ProgramForm
-        constraints={constraints}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
-        submitLabel={t('action.create')}
-      />
+      <ProgramForm lastResult={actionData?.result} submitLabel={t('action.create')} />
     </section>
   )
 }

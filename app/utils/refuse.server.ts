@@ -63,19 +63,26 @@ export function refuse<Extra extends Record<string, unknown> = Record<never, nev
 }
 
 /**
- * The same for a form parsed by conform (`parseSubmission` in ~/utils/forms): without an error, the
- * submission's own errors (400); with a DomainError, its message as the field's or the form's error,
- * with its status. The answer is `replyTo`'s: conform's result, plus the errors by dotted field name.
+ * The answer to a conform submission (`parseSubmission` in ~/utils/forms) that is not saved. Without an
+ * error: a list intent (a row added or removed without JavaScript: the form again, 200) or the
+ * submission's own errors (400). With a DomainError: its message as the field's or the form's error,
+ * with its status. The answer is `replyTo`'s (conform's result, plus the errors by dotted field name),
+ * with `extra` beside it (the `intent` that tells a page with several forms which one answered).
  */
-export function refuseSubmission(
+export function refuseSubmission<Extra extends Record<string, unknown> = Record<never, never>>(
   locale: Locale,
   submission: Submission<unknown, string[], unknown>,
   error?: unknown,
+  extra?: Extra,
 ) {
-  if (error === undefined) return data(replyTo(submission, locale), { status: 400 })
+  if (error === undefined)
+    return data(
+      { ...(extra as Extra), ...replyTo(submission, locale) },
+      { status: submission.status === 'error' ? 400 : 200 },
+    )
   if (!(error instanceof DomainError)) throw error
   const status = statusOf(error)
   const message = translateDomainError(locale, error)
   const refusal = error.field ? { fieldErrors: { [error.field]: [message] } } : { formError: message }
-  return data(replyTo(submission, locale, refusal), { status })
+  return data({ ...(extra as Extra), ...replyTo(submission, locale, refusal) }, { status })
 }

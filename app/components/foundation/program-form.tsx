@@ -1,30 +1,28 @@
+import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useT } from '~/i18n/react'
-import type { Constraints, FieldErrors } from '~/utils/forms'
-import { FormActions, FormError, FormFields } from '../forms'
+import { ProgramSchema } from '~/models/foundation/program.schema'
+import { FormActions, FormError, FormFields, useSchemaForm } from '../forms'
 
 export type ProgramFormValues = { name: string; description: string; reporting_timezone: string }
 
 export function ProgramForm({
   values,
-  constraints,
-  fieldErrors,
-  formError,
+  lastResult,
   submitLabel,
 }: {
   values?: ProgramFormValues
-  constraints: Record<string, Constraints>
-  fieldErrors?: FieldErrors | null
-  formError?: string | null
+  lastResult?: SubmissionResult<string[]> | null
   submitLabel: string
 }) {
   const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(ProgramSchema, { lastResult })
   return (
-    <Form method="post" className="card form-grid">
+    <Form method="post" className="card form-grid" {...formProps}>
       <FormError message={formError} />
       <FormFields
         constraints={constraints}
-        errors={fieldErrors}
+        errors={errors}
         fields={[
           { name: 'name', label: t('program.name'), defaultValue: values?.name },
           {
