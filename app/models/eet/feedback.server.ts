@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import { can } from '~/auth/permissions'
 import type { Database, Executor } from '~/utils/db.server'
-import type { FeedbackStatus } from '~/models/eet/tables'
+import type { FeedbackStatus, PilotFeedbackEventsTable } from '~/models/eet/tables'
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
 import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.server'
@@ -18,6 +18,11 @@ import { DomainError } from '~/utils/domain-error'
 
 export function feedbackLink(initiativeId: string, feedbackId: string) {
   return `/initiatives/${initiativeId}/feedback/${feedbackId}`
+}
+
+/** One step of an item's history: the status before and after (a merge keeps it), who, and why. */
+function recordStep(trx: Executor, step: Insertable<PilotFeedbackEventsTable>) {
+  return trx.insertInto('pilot_feedback_events').values(step).execute()
 }
 
 function visibleFeedback(db: Executor, user: AuthUser) {
@@ -189,10 +194,7 @@ export async function submitFeedback(
       .values({ ...values, initiative_id: initiativeId, submitter_id: user.id })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('pilot_feedback_events')
-      .values({ feedback_id: created.id, actor_id: user.id, from_status: null, to_status: 'new' })
-      .execute()
+    await recordStep(trx, { feedback_id: created.id, actor_id: user.id, from_status: null, to_status: 'new' })
     await audit(trx, {
       actor: actorOf(user),
       action: 'feedback.submit',
@@ -290,16 +292,13 @@ export async function triageFeedback(
       })
       .where('id', '=', id)
       .execute()
-    await trx
-      .insertInto('pilot_feedback_events')
-      .values({
-        feedback_id: id,
-        actor_id: user.id,
-        from_status: item.status,
-        to_status: input.status,
-        note: input.status === 'declined' ? input.decline_reason : input.note,
-      })
-      .execute()
+    await recordStep(trx, {
+      feedback_id: id,
+      actor_id: user.id,
+      from_status: item.status,
+      to_status: input.status,
+      note: input.status === 'declined' ? input.decline_reason : input.note,
+    })
     // The submitter, and the submitters of duplicates merged into it, hear about every step.
     const duplicates = await trx
       .selectFrom('pilot_feedback')
@@ -387,16 +386,13 @@ export async function mergeFeedback(
       })
       .where('id', '=', id)
       .execute()
-    await trx
-      .insertInto('pilot_feedback_events')
-      .values({
-        feedback_id: id,
-        actor_id: user.id,
-        from_status: item.status,
-        to_status: item.status,
-        note: `merged:${targetId}`,
-      })
-      .execute()
+    await recordStep(trx, {
+      feedback_id: id,
+      actor_id: user.id,
+      from_status: item.status,
+      to_status: item.status,
+      note: `merged:${targetId}`,
+    })
     if (item.submitter_id && item.submitter_id !== user.id)
       await notify(trx, [
         {

@@ -6,9 +6,10 @@ import { parseCsv } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
 import { zodErrors } from '~/utils/forms'
 import { actorOf, audit } from '../foundation/audit.server'
-import { markSellersLeft, SELLER_ROSTER_COLUMNS, upsertRoster } from '../foundation/seller.server'
+import { SELLER_ROSTER_COLUMNS } from '../foundation/seller-columns'
+import { markSellersLeft, upsertRoster } from '../foundation/seller.server'
 import { endStintsOfLeftSellers } from './eet.server'
-import { ROSTER_REQUIRED_COLUMNS, SellerSchema, type ImportMode, type SellerInput } from './roster.schema'
+import { ROSTER_COLUMNS, SellerSchema, type ImportMode, type SellerInput } from './roster.schema'
 
 // The roster import: parse and check every row (line numbers as in the file), compare with the roster,
 // then upsert by seller_id in batches inside one transaction. Reps missing from the file get left_at
@@ -69,7 +70,7 @@ export async function planRosterImport(db: Executor, text: string, locale: Local
 }
 
 async function analyseRoster(db: Executor, text: string, locale: Locale): Promise<Analysis> {
-  const parsed = parseCsv(text, ROSTER_REQUIRED_COLUMNS)
+  const parsed = parseCsv(text, ROSTER_COLUMNS)
   const failed = (message: string) => ({ plan: emptyPlan(message), changed: [], inFile: new Set<string>() })
   if (!parsed.ok) {
     if (parsed.error === 'header')

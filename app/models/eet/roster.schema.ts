@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isIsoDate } from '~/utils/calendar'
 import type { TechAffinity } from '~/utils/db.types'
 import { fields } from '~/utils/forms'
+import { SELLER_ROSTER_COLUMNS } from '../foundation/seller-columns'
 
 // One rep of the sales force: the CSV row of a roster import and the admin's single-edit form share
 // this schema (browser constraints and server parsing).
@@ -13,22 +14,11 @@ export const TECH_AFFINITIES = [
   'unknown',
 ] as const satisfies readonly TechAffinity[]
 
-export const ROSTER_COLUMNS = [
-  'seller_id',
-  'name',
-  'email',
-  'region',
-  'segment',
-  'team',
-  'manager_id',
-  'hire_date',
-  'role',
-  'tech_affinity',
-  'eligible',
-] as const
-
-/** The columns a file must have; email, manager_id, hire_date, tech_affinity and eligible may be blank. */
-export const ROSTER_REQUIRED_COLUMNS = ROSTER_COLUMNS
+/**
+ * A roster file's columns, all required as headers (email, manager_id, hire_date, tech_affinity and
+ * eligible may be blank in a row): the rep's id, then the columns an import sets on the seller.
+ */
+export const ROSTER_COLUMNS = ['seller_id', ...SELLER_ROSTER_COLUMNS] as const
 
 const TRUE_WORDS = ['true', 'yes', 'y', '1', 'on']
 const FALSE_WORDS = ['false', 'no', 'n', '0', 'off']

@@ -1,23 +1,11 @@
 import { sql, type Updateable } from 'kysely'
 import type { Executor } from '~/utils/db.server'
+import { SELLER_ROSTER_COLUMNS } from './seller-columns'
 import type { SellersTable } from './tables'
 
 // The sales-force roster is the foundation's (every area reads it); the EET area maintains it (the
 // roster page and the roster import) through these writes, auditing them itself.
 
-/** The roster columns an import sets, in the order the import's upsert binds them. */
-export const SELLER_ROSTER_COLUMNS = [
-  'name',
-  'email',
-  'region',
-  'segment',
-  'team',
-  'manager_id',
-  'hire_date',
-  'role',
-  'tech_affinity',
-  'eligible',
-] as const
 export type RosterRow = { seller_id: string } & {
   [Column in (typeof SELLER_ROSTER_COLUMNS)[number]]: unknown
 }
