@@ -1,10 +1,26 @@
 import { hasScope, verifyApiKey, type ApiKeyPrincipal } from '~/models/foundation/api-key.server'
 import type { ApiScope } from '~/models/foundation/api-key.schema'
+import type { z } from 'zod'
+import { translate } from '~/i18n/translate'
 import { db } from '~/utils/db.server'
+import { zodErrors } from '~/utils/forms'
 
-/** A JSON error body for API clients: `{ "error": { "code", "message" } }`. */
-export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
-  return Response.json({ error: { code, message } }, { status, headers })
+/** A JSON error body for API clients: `{ "error": { "code", "message", ...detail } }`. */
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: HeadersInit,
+  detail?: Record<string, unknown>,
+) {
+  return Response.json({ error: { code, message, ...detail } }, { status, headers })
+}
+
+/** 400 invalid_query: the query parameters the schema refused, each with its problems (in English). */
+export function invalidQuery(error: z.ZodError) {
+  return apiError(400, 'invalid_query', translate('en', 'errors.form'), undefined, {
+    fields: zodErrors('en', error),
+  })
 }
 
 /** Every API route starts here: 401 without a valid key, 403 when the key lacks the scope. */

@@ -29,10 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return apiError(400, 'invalid_body', `Send a JSON array of 1 to ${API_MAX_ITEMS} measurements.`)
   const resolved = await resolveKpiKey(db, params.key ?? '', program)
   if (!resolved.ok) {
-    return Response.json(
-      { error: { code: resolved.code, message: resolved.message, programs: resolved.programs } },
-      { status: resolved.status },
-    )
+    return apiError(resolved.status, resolved.code, resolved.message, undefined, {
+      programs: resolved.programs,
+    })
   }
   const atomic = url.searchParams.get('atomic') === 'true'
   const outcome = await writeApiMeasurements(db, principal, resolved.kpi, body, atomic)
