@@ -3,15 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
 import { getUserLocale, requirePermission, requireUser } from '~/auth/session.server'
-import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
+import { ReviewForm } from '~/components/accountability/review-form'
+import { FormError } from '~/components/forms'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import {
-  GOVERNANCE_ACTIONS,
-  OVERLAP_KINDS,
-  ReviewDoneSchema,
-  ReviewSchema,
-} from '~/models/accountability/governance.schema'
+import { ReviewDoneSchema, ReviewSchema } from '~/models/accountability/governance.schema'
 import {
   completeReview,
   findOverlaps,
@@ -22,10 +18,10 @@ import {
 import { listActiveInitiativeNames } from '~/models/foundation/initiative.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -44,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const IntentSchema = z.object({ intent: z.enum(['review', 'done']) })
 
+// The review form and the log's "mark done" buttons post here; each answer carries its intent.
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'governance:manage')
   const locale = await getUserLocale(request)
@@ -51,17 +48,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = IntentSchema.safeParse({ intent: formData.get('intent') })
   invariantResponse(intent.success, 'Unknown intent')
   if (intent.data.intent === 'done') {
-    const form = ReviewDoneSchema.safeParse(Object.fromEntries(formData))
-    invariantResponse(form.success, 'Bad review')
-    invariantResponse(await completeReview(db, user, form.data.review_id), 'Not found', { status: 404 })
+    const submission = parseSubmission(formData, ReviewDoneSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'done' })
+    const completed = await completeReview(db, user, submission.value.review_id)
+    invariantResponse(completed, 'Not found', { status: 404 })
     return redirectWithToast('/governance', { kind: 'success', message: 'toast.saved' })
   }
-  const form = parseForm(ReviewSchema, formData, locale)
-  if (!form.ok) return refuse(locale, form)
+  const submission = parseSubmission(formData, ReviewSchema, locale)
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { intent: 'review' })
   try {
-    await recordReview(db, user, form.data)
+    await recordReview(db, user, submission.value)
   } catch (error) {
-    return refuse(locale, error)
+    return refuseSubmission(locale, submission, error, { intent: 'review' })
   }
   return redirectWithToast('/governance', { kind: 'success', message: 'accountability.toast.reviewRecorded' })
 }
@@ -72,6 +72,9 @@ export default function GovernancePage() {
   const [params] = useSearchParams()
   const t = useT()
   const format = useFormat()
+  const answerTo = (intent: 'review' | 'done') => (actionData?.intent === intent ? actionData : null)
+  // A "mark done" button has no field of its own: a refused one says what was wrong with its review.
+  const completion = answerTo('done')
   const nameOf = (id: string) => initiatives.find((i) => i.id === id)?.name ?? '—'
   const prefill = {
     kind: params.get('kind') ?? undefined,
@@ -146,6 +149,9 @@ export default function GovernancePage() {
       </section>
       <section className="card" aria-labelledby="log-title">
         <h2 id="log-title">{t('accountability.governanceLog')}</h2>
+        <FormError
+          message={completion ? (completion.fieldErrors?.review_id?.join(' ') ?? completion.formError) : null}
+        />
         {reviews.length === 0 ? (
           <EmptyState>{t('accountability.noReviews')}</EmptyState>
         ) : (
@@ -203,68 +209,13 @@ export default function GovernancePage() {
       {canManage ? (
         <section className="card" id="review-form" aria-labelledby="review-title">
           <h2 id="review-title">{t('accountability.recordReview')}</h2>
-          <Form method="post" className="form-grid" key={params.toString()}>
-            <FormError message={actionData?.formError} />
-            <input type="hidden" name="intent" value="review" />
-            <div className="field-row">
-              <SelectField
-                label={t('accountability.overlapKind')}
-                name="overlap_kind"
-                defaultValue={prefill.kind}
-                options={OVERLAP_KINDS.map((kind) => ({
-                  value: kind,
-                  label: t(`accountability.overlap.${kind}`),
-                }))}
-                errors={actionData?.fieldErrors}
-              />
-              <TextField
-                label={t('accountability.subject')}
-                name="subject"
-                defaultValue={prefill.subject}
-                errors={actionData?.fieldErrors}
-              />
-            </div>
-            <SelectField
-              label={t('accountability.initiatives')}
-              name="initiative_ids"
-              multiple
-              defaultValue={prefill.ids}
-              options={initiatives.map((i) => ({ value: i.id, label: i.name }))}
-              errors={actionData?.fieldErrors}
-            />
-            <div className="field-row">
-              <SelectField
-                label={t('accountability.actionLabel')}
-                name="action"
-                options={GOVERNANCE_ACTIONS.map((a) => ({
-                  value: a,
-                  label: t(`accountability.action.${a}`),
-                }))}
-                errors={actionData?.fieldErrors}
-              />
-              <SelectField
-                label={t('accountability.owner')}
-                name="owner_id"
-                placeholder=""
-                options={owners.map((o) => ({ value: o.id, label: o.name }))}
-                errors={actionData?.fieldErrors}
-              />
-              <TextField
-                label={t('accountability.dueDate')}
-                name="due_date"
-                type="date"
-                errors={actionData?.fieldErrors}
-              />
-            </div>
-            <TextAreaField
-              label={t('accountability.decision')}
-              name="decision"
-              errors={actionData?.fieldErrors}
-            />
-            <FormActions>
-              <button type="submit">{t('accountability.recordReview')}</button>
-            </FormActions>
-          </Form>
+          <ReviewForm
+            key={params.toString()}
+            prefill={prefill}
+            initiatives={initiatives}
+            owners={owners}
+            lastResult={answerTo('review')?.result}
+          />
         </section>
       ) : null}
     </>

@@ -4,10 +4,15 @@ import { z } from 'zod'
 import { can } from '~/auth/permissions'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { CaseStatusBadge, CaseView } from '~/components/accountability/business-case-view'
-import { FormActions, FormError, SelectField, TextAreaField } from '~/components/forms'
+import { CaseCommentForm, CaseDecisionForm } from '~/components/accountability/case-forms'
+import { FormError } from '~/components/forms'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { CaseCommentSchema, CaseDecisionSchema } from '~/models/accountability/business-case.schema'
+import {
+  CaseCommentSchema,
+  CaseDecisionSchema,
+  CaseSubmitSchema,
+} from '~/models/accountability/business-case.schema'
 import {
   benefitEvidence,
   commentOnCase,
@@ -23,9 +28,9 @@ import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
 import { forbidden, invariantResponse } from '~/utils/http.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -59,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const IntentSchema = z.object({ intent: z.enum(['submit', 'decide', 'comment']) })
 
+// Three forms post here; each answer carries its intent, so only the form that was sent shows errors.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireInitiative(user, params.initiativeId)
@@ -69,32 +75,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const canEdit = can(user.role, 'business-case:edit') && initiative.can_edit
   const decider = isDecider(user, initiative)
   const back = `/initiatives/${initiative.id}/case`
-  try {
-    if (intent.data.intent === 'submit') {
-      if (!canEdit) forbidden()
+  if (intent.data.intent === 'submit') {
+    if (!canEdit) forbidden()
+    const submission = parseSubmission(formData, CaseSubmitSchema, locale)
+    try {
       await submitCase(db, user, initiative.id)
-      return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.submitted' })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, { intent: 'submit' })
     }
-    if (intent.data.intent === 'decide') {
-      if (!decider) forbidden()
-      const form = parseForm(CaseDecisionSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form)
-      await decideCase(db, user, initiative, form.data.decision, form.data.note)
-      return redirectWithToast(back, {
-        kind: 'success',
-        message: `accountability.toast.${form.data.decision}`,
-      })
-    }
-    if (!canEdit && !decider) forbidden()
-    const form = parseForm(CaseCommentSchema, formData, locale)
-    if (!form.ok) return refuse(locale, form)
-    const businessCase = await getCase(db, initiative.id)
-    invariantResponse(businessCase, 'No business case', { status: 404 })
-    await commentOnCase(db, user, businessCase.id, form.data.comment)
-    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
-  } catch (error) {
-    return refuse(locale, error)
+    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.submitted' })
   }
+  if (intent.data.intent === 'decide') {
+    if (!decider) forbidden()
+    const submission = parseSubmission(formData, CaseDecisionSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'decide' })
+    const { decision, note } = submission.value
+    try {
+      await decideCase(db, user, initiative, decision, note)
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, { intent: 'decide' })
+    }
+    return redirectWithToast(back, { kind: 'success', message: `accountability.toast.${decision}` })
+  }
+  if (!canEdit && !decider) forbidden()
+  const submission = parseSubmission(formData, CaseCommentSchema, locale)
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { intent: 'comment' })
+  const businessCase = await getCase(db, initiative.id)
+  invariantResponse(businessCase, 'No business case', { status: 404 })
+  try {
+    await commentOnCase(db, user, businessCase.id, submission.value.comment)
+  } catch (error) {
+    return refuseSubmission(locale, submission, error, { intent: 'comment' })
+  }
+  return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
 }
 
 export default function BusinessCasePage() {
@@ -117,6 +132,11 @@ export default function BusinessCasePage() {
     )
   }
   const editable = businessCase.status === 'draft' || businessCase.status === 'changes_requested'
+  const answerTo = (intent: 'submit' | 'decide' | 'comment') =>
+    actionData?.intent === intent ? actionData : null
+  // A refusal shows in its form; the submit button's, or one whose form is gone (the case was decided
+  // meanwhile), shows here.
+  const inItsForm = (answerTo('decide') && canDecide) || (answerTo('comment') && canComment)
   return (
     <div className="two-column">
       <section className="card" aria-labelledby="case-title">
@@ -131,7 +151,7 @@ export default function BusinessCasePage() {
             ? ` · ${t('accountability.decidedBy')}: ${businessCase.decider_name} (${format.date(businessCase.decided_at)})`
             : ''}
         </p>
-        <FormError message={actionData?.formError} />
+        <FormError message={inItsForm ? null : actionData?.formError} />
         <div className="form-actions">
           {canEdit && businessCase.status !== 'submitted' ? (
             <Link className="button" to="edit">
@@ -164,27 +184,7 @@ export default function BusinessCasePage() {
         {canDecide ? (
           <section className="card" aria-labelledby="decide-title">
             <h2 id="decide-title">{t('accountability.yourDecision')}</h2>
-            <Form method="post" className="form-grid">
-              <input type="hidden" name="intent" value="decide" />
-              <SelectField
-                label={t('accountability.decision')}
-                name="decision"
-                options={(['approved', 'changes_requested', 'rejected'] as const).map((value) => ({
-                  value,
-                  label: t(`accountability.caseStatus.${value}`),
-                }))}
-                errors={actionData?.fieldErrors}
-              />
-              <TextAreaField
-                label={t('accountability.comment')}
-                name="note"
-                hint={t('accountability.commentHint')}
-                errors={actionData?.fieldErrors}
-              />
-              <FormActions>
-                <button type="submit">{t('accountability.recordDecision')}</button>
-              </FormActions>
-            </Form>
+            <CaseDecisionForm lastResult={answerTo('decide')?.result} />
           </section>
         ) : null}
         {loaderData.ownCase ? <p className="card field-hint">{t('accountability.cannotDecideOwn')}</p> : null}
@@ -201,21 +201,7 @@ export default function BusinessCasePage() {
               </li>
             ))}
           </ol>
-          {canComment ? (
-            <Form method="post" className="form-grid">
-              <input type="hidden" name="intent" value="comment" />
-              <TextAreaField
-                label={t('accountability.addComment')}
-                name="comment"
-                errors={actionData?.fieldErrors}
-              />
-              <FormActions>
-                <button type="submit" className="button-secondary">
-                  {t('accountability.postComment')}
-                </button>
-              </FormActions>
-            </Form>
-          ) : null}
+          {canComment ? <CaseCommentForm lastResult={answerTo('comment')?.result} /> : null}
         </section>
       </aside>
     </div>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requireUser } from '~/auth/session.server'
-import { FormActions, FormError, TextAreaField, TextField } from '~/components/forms'
+import { AttestationForm } from '~/components/accountability/attestation-form'
 import { INITIATIVE_TABS } from '~/components/foundation/initiative-tabs'
 import { Badge } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
@@ -11,9 +11,9 @@ import { attest, evaluateChecklist, type ChecklistItem } from '~/models/accounta
 import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -32,9 +32,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const initiative = await requireEditableInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
   const formData = await request.formData()
-  const form = parseForm(AttestationSchema, formData, locale)
-  if (!form.ok) return refuse(locale, form, { item: String(formData.get('item') ?? '') })
-  await attest(db, user, initiative.id, form.data)
+  const submission = parseSubmission(formData, AttestationSchema, locale)
+  // Every item has its own form: the answer names the item, so only that form shows the errors.
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { item: String(formData.get('item') ?? '') })
+  await attest(db, user, initiative.id, submission.value)
   return redirectWithToast(`/initiatives/${initiative.id}/checklist`, {
     kind: 'success',
     message: 'accountability.toast.attested',
@@ -77,7 +79,6 @@ export default function ChecklistPage() {
           <ul className="checklist">
             {section.items.map((item) => {
               const href = evidenceHref(initiativeId, item.evidence)
-              const errors = actionData?.item === item.key ? actionData.fieldErrors : null
               return (
                 <li key={item.key}>
                   <div className="checklist-head">
@@ -109,36 +110,15 @@ export default function ChecklistPage() {
                     )
                   ) : null}
                   {item.source === 'manual' && canAttest ? (
-                    <details open={Boolean(errors)}>
-                      <summary>{t('accountability.attest')}</summary>
-                      <Form method="post" className="form-grid">
-                        <FormError message={errors ? actionData?.formError : null} />
-                        <input type="hidden" name="intent" value="attest" />
-                        <input type="hidden" name="item" value={item.key} />
-                        <label className="checkbox">
-                          <input type="checkbox" name="met" defaultChecked={item.met === true} />{' '}
-                          {t('accountability.check.metLabel')}
-                        </label>
-                        <TextAreaField
-                          label={t('accountability.note')}
-                          name="note"
-                          defaultValue={item.attestation?.note}
-                          errors={errors}
-                          rows={2}
-                        />
-                        <TextField
-                          label={t('accountability.evidenceUrl')}
-                          name="evidence_url"
-                          defaultValue={item.evidence ?? ''}
-                          errors={errors}
-                        />
-                        <FormActions>
-                          <button type="submit" className="button-secondary">
-                            {t('accountability.attest')}
-                          </button>
-                        </FormActions>
-                      </Form>
-                    </details>
+                    <AttestationForm
+                      item={{
+                        key: item.key,
+                        met: item.met,
+                        note: item.attestation?.note,
+                        evidence: item.evidence,
+                      }}
+                      lastResult={actionData?.item === item.key ? actionData.result : null}
+                    />
                   ) : null}
                 </li>
               )

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
-import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
+import { GateDecisionForm, GateRequestForm } from '~/components/accountability/gate-forms'
+import { FormError } from '~/components/forms'
 import { StageBadge } from '~/components/foundation/initiative-table'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
@@ -17,10 +18,10 @@ import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { todayUtc } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const IntentSchema = z.object({ intent: z.enum(['request', 'decide']) })
 
+// Two forms post here; each answer carries its intent, so only the form that was sent shows errors.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireInitiative(user, params.initiativeId)
@@ -52,25 +54,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = IntentSchema.safeParse({ intent: formData.get('intent') })
   invariantResponse(intent.success, 'Unknown intent')
   const back = `/initiatives/${initiative.id}/gates`
-  try {
-    if (intent.data.intent === 'request') {
-      if (!initiative.can_edit) forbidden()
-      const form = parseForm(GateRequestSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form)
-      await requestGate(db, user, initiative.id, form.data)
-      return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.gateRequested' })
+  if (intent.data.intent === 'request') {
+    if (!initiative.can_edit) forbidden()
+    const submission = parseSubmission(formData, GateRequestSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'request' })
+    try {
+      await requestGate(db, user, initiative.id, submission.value)
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, { intent: 'request' })
     }
-    if (!isGateDecider(user, initiative)) forbidden()
-    const form = parseForm(GateDecisionSchema, formData, locale)
-    if (!form.ok) return refuse(locale, form)
-    await decideGate(db, user, initiative, form.data)
-    return redirectWithToast(back, {
-      kind: 'success',
-      message: `accountability.toast.gate.${form.data.decision}`,
-    })
-  } catch (error) {
-    return refuse(locale, error)
+    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.gateRequested' })
   }
+  if (!isGateDecider(user, initiative)) forbidden()
+  const submission = parseSubmission(formData, GateDecisionSchema, locale)
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { intent: 'decide' })
+  try {
+    await decideGate(db, user, initiative, submission.value)
+  } catch (error) {
+    return refuseSubmission(locale, submission, error, { intent: 'decide' })
+  }
+  return redirectWithToast(back, {
+    kind: 'success',
+    message: `accountability.toast.gate.${submission.value.decision}`,
+  })
 }
 
 export default function GatesPage() {
@@ -79,6 +87,9 @@ export default function GatesPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
+  const answerTo = (intent: 'request' | 'decide') => (actionData?.intent === intent ? actionData : null)
+  // A refusal shows in its form, or here when its form is gone (a gate was requested or decided meanwhile).
+  const inItsForm = (answerTo('request') && canRequest) || (answerTo('decide') && canDecide)
   return (
     <div className="two-column">
       <section className="card" aria-labelledby="gates-title">
@@ -92,7 +103,7 @@ export default function GatesPage() {
             </>
           ) : null}
         </p>
-        <FormError message={actionData?.formError} />
+        <FormError message={inItsForm ? null : actionData?.formError} />
         {gates.length === 0 ? <EmptyState>{t('accountability.noGates')}</EmptyState> : null}
         <ol className="checklist">
           {gates.map((gate) => (
@@ -127,36 +138,7 @@ export default function GatesPage() {
                 </p>
               ) : null}
               {canDecide && gate.id === pendingId ? (
-                <Form method="post" className="form-grid">
-                  <input type="hidden" name="intent" value="decide" />
-                  <input type="hidden" name="gate_id" value={gate.id} />
-                  <div className="field-row">
-                    <SelectField
-                      label={t('accountability.decision')}
-                      name="decision"
-                      options={(['approved', 'rejected'] as const).map((value) => ({
-                        value,
-                        label: t(`accountability.gateStatus.${value}`),
-                      }))}
-                      errors={actionData?.fieldErrors}
-                    />
-                    <TextField
-                      label={t('accountability.decisionDate')}
-                      name="decision_date"
-                      type="date"
-                      defaultValue={today}
-                      errors={actionData?.fieldErrors}
-                    />
-                  </div>
-                  <TextAreaField
-                    label={t('accountability.decisionNotes')}
-                    name="decision_notes"
-                    errors={actionData?.fieldErrors}
-                  />
-                  <FormActions>
-                    <button type="submit">{t('accountability.recordDecision')}</button>
-                  </FormActions>
-                </Form>
+                <GateDecisionForm gateId={gate.id} today={today} lastResult={answerTo('decide')?.result} />
               ) : null}
             </li>
           ))}
@@ -166,26 +148,7 @@ export default function GatesPage() {
         {canRequest && next ? (
           <section className="card" aria-labelledby="request-title">
             <h2 id="request-title">{t('accountability.requestGate', { stage: t(`stage.${next}`) })}</h2>
-            <Form method="post" className="form-grid">
-              <input type="hidden" name="intent" value="request" />
-              <fieldset>
-                <legend>{t('accountability.criteria')}</legend>
-                {criteria.map((key) => (
-                  <label key={key} className="checkbox">
-                    <input type="checkbox" name="criteria" value={key} />{' '}
-                    {t(`accountability.criterion.${key}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <TextAreaField
-                label={t('accountability.gateNote')}
-                name="request_note"
-                errors={actionData?.fieldErrors}
-              />
-              <FormActions>
-                <button type="submit">{t('accountability.askForDecision')}</button>
-              </FormActions>
-            </Form>
+            <GateRequestForm criteria={criteria} lastResult={answerTo('request')?.result} />
           </section>
         ) : (
           <p className="card field-hint">{t('accountability.stageThroughGates')}</p>

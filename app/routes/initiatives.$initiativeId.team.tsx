@@ -2,17 +2,12 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
-import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { SpannerBackgroundForm, TeamMemberForm } from '~/components/accountability/team-forms'
+import { FormError } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
 import { useT } from '~/i18n/react'
 import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
-import {
-  RemoveMemberSchema,
-  SPANNER_BACKGROUNDS,
-  SpannerSchema,
-  TEAM_FUNCTIONS,
-  TeamMemberSchema,
-} from '~/models/accountability/team.schema'
+import { RemoveMemberSchema, SpannerSchema, TeamMemberSchema } from '~/models/accountability/team.schema'
 import {
   addTeamMember,
   coverageOf,
@@ -23,13 +18,12 @@ import {
 } from '~/models/accountability/team.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-const constraints = constraintsOf(TeamMemberSchema)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -49,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const IntentSchema = z.object({ intent: z.enum(['add', 'remove', 'background']) })
 
+// Three forms post here; each answer carries its intent, so only the form that was sent shows errors.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireEditableInitiative(user, params.initiativeId)
@@ -58,21 +53,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(intent.success, 'Unknown intent')
   const back = `/initiatives/${initiative.id}/team`
   if (intent.data.intent === 'remove') {
-    const form = RemoveMemberSchema.safeParse(Object.fromEntries(formData))
-    invariantResponse(form.success, 'Bad member')
-    const removed = await removeTeamMember(db, user, initiative.id, form.data.member_id)
+    const submission = parseSubmission(formData, RemoveMemberSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'remove' })
+    const removed = await removeTeamMember(db, user, initiative.id, submission.value.member_id)
     invariantResponse(removed, 'Not found', { status: 404 })
     return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberRemoved' })
   }
   if (intent.data.intent === 'background') {
-    const form = parseForm(SpannerSchema, formData, locale)
-    if (!form.ok) return refuse(locale, form)
-    await setSpannerBackground(db, user, initiative.id, form.data.spanner_background)
+    const submission = parseSubmission(formData, SpannerSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'background' })
+    await setSpannerBackground(db, user, initiative.id, submission.value.spanner_background)
     return redirectWithToast(back, { kind: 'success', message: 'toast.saved' })
   }
-  const form = parseForm(TeamMemberSchema, formData, locale)
-  if (!form.ok) return refuse(locale, form)
-  await addTeamMember(db, user, initiative.id, form.data)
+  const submission = parseSubmission(formData, TeamMemberSchema, locale)
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { intent: 'add' })
+  await addTeamMember(db, user, initiative.id, submission.value)
   return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberAdded' })
 }
 
@@ -80,10 +78,17 @@ export default function TeamPage() {
   const { team, background, leadName, coverage, canEdit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
+  const answerTo = (intent: 'add' | 'remove' | 'background') =>
+    actionData?.intent === intent ? actionData : null
+  // A remove button has no field of its own: a refused one says what was wrong with the member it named.
+  const removal = answerTo('remove')
   return (
     <div className="two-column">
       <section className="card" aria-labelledby="team-title">
         <h2 id="team-title">{t('accountability.team')}</h2>
+        <FormError
+          message={removal ? (removal.fieldErrors?.member_id?.join(' ') ?? removal.formError) : null}
+        />
         {team.length === 0 ? (
           <EmptyState>{t('accountability.noTeam')}</EmptyState>
         ) : (
@@ -138,46 +143,7 @@ export default function TeamPage() {
             </table>
           </div>
         )}
-        {canEdit ? (
-          <Form method="post" className="form-grid">
-            <h3>{t('accountability.addMember')}</h3>
-            <FormError message={actionData?.formError} />
-            <input type="hidden" name="intent" value="add" />
-            <div className="field-row">
-              <TextField
-                label={t('accountability.person')}
-                name="person_name"
-                constraints={constraints.person_name}
-                errors={actionData?.fieldErrors}
-              />
-              <TextField
-                label={t('accountability.email')}
-                name="person_email"
-                type="email"
-                errors={actionData?.fieldErrors}
-              />
-            </div>
-            <div className="field-row">
-              <SelectField
-                label={t('accountability.function')}
-                name="function"
-                options={TEAM_FUNCTIONS.map((f) => ({ value: f, label: t(`accountability.function.${f}`) }))}
-                errors={actionData?.fieldErrors}
-              />
-              <TextField
-                label={t('accountability.allocationPct')}
-                name="allocation"
-                type="number"
-                constraints={constraints.allocation}
-                defaultValue="50"
-                errors={actionData?.fieldErrors}
-              />
-            </div>
-            <FormActions>
-              <button type="submit">{t('accountability.addMember')}</button>
-            </FormActions>
-          </Form>
-        ) : null}
+        {canEdit ? <TeamMemberForm lastResult={answerTo('add')?.result} /> : null}
       </section>
       <aside>
         <section className="card" aria-labelledby="coverage-title">
@@ -213,22 +179,7 @@ export default function TeamPage() {
               : t('accountability.backgroundUnknown')}
           </p>
           {canEdit ? (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="intent" value="background" />
-              <SelectField
-                label={t('accountability.spannerBackground')}
-                name="spanner_background"
-                defaultValue={background ?? undefined}
-                options={SPANNER_BACKGROUNDS.map((b) => ({
-                  value: b,
-                  label: t(`accountability.background.${b}`),
-                }))}
-                errors={actionData?.fieldErrors}
-              />
-              <button type="submit" className="button-secondary">
-                {t('action.save')}
-              </button>
-            </Form>
+            <SpannerBackgroundForm background={background} lastResult={answerTo('background')?.result} />
           ) : null}
         </section>
       </aside>

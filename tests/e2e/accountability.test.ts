@@ -111,6 +111,34 @@ test('an administrator who wrote a case cannot approve it', async () => {
   await context.close()
 })
 
+test('a lead adds a person to the team; a refused addition shows its errors in its own form only', async () => {
+  const { context, page } = await newPage()
+  await signIn(page, 'lead@tenfold.demo')
+  await gotoHydrated(page, '/initiatives')
+  await page.getByRole('link', { name: 'AI coaching for account executives' }).first().click()
+  await page.waitForURL(/\/initiatives\/[0-9a-f-]+$/)
+  await gotoHydrated(page, `${new URL(page.url()).pathname}/team`)
+
+  await page.getByLabel('Allocation (%)').fill('150')
+  await page.getByLabel('Allocation (%)').press('Enter')
+  await expect.poll(() => page.getByText('This field is required.').count()).toBe(1)
+  // One form says something is wrong: the one that was sent, not the background form beside it.
+  expect(await page.getByRole('alert').count()).toBe(1)
+  expect(await page.getByLabel('Person', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+  expect(await page.getByLabel('Allocation (%)').getAttribute('aria-invalid')).toBe('true')
+  expect(await page.getByLabel('Background').getAttribute('aria-invalid')).toBeNull()
+
+  await page.getByLabel('Person', { exact: true }).fill('Fay Finance')
+  await page.getByLabel('Function', { exact: true }).selectOption({ label: 'Finance' })
+  await page.getByLabel('Allocation (%)').fill('30')
+  await page.getByRole('button', { name: 'Add to the team' }).click()
+  await expect.poll(() => toast(page)).toContain('Added to the team.')
+  await expect.poll(() => page.getByRole('rowheader', { name: 'Fay Finance' }).count()).toBe(1)
+  expect(await page.getByRole('alert').count()).toBe(0)
+  expect(consoleErrorsOf(page)).toEqual([])
+  await context.close()
+})
+
 test('the business case, team, gates, checklist and governance pages read in Traditional Chinese', async () => {
   const { context, page } = await newPage()
   await signIn(page, 'sponsor@tenfold.demo')

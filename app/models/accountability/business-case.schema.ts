@@ -83,6 +83,9 @@ export const BusinessCaseSchema = z
   )
 export type BusinessCaseInput = z.output<typeof BusinessCaseSchema>
 
+/** Submitting the latest version for approval: a button, nothing typed. */
+export const CaseSubmitSchema = z.object({ intent: z.literal('submit') })
+
 /** Decision on a submitted case. */
 export const CaseDecisionSchema = z
   .object({

@@ -169,6 +169,19 @@ describe('team', () => {
       'function',
       'person_name',
     ])
+    // Each of the page's forms gets only its own answer: the refusal names the form that was sent.
+    expect((bad as { data: { intent: string } }).data.intent).toBe('add')
+    const post = (form: Record<string, string>) =>
+      run(teamAction, buildRequest(`/initiatives/${initiative.id}/team`, { cookie, form }), params)
+    const badBackground = await post({ intent: 'background', spanner_background: 'astrology' })
+    expect(statusOf(badBackground)).toBe(400)
+    expect((badBackground as Errors & { data: { intent: string } }).data).toMatchObject({
+      intent: 'background',
+      fieldErrors: { spanner_background: [expect.any(String)] },
+    })
+    const badRemoval = await post({ intent: 'remove', member_id: 'nobody' })
+    expect(statusOf(badRemoval)).toBe(400)
+    expect((badRemoval as { data: { intent: string } }).data.intent).toBe('remove')
 
     const team = await listTeam(db, initiative.id)
     expect(team.map((m) => [m.person_name, m.total_allocation])).toEqual([
@@ -186,7 +199,6 @@ describe('team', () => {
       met: false,
       detail: { groups: 2, missing: 8 },
     })
-    void params
   })
 })
 

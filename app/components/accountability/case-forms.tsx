@@ -1,0 +1,67 @@
+import type { SubmissionResult } from '@conform-to/react'
+import { Form } from '@remix-run/react'
+import { FormActions, FormError, SelectField, TextAreaField, useSchemaForm } from '~/components/forms'
+import { useT } from '~/i18n/react'
+import { CaseCommentSchema, CaseDecisionSchema } from '~/models/accountability/business-case.schema'
+
+type LastResult = SubmissionResult<string[]> | null | undefined
+
+/** The sponsor's decision on a submitted case; anything but an approval needs a comment. */
+export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
+  const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(CaseDecisionSchema, {
+    id: 'case-decision',
+    lastResult,
+  })
+  return (
+    <Form method="post" className="form-grid" {...formProps}>
+      <FormError message={formError} />
+      <input type="hidden" name="intent" value="decide" />
+      <SelectField
+        label={t('accountability.decision')}
+        name="decision"
+        options={(['approved', 'changes_requested', 'rejected'] as const).map((value) => ({
+          value,
+          label: t(`accountability.caseStatus.${value}`),
+        }))}
+        constraints={constraints.decision}
+        errors={errors}
+      />
+      <TextAreaField
+        label={t('accountability.comment')}
+        name="note"
+        hint={t('accountability.commentHint')}
+        constraints={constraints.note}
+        errors={errors}
+      />
+      <FormActions>
+        <button type="submit">{t('accountability.recordDecision')}</button>
+      </FormActions>
+    </Form>
+  )
+}
+
+export function CaseCommentForm({ lastResult }: { lastResult: LastResult }) {
+  const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(CaseCommentSchema, {
+    id: 'case-comment',
+    lastResult,
+  })
+  return (
+    <Form method="post" className="form-grid" {...formProps}>
+      <FormError message={formError} />
+      <input type="hidden" name="intent" value="comment" />
+      <TextAreaField
+        label={t('accountability.addComment')}
+        name="comment"
+        constraints={constraints.comment}
+        errors={errors}
+      />
+      <FormActions>
+        <button type="submit" className="button-secondary">
+          {t('accountability.postComment')}
+        </button>
+      </FormActions>
+    </Form>
+  )
+}

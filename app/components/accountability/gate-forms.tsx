@@ -1,0 +1,109 @@
+import type { SubmissionResult } from '@conform-to/react'
+import { Form } from '@remix-run/react'
+import {
+  FormActions,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from '~/components/forms'
+import { useT } from '~/i18n/react'
+import {
+  GateDecisionSchema,
+  GateRequestSchema,
+  type GateCriterionKey,
+} from '~/models/accountability/gate.schema'
+
+type LastResult = SubmissionResult<string[]> | null | undefined
+
+/** The lead asks for the next stage, ticking the criteria the initiative meets. */
+export function GateRequestForm({
+  criteria,
+  lastResult,
+}: {
+  criteria: readonly GateCriterionKey[]
+  lastResult: LastResult
+}) {
+  const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(GateRequestSchema, {
+    id: 'gate-request',
+    lastResult,
+  })
+  return (
+    <Form method="post" className="form-grid" {...formProps}>
+      <FormError message={formError} />
+      <input type="hidden" name="intent" value="request" />
+      <fieldset>
+        <legend>{t('accountability.criteria')}</legend>
+        {criteria.map((key) => (
+          <label key={key} className="checkbox">
+            <input type="checkbox" name="criteria" value={key} /> {t(`accountability.criterion.${key}`)}
+          </label>
+        ))}
+      </fieldset>
+      <TextAreaField
+        label={t('accountability.gateNote')}
+        name="request_note"
+        constraints={constraints.request_note}
+        errors={errors}
+      />
+      <FormActions>
+        <button type="submit">{t('accountability.askForDecision')}</button>
+      </FormActions>
+    </Form>
+  )
+}
+
+/** The sponsor's decision on the pending gate; a rejection needs notes. */
+export function GateDecisionForm({
+  gateId,
+  today,
+  lastResult,
+}: {
+  gateId: string
+  today: string
+  lastResult: LastResult
+}) {
+  const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(GateDecisionSchema, {
+    id: 'gate-decision',
+    lastResult,
+  })
+  return (
+    <Form method="post" className="form-grid" {...formProps}>
+      <FormError message={formError} />
+      <input type="hidden" name="intent" value="decide" />
+      <input type="hidden" name="gate_id" value={gateId} />
+      <div className="field-row">
+        <SelectField
+          label={t('accountability.decision')}
+          name="decision"
+          options={(['approved', 'rejected'] as const).map((value) => ({
+            value,
+            label: t(`accountability.gateStatus.${value}`),
+          }))}
+          constraints={constraints.decision}
+          errors={errors}
+        />
+        <TextField
+          label={t('accountability.decisionDate')}
+          name="decision_date"
+          type="date"
+          defaultValue={today}
+          constraints={constraints.decision_date}
+          errors={errors}
+        />
+      </div>
+      <TextAreaField
+        label={t('accountability.decisionNotes')}
+        name="decision_notes"
+        constraints={constraints.decision_notes}
+        errors={errors}
+      />
+      <FormActions>
+        <button type="submit">{t('accountability.recordDecision')}</button>
+      </FormActions>
+    </Form>
+  )
+}
