@@ -17,6 +17,7 @@ import {
 import {
   ClosePhaseSchema,
   EndPauseSchema,
+  IntentOnlySchema,
   LogHoursSchema,
   PauseSchema,
 } from '~/models/delivery/delivery.schema'
@@ -25,11 +26,11 @@ import {
   requireDeliveryInitiative,
   requireDeliveryManager,
 } from '~/models/delivery/guard.server'
-import { refuse } from '~/utils/refuse.server'
 import styles from '~/styles/delivery.css?url'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -49,42 +50,61 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const initiative = await requireDeliveryManager(user, params.initiativeId)
   const locale = await getUserLocale(request)
   const formData = await request.formData()
-  const intent = Intent.safeParse(formData.get('intent'))
-  invariantResponse(intent.success, 'Unknown intent')
+  const parsedIntent = Intent.safeParse(formData.get('intent'))
+  invariantResponse(parsedIntent.success, 'Unknown intent')
+  const intent = parsedIntent.data
   const today = await programToday(initiative.program_id)
   const back = `/initiatives/${initiative.id}/cycle`
-  try {
-    switch (intent.data) {
-      case 'start-cycle':
+  switch (intent) {
+    case 'start-cycle': {
+      const submission = parseSubmission(formData, IntentOnlySchema, locale)
+      try {
         await startCycle(db, user, initiative, today)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.cycle.started' })
-      case 'log-hours': {
-        const form = parseForm(LogHoursSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent.data })
-        await logHours(db, user, initiative.id, form.data)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.hours.logged' })
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
       }
-      case 'pause': {
-        const form = parseForm(PauseSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent.data })
-        await addPause(db, user, initiative.id, form.data)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.recorded' })
-      }
-      case 'end-pause': {
-        const form = parseForm(EndPauseSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent.data })
-        await endPause(db, user, initiative.id, form.data)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.ended' })
-      }
-      case 'close-phase': {
-        const form = parseForm(ClosePhaseSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent.data })
-        await closePhase(db, user, initiative, form.data, today)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.close.done' })
-      }
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.cycle.started' })
     }
-  } catch (error) {
-    return refuse(locale, error, { intent: intent.data })
+    case 'log-hours': {
+      const submission = parseSubmission(formData, LogHoursSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        await logHours(db, user, initiative.id, submission.value)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
+      }
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.hours.logged' })
+    }
+    case 'pause': {
+      const submission = parseSubmission(formData, PauseSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        await addPause(db, user, initiative.id, submission.value)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
+      }
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.recorded' })
+    }
+    case 'end-pause': {
+      const submission = parseSubmission(formData, EndPauseSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        await endPause(db, user, initiative.id, submission.value)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
+      }
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.ended' })
+    }
+    case 'close-phase': {
+      const submission = parseSubmission(formData, ClosePhaseSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        await closePhase(db, user, initiative, submission.value, today)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
+      }
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.close.done' })
+    }
   }
 }
 

@@ -3,19 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { SprintStatusBadge } from '~/components/delivery/sprints'
-import {
-  BurndownCard,
-  CloseSprintForm,
-  PlanForms,
-  PlanChanges,
-  RunningForms,
-  SprintFiguresGrid,
-  SprintItems,
-} from '~/components/delivery/sprint'
+import { BurndownCard, PlanChanges, SprintFiguresGrid, SprintItems } from '~/components/delivery/sprint'
+import { CloseSprintForm, PlanForms, RunningForms } from '~/components/delivery/sprint-forms'
 import { useFormat, useT } from '~/i18n/react'
 import { listBacklog, listLinkableFeedback } from '~/models/delivery/backlog.server'
 import {
   CloseSprintSchema,
+  IntentOnlySchema,
   ItemSchema,
   PlanChangeSchema,
   ScopeChangeSchema,
@@ -25,7 +19,6 @@ import {
   requireDeliveryInitiative,
   requireDeliveryManager,
 } from '~/models/delivery/guard.server'
-import { refuse } from '~/utils/refuse.server'
 import {
   addToPlan,
   changeRunningSprint,
@@ -39,8 +32,9 @@ import {
 } from '~/models/delivery/sprint.server'
 import styles from '~/styles/delivery.css?url'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { invariantResponse, notFound } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -98,54 +92,68 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parsedIntent.data
   const today = await programToday(initiative.program_id)
   const back = `/initiatives/${initiative.id}/sprints/${sprint.id}`
-  try {
-    switch (intent) {
-      case 'plan-add':
-      case 'plan-remove': {
-        const form = parseForm(PlanChangeSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent })
-        await (intent === 'plan-add' ? addToPlan : removeFromPlan)(
-          db,
-          user,
-          initiative.id,
-          sprint.id,
-          form.data,
-        )
-        return redirectWithToast(back, {
-          kind: 'success',
-          message: intent === 'plan-add' ? 'delivery.plan.added' : 'delivery.plan.removed',
-        })
+  switch (intent) {
+    case 'plan-add':
+    case 'plan-remove': {
+      const submission = parseSubmission(formData, PlanChangeSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      const change = intent === 'plan-add' ? addToPlan : removeFromPlan
+      try {
+        await change(db, user, initiative.id, sprint.id, submission.value)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
       }
-      case 'start':
+      return redirectWithToast(back, {
+        kind: 'success',
+        message: intent === 'plan-add' ? 'delivery.plan.added' : 'delivery.plan.removed',
+      })
+    }
+    case 'start': {
+      const submission = parseSubmission(formData, IntentOnlySchema, locale)
+      try {
         await startSprint(db, user, initiative.id, sprint.id)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.plan.started' })
-      case 'scope-add':
-      case 'scope-remove':
-      case 'scope-cancel': {
-        const form = parseForm(ScopeChangeSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent })
-        const kind = intent === 'scope-add' ? 'add' : intent === 'scope-remove' ? 'remove' : 'cancel'
-        await changeRunningSprint(db, user, initiative.id, sprint.id, kind, form.data, today)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.running.changed' })
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
       }
-      case 'done': {
-        const form = parseForm(ItemSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent })
-        await changeRunningSprint(db, user, initiative.id, sprint.id, 'done', form.data, today)
-        return redirectWithToast(back, { kind: 'success', message: 'delivery.running.doneToast' })
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.plan.started' })
+    }
+    case 'scope-add':
+    case 'scope-remove':
+    case 'scope-cancel': {
+      const submission = parseSubmission(formData, ScopeChangeSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      const kind = intent === 'scope-add' ? 'add' : intent === 'scope-remove' ? 'remove' : 'cancel'
+      try {
+        await changeRunningSprint(db, user, initiative.id, sprint.id, kind, submission.value, today)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
       }
-      case 'close': {
-        const form = parseForm(CloseSprintSchema, formData, locale)
-        if (!form.ok) return refuse(locale, form, { intent: intent })
-        const { next } = await closeSprint(db, user, initiative, sprint.id, form.data.carry_to, today)
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.running.changed' })
+    }
+    case 'done': {
+      const submission = parseSubmission(formData, ItemSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        await changeRunningSprint(db, user, initiative.id, sprint.id, 'done', submission.value, today)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
+      }
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.running.doneToast' })
+    }
+    case 'close': {
+      const submission = parseSubmission(formData, CloseSprintSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        const carryTo = submission.value.carry_to
+        const { next } = await closeSprint(db, user, initiative, sprint.id, carryTo, today)
         return redirectWithToast(next ? `/initiatives/${initiative.id}/sprints/${next.id}` : back, {
           kind: 'success',
           message: 'delivery.closeSprint.done',
         })
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
       }
     }
-  } catch (error) {
-    return refuse(locale, error, { intent: intent })
   }
 }
 
@@ -155,6 +163,11 @@ export default function SprintPage() {
   const t = useT()
   const format = useFormat()
   const { sprint } = data
+  // The start button and an item's "done" button have no fields of their own: a refusal shows here.
+  const buttonError =
+    actionData?.intent === 'start' || actionData?.intent === 'done'
+      ? (actionData.fieldErrors?.item_id?.join(' ') ?? actionData.formError)
+      : null
   return (
     <div>
       <p className="breadcrumb">
@@ -181,9 +194,9 @@ export default function SprintPage() {
           </Form>
         ) : null}
       </header>
-      {actionData?.intent === 'start' && actionData.formError ? (
+      {buttonError ? (
         <p className="form-error" role="alert">
-          {actionData.formError}
+          {buttonError}
         </p>
       ) : null}
       {data.frozen && sprint.closed_at ? (

@@ -18,13 +18,13 @@ import {
   requireDeliveryInitiative,
   requireDeliveryManager,
 } from '~/models/delivery/guard.server'
-import { refuse } from '~/utils/refuse.server'
 import { getDeliverySettings } from '~/models/delivery/settings.server'
 import { listSprints, planSprint, sprintVelocity } from '~/models/delivery/sprint.server'
 import styles from '~/styles/delivery.css?url'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -61,27 +61,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const initiative = await requireDeliveryManager(user, params.initiativeId)
   const locale = await getUserLocale(request)
   const formData = await request.formData()
-  const intent = Intent.safeParse(formData.get('intent'))
-  invariantResponse(intent.success, 'Unknown intent')
-  try {
-    if (intent.data === 'add-item') {
-      const form = parseForm(BacklogItemSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form, { intent: intent.data })
-      await createBacklogItem(db, user, initiative.id, form.data)
-      return redirectWithToast(`/initiatives/${initiative.id}/sprints`, {
-        kind: 'success',
-        message: 'delivery.backlog.added',
-      })
+  const parsedIntent = Intent.safeParse(formData.get('intent'))
+  invariantResponse(parsedIntent.success, 'Unknown intent')
+  const intent = parsedIntent.data
+  if (intent === 'add-item') {
+    const submission = parseSubmission(formData, BacklogItemSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+    try {
+      await createBacklogItem(db, user, initiative.id, submission.value)
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, { intent })
     }
-    const form = parseForm(PlanSprintSchema, formData, locale)
-    if (!form.ok) return refuse(locale, form, { intent: intent.data })
-    const sprint = await planSprint(db, user, initiative, form.data)
+    return redirectWithToast(`/initiatives/${initiative.id}/sprints`, {
+      kind: 'success',
+      message: 'delivery.backlog.added',
+    })
+  }
+  const submission = parseSubmission(formData, PlanSprintSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+  try {
+    const sprint = await planSprint(db, user, initiative, submission.value)
     return redirectWithToast(`/initiatives/${initiative.id}/sprints/${sprint.id}`, {
       kind: 'success',
       message: 'delivery.sprint.planned',
     })
   } catch (error) {
-    return refuse(locale, error, { intent: intent.data })
+    return refuseSubmission(locale, submission, error, { intent })
   }
 }
 

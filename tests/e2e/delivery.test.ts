@@ -137,12 +137,67 @@ describe('agile delivery', () => {
     await poll(() => page.getByText('Reps discount too deeply on renewals.').count()).toBe(1)
     await poll(() => page.getByText(/of 10 working days$/).count()).toBe(1)
 
+    // A pause dated before the phase began is refused by the server, next to its date; once another
+    // form has been saved, that answer no longer shows (the pilot phase has a pause form too).
+    const pause = page.getByRole('region', { name: 'Record a pause' })
+    const today = await pause.getByLabel('Paused from').inputValue()
+    const dayBefore = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+    await pause.getByLabel('Paused from').fill(dayBefore)
+    await pause.getByLabel('Reason').fill('Waiting for the pricing data')
+    await pause.getByRole('button', { name: 'Record pause' }).click()
+    await poll(() => pause.getByText('The date is before the phase started.').count()).toBe(1)
+    await close.getByLabel('Model design summary').fill('A discount guardrail per segment.')
+    await close.getByRole('button', { name: 'Close phase' }).click()
+    await poll(() => page.getByText('A discount guardrail per segment.').count()).toBe(1)
+    await poll(() => close.getByLabel('Pilot result').count()).toBe(1)
+    expect(await pause.getByText('The date is before the phase started.').count()).toBe(0)
+    expect(await pause.getByRole('alert').count()).toBe(0)
+
     await gotoHydrated(page, '/delivery')
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Delivery: the 10/10/10 clock')
     await poll(() => page.getByRole('rowheader', { name: 'Pricing guidance cycle' }).count()).toBe(1)
     await expectAccessible(page)
+    await context.close()
+  }, 180_000)
+
+  test('without JavaScript, a refused form answers in its own place and keeps what was typed', async () => {
+    const signedIn = await newPage()
+    await signIn(signedIn.page, 'admin@tenfold.demo')
+    const storageState = await signedIn.context.storageState()
+    await signedIn.context.close()
+    const { context, page } = await newPage({ javaScriptEnabled: false, storageState })
+    /** Presses a submit button and waits for the server's answer page (a full page load). */
+    const submit = (button: ReturnType<Page['getByRole']>) =>
+      Promise.all([page.waitForEvent('load'), button.click()])
+
+    await page.goto('/delivery/settings')
+    const card = page.getByRole('region', { name: /Sales Digitalization 2026/ })
+    await card.getByLabel('Sprint length (days)').fill('99')
+    await submit(card.getByRole('button', { name: 'Save' }))
+    expect(await card.getByText('Must be at most 56.').count()).toBe(1)
+    expect(await card.getByLabel('Sprint length (days)').inputValue()).toBe('99')
+
+    // A page of several forms: only the one submitted shows errors.
+    await page.goto('/initiatives')
+    await page.getByRole('link', { name: 'Daily Recommender' }).first().click()
+    await page.getByRole('link', { name: 'Sprints' }).click()
+    await page.waitForURL(/\/sprints$/)
+    await page.getByRole('row').filter({ hasText: 'Running' }).getByRole('link').click()
+    await page.waitForURL(/\/sprints\/[0-9a-f-]{36}$/)
+    const add = page.getByRole('region', { name: 'Add to the running sprint' })
+    const change = page.getByRole('region', { name: 'Remove or cancel an item' })
+    await submit(add.getByRole('button', { name: 'Add to sprint' }))
+    expect(await add.getByText('This field is required.').count()).toBe(1)
+    expect(await add.getByRole('alert').count()).toBe(1)
+    expect(await change.getByText('This field is required.').count()).toBe(0)
+    expect(await change.getByRole('alert').count()).toBe(0)
+    // The form whose buttons post their own intents answers the same way.
+    await submit(change.getByRole('button', { name: 'Remove (back to the backlog)' }))
+    expect(await change.getByText('This field is required.').count()).toBe(1)
+    expect(await add.getByText('This field is required.').count()).toBe(0)
+    expect(await add.getByRole('alert').count()).toBe(0)
     await context.close()
   }, 180_000)
 

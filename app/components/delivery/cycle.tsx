@@ -1,9 +1,15 @@
-import { FormActions, SelectField, TextAreaField, TextField } from '~/components/forms'
+import { FormActions, optionsOf, SelectField, TextAreaField, TextField } from '~/components/forms'
 import { useFormat, useT } from '~/i18n/react'
 import type { CycleView, PhaseView } from '~/models/delivery/cycle'
-import { DECISIONS } from '~/models/delivery/delivery.schema'
+import {
+  ClosePhaseSchema,
+  DECISIONS,
+  EndPauseSchema,
+  LogHoursSchema,
+  PauseSchema,
+} from '~/models/delivery/delivery.schema'
 import { PHASES } from '~/models/delivery/phase-time'
-import { errorsFor, IntentForm, type ActionErrors } from './intent-form'
+import { IntentForm, type IntentReply } from './intent-form'
 import { LevelBadge, PhaseClock, usedText } from './phase-clock'
 
 export function CycleCard({ cycle }: { cycle: CycleView }) {
@@ -121,108 +127,154 @@ export function CurrentPhaseForms({
 }: {
   phase: PhaseView
   today: string
-  actionData: ActionErrors
+  actionData: IntentReply
 }) {
   const t = useT()
   const openPause = phase.pauses.find((pause) => pause.to_date === null)
   return (
     <div className="two-column">
       {phase.phase === 'frame' ? (
-        <IntentForm intent="log-hours" title={t('delivery.hours.title')} actionData={actionData}>
-          <div className="field-row">
-            <TextField
-              label={t('delivery.hours.workedOn')}
-              name="worked_on"
-              type="date"
-              defaultValue={today}
-              errors={errorsFor(actionData, 'log-hours')?.fieldErrors}
-            />
-            <TextField
-              label={t('delivery.hours.hours')}
-              name="hours"
-              type="number"
-              step="0.25"
-              min="0.25"
-              max="24"
-              errors={errorsFor(actionData, 'log-hours')?.fieldErrors}
-            />
-          </div>
-          <TextField
-            label={t('delivery.hours.note')}
-            name="note"
-            maxLength={500}
-            errors={errorsFor(actionData, 'log-hours')?.fieldErrors}
-          />
-          <FormActions>
-            <button type="submit">{t('delivery.hours.log')}</button>
-          </FormActions>
+        <IntentForm
+          intent="log-hours"
+          title={t('delivery.hours.title')}
+          schema={LogHoursSchema}
+          defaultValue={{ worked_on: today }}
+          actionData={actionData}
+        >
+          {({ errors, constraints, initial }) => (
+            <>
+              <div className="field-row">
+                <TextField
+                  label={t('delivery.hours.workedOn')}
+                  name="worked_on"
+                  type="date"
+                  defaultValue={initial('worked_on')}
+                  errors={errors}
+                  constraints={constraints.worked_on}
+                />
+                <TextField
+                  label={t('delivery.hours.hours')}
+                  name="hours"
+                  type="number"
+                  step="0.25"
+                  defaultValue={initial('hours')}
+                  errors={errors}
+                  constraints={constraints.hours}
+                />
+              </div>
+              <TextField
+                label={t('delivery.hours.note')}
+                name="note"
+                defaultValue={initial('note')}
+                errors={errors}
+                constraints={constraints.note}
+              />
+              <FormActions>
+                <button type="submit">{t('delivery.hours.log')}</button>
+              </FormActions>
+            </>
+          )}
         </IntentForm>
       ) : openPause ? (
-        <IntentForm intent="end-pause" title={t('delivery.pause.end')} actionData={actionData}>
-          <p>{openPause.reason}</p>
-          <input type="hidden" name="pause_id" value={openPause.id} />
-          <TextField
-            label={t('delivery.pause.to')}
-            name="to_date"
-            type="date"
-            defaultValue={today}
-            errors={errorsFor(actionData, 'end-pause')?.fieldErrors}
-          />
-          <FormActions>
-            <button type="submit">{t('delivery.pause.end')}</button>
-          </FormActions>
+        <IntentForm
+          intent="end-pause"
+          title={t('delivery.pause.end')}
+          schema={EndPauseSchema}
+          defaultValue={{ to_date: today }}
+          actionData={actionData}
+        >
+          {({ errors, constraints, initial }) => (
+            <>
+              <p>{openPause.reason}</p>
+              <input type="hidden" name="pause_id" value={openPause.id} />
+              <TextField
+                label={t('delivery.pause.to')}
+                name="to_date"
+                type="date"
+                defaultValue={initial('to_date')}
+                errors={errors}
+                constraints={constraints.to_date}
+              />
+              <FormActions>
+                <button type="submit">{t('delivery.pause.end')}</button>
+              </FormActions>
+            </>
+          )}
         </IntentForm>
       ) : (
-        <IntentForm intent="pause" title={t('delivery.pause.title')} actionData={actionData}>
-          <p className="field-hint">{t('delivery.pause.hint')}</p>
-          <div className="field-row">
-            <TextField
-              label={t('delivery.pause.from')}
-              name="from_date"
-              type="date"
-              defaultValue={today}
-              errors={errorsFor(actionData, 'pause')?.fieldErrors}
-            />
-            <TextField
-              label={t('delivery.pause.to')}
-              name="to_date"
-              type="date"
-              errors={errorsFor(actionData, 'pause')?.fieldErrors}
-            />
-          </div>
-          <TextField
-            label={t('delivery.pause.reason')}
-            name="reason"
-            maxLength={500}
-            errors={errorsFor(actionData, 'pause')?.fieldErrors}
-          />
-          <FormActions>
-            <button type="submit">{t('delivery.pause.record')}</button>
-          </FormActions>
+        <IntentForm
+          intent="pause"
+          title={t('delivery.pause.title')}
+          schema={PauseSchema}
+          defaultValue={{ from_date: today }}
+          actionData={actionData}
+        >
+          {({ errors, constraints, initial }) => (
+            <>
+              <p className="field-hint">{t('delivery.pause.hint')}</p>
+              <div className="field-row">
+                <TextField
+                  label={t('delivery.pause.from')}
+                  name="from_date"
+                  type="date"
+                  defaultValue={initial('from_date')}
+                  errors={errors}
+                  constraints={constraints.from_date}
+                />
+                <TextField
+                  label={t('delivery.pause.to')}
+                  name="to_date"
+                  type="date"
+                  defaultValue={initial('to_date')}
+                  errors={errors}
+                  constraints={constraints.to_date}
+                />
+              </div>
+              <TextField
+                label={t('delivery.pause.reason')}
+                name="reason"
+                defaultValue={initial('reason')}
+                errors={errors}
+                constraints={constraints.reason}
+              />
+              <FormActions>
+                <button type="submit">{t('delivery.pause.record')}</button>
+              </FormActions>
+            </>
+          )}
         </IntentForm>
       )}
-      <IntentForm intent="close-phase" title={t('delivery.close.title')} actionData={actionData}>
-        <TextAreaField
-          label={t(`delivery.outcome.${phase.phase}`)}
-          name="outcome"
-          maxLength={4000}
-          errors={errorsFor(actionData, 'close-phase')?.fieldErrors}
-        />
-        {phase.phase === 'pilot' ? (
-          <SelectField
-            label={t('delivery.phase.decision')}
-            name="decision"
-            placeholder=""
-            options={DECISIONS.map((decision) => ({
-              value: decision,
-              label: t(`delivery.decision.${decision}`),
-            }))}
-            errors={errorsFor(actionData, 'close-phase')?.fieldErrors}
-          />
-        ) : null}
-        <FormActions>
-          <button type="submit">{t('delivery.close.submit')}</button>
-        </FormActions>
+      <IntentForm
+        intent="close-phase"
+        title={t('delivery.close.title')}
+        schema={ClosePhaseSchema}
+        actionData={actionData}
+      >
+        {({ errors, constraints, initial }) => (
+          <>
+            <TextAreaField
+              label={t(`delivery.outcome.${phase.phase}`)}
+              name="outcome"
+              defaultValue={initial('outcome')}
+              errors={errors}
+              constraints={constraints.outcome}
+            />
+            {phase.phase === 'pilot' ? (
+              <SelectField
+                label={t('delivery.phase.decision')}
+                name="decision"
+                placeholder=""
+                options={optionsOf(DECISIONS, (decision) => t(`delivery.decision.${decision}`))}
+                defaultValue={initial('decision')}
+                errors={errors}
+                constraints={constraints.decision}
+              />
+            ) : null}
+            <FormActions>
+              <button type="submit">{t('delivery.close.submit')}</button>
+            </FormActions>
+          </>
+        )}
       </IntentForm>
     </div>
   )

@@ -1,13 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
-import { FormActions, SelectField, TextField } from '~/components/forms'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import type { SprintSnapshot, SprintStatus } from '~/models/delivery/tables'
-import type { FieldErrors } from '~/utils/forms'
-import { errorsFor, IntentForm, type ActionErrors } from './intent-form'
 
-type SprintItem = {
+export type SprintItem = {
   id: string
   title: string
   type: string
@@ -21,8 +18,6 @@ type SprintItem = {
   change_reason: string | null
   carried_over: boolean
 }
-
-type Option = { id: string; title: string; estimate?: number }
 
 export function SprintFiguresGrid({
   figures,
@@ -242,178 +237,5 @@ export function PlanChanges({
         </>
       )}
     </section>
-  )
-}
-
-/** Why the plan changes, and the EET feedback it answers (when there is any): both plan forms ask this. */
-function PlanChangeFields({
-  feedbackOptions,
-  errors,
-}: {
-  feedbackOptions: { value: string; label: string }[]
-  errors: FieldErrors | undefined
-}) {
-  const t = useT()
-  return (
-    <>
-      <TextField label={t('delivery.plan.reason')} name="reason" maxLength={500} errors={errors} />
-      {feedbackOptions.length ? (
-        <SelectField
-          label={t('delivery.plan.feedback')}
-          name="feedback_id"
-          placeholder={t('delivery.plan.noFeedback')}
-          options={feedbackOptions}
-          errors={errors}
-        />
-      ) : null}
-    </>
-  )
-}
-
-export function PlanForms({
-  available,
-  planned,
-  feedback,
-  actionData,
-}: {
-  available: Option[]
-  planned: SprintItem[]
-  feedback: Option[]
-  actionData: ActionErrors
-}) {
-  const t = useT()
-  const feedbackOptions = feedback.map((f) => ({ value: f.id, label: f.title }))
-  return (
-    <div className="two-column">
-      <IntentForm intent="plan-add" title={t('delivery.plan.addTitle')} actionData={actionData}>
-        <SelectField
-          label={t('delivery.plan.item')}
-          name="item_id"
-          options={available.map((item) => ({
-            value: item.id,
-            label: `${item.title} (${item.estimate ?? 0})`,
-          }))}
-          errors={errorsFor(actionData, 'plan-add')?.fieldErrors}
-        />
-        <PlanChangeFields
-          feedbackOptions={feedbackOptions}
-          errors={errorsFor(actionData, 'plan-add')?.fieldErrors}
-        />
-        <FormActions>
-          <button type="submit">{t('delivery.plan.add')}</button>
-        </FormActions>
-      </IntentForm>
-      {planned.length ? (
-        <IntentForm intent="plan-remove" title={t('delivery.plan.removeTitle')} actionData={actionData}>
-          <SelectField
-            label={t('delivery.plan.plannedItem')}
-            name="item_id"
-            options={planned.map((item) => ({ value: item.id, label: item.title }))}
-            errors={errorsFor(actionData, 'plan-remove')?.fieldErrors}
-          />
-          <PlanChangeFields
-            feedbackOptions={feedbackOptions}
-            errors={errorsFor(actionData, 'plan-remove')?.fieldErrors}
-          />
-          <FormActions>
-            <button type="submit" className="button-secondary">
-              {t('delivery.plan.remove')}
-            </button>
-          </FormActions>
-        </IntentForm>
-      ) : null}
-    </div>
-  )
-}
-
-export function RunningForms({
-  available,
-  items,
-  actionData,
-}: {
-  available: Option[]
-  items: SprintItem[]
-  actionData: ActionErrors
-}) {
-  const t = useT()
-  const live = items.filter((item) => !item.done_on && !item.removed_on && !item.cancelled_on)
-  const changeErrors = errorsFor(actionData, 'scope-remove') ?? errorsFor(actionData, 'scope-cancel')
-  return (
-    <div className="two-column">
-      <IntentForm intent="scope-add" title={t('delivery.running.addTitle')} actionData={actionData}>
-        <p className="field-hint">{t('delivery.running.reasonRequired')}</p>
-        <SelectField
-          label={t('delivery.plan.item')}
-          name="item_id"
-          options={available.map((item) => ({
-            value: item.id,
-            label: `${item.title} (${item.estimate ?? 0})`,
-          }))}
-          errors={errorsFor(actionData, 'scope-add')?.fieldErrors}
-        />
-        <TextField
-          label={t('delivery.scope.reason')}
-          name="reason"
-          maxLength={500}
-          errors={errorsFor(actionData, 'scope-add')?.fieldErrors}
-        />
-        <FormActions>
-          <button type="submit">{t('delivery.running.add')}</button>
-        </FormActions>
-      </IntentForm>
-      {live.length ? (
-        <section className="card" aria-labelledby="scope-change-title">
-          <h3 id="scope-change-title">{t('delivery.running.changeTitle')}</h3>
-          <Form method="post" className="form-grid" noValidate>
-            {changeErrors?.formError ? (
-              <div className="form-error" role="alert">
-                {changeErrors.formError}
-              </div>
-            ) : null}
-            <p className="field-hint">{t('delivery.running.reasonRequired')}</p>
-            <SelectField
-              label={t('delivery.plan.plannedItem')}
-              name="item_id"
-              options={live.map((item) => ({ value: item.id, label: item.title }))}
-              errors={changeErrors?.fieldErrors}
-            />
-            <TextField
-              label={t('delivery.scope.reason')}
-              name="reason"
-              maxLength={500}
-              errors={changeErrors?.fieldErrors}
-            />
-            <FormActions>
-              <button type="submit" name="intent" value="scope-remove" className="button-secondary">
-                {t('delivery.running.remove')}
-              </button>
-              <button type="submit" name="intent" value="scope-cancel" className="button-danger">
-                {t('delivery.running.cancel')}
-              </button>
-            </FormActions>
-          </Form>
-        </section>
-      ) : null}
-    </div>
-  )
-}
-
-export function CloseSprintForm({ actionData }: { actionData: ActionErrors }) {
-  const t = useT()
-  return (
-    <IntentForm intent="close" title={t('delivery.closeSprint.title')} actionData={actionData}>
-      <SelectField
-        label={t('delivery.closeSprint.carryTo')}
-        name="carry_to"
-        options={[
-          { value: 'next', label: t('delivery.closeSprint.next') },
-          { value: 'backlog', label: t('delivery.closeSprint.backlog') },
-        ]}
-        errors={errorsFor(actionData, 'close')?.fieldErrors}
-      />
-      <FormActions>
-        <button type="submit">{t('delivery.closeSprint.submit')}</button>
-      </FormActions>
-    </IntentForm>
   )
 }

@@ -1,11 +1,11 @@
 import { Link } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
-import { FormActions, SelectField, TextField } from '~/components/forms'
+import { FormActions, optionsOf, SelectField, TextField } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { ITEM_TYPES } from '~/models/delivery/delivery.schema'
+import { BacklogItemSchema, ITEM_TYPES, PlanSprintSchema } from '~/models/delivery/delivery.schema'
 import type { SprintStatus } from '~/models/delivery/tables'
-import { errorsFor, IntentForm, type ActionErrors } from './intent-form'
+import { IntentForm, type IntentReply } from './intent-form'
 
 type Figures = {
   committed: number
@@ -136,26 +136,42 @@ export function PlanSprintForm({
 }: {
   nextStart: string
   sprintLength: number
-  actionData: ActionErrors
+  actionData: IntentReply
 }) {
   const t = useT()
-  const errors = errorsFor(actionData, 'plan-sprint')?.fieldErrors
   return (
-    <IntentForm intent="plan-sprint" title={t('delivery.sprint.plan')} actionData={actionData}>
-      <div className="field-row">
-        <TextField
-          label={t('delivery.sprint.startDate')}
-          name="start_date"
-          type="date"
-          defaultValue={nextStart}
-          hint={t('delivery.sprint.lengthHint', { days: sprintLength })}
-          errors={errors}
-        />
-        <TextField label={t('delivery.sprint.goal')} name="goal" maxLength={500} errors={errors} />
-      </div>
-      <FormActions>
-        <button type="submit">{t('delivery.sprint.planSubmit')}</button>
-      </FormActions>
+    <IntentForm
+      intent="plan-sprint"
+      title={t('delivery.sprint.plan')}
+      schema={PlanSprintSchema}
+      defaultValue={{ start_date: nextStart }}
+      actionData={actionData}
+    >
+      {({ errors, constraints, initial }) => (
+        <>
+          <div className="field-row">
+            <TextField
+              label={t('delivery.sprint.startDate')}
+              name="start_date"
+              type="date"
+              defaultValue={initial('start_date')}
+              hint={t('delivery.sprint.lengthHint', { days: sprintLength })}
+              errors={errors}
+              constraints={constraints.start_date}
+            />
+            <TextField
+              label={t('delivery.sprint.goal')}
+              name="goal"
+              defaultValue={initial('goal')}
+              errors={errors}
+              constraints={constraints.goal}
+            />
+          </div>
+          <FormActions>
+            <button type="submit">{t('delivery.sprint.planSubmit')}</button>
+          </FormActions>
+        </>
+      )}
     </IntentForm>
   )
 }
@@ -234,43 +250,61 @@ export function NewItemForm({
   actionData,
 }: {
   feedback: { id: string; title: string }[]
-  actionData: ActionErrors
+  actionData: IntentReply
 }) {
   const t = useT()
-  const errors = errorsFor(actionData, 'add-item')?.fieldErrors
   return (
-    <IntentForm intent="add-item" title={t('delivery.backlog.add')} actionData={actionData}>
-      <TextField label={t('delivery.item.title')} name="title" maxLength={200} errors={errors} />
-      <div className="field-row">
-        <SelectField
-          label={t('delivery.item.type')}
-          name="type"
-          options={ITEM_TYPES.map((type) => ({ value: type, label: t(`delivery.item.type.${type}`) }))}
-          errors={errors}
-        />
-        <TextField
-          label={t('delivery.item.estimate')}
-          name="estimate"
-          type="number"
-          min="0"
-          max="100"
-          step="0.5"
-          errors={errors}
-        />
-      </div>
-      {feedback.length ? (
-        <SelectField
-          label={t('delivery.item.feedback')}
-          name="feedback_id"
-          hint={t('delivery.item.feedbackHint')}
-          multiple
-          options={feedback.map((f) => ({ value: f.id, label: f.title }))}
-          errors={errors}
-        />
-      ) : null}
-      <FormActions>
-        <button type="submit">{t('delivery.backlog.add')}</button>
-      </FormActions>
+    <IntentForm
+      intent="add-item"
+      title={t('delivery.backlog.add')}
+      schema={BacklogItemSchema}
+      actionData={actionData}
+    >
+      {({ errors, constraints, initial }) => (
+        <>
+          <TextField
+            label={t('delivery.item.title')}
+            name="title"
+            defaultValue={initial('title')}
+            errors={errors}
+            constraints={constraints.title}
+          />
+          <div className="field-row">
+            <SelectField
+              label={t('delivery.item.type')}
+              name="type"
+              options={optionsOf(ITEM_TYPES, (type) => t(`delivery.item.type.${type}`))}
+              defaultValue={initial('type')}
+              errors={errors}
+              constraints={constraints.type}
+            />
+            <TextField
+              label={t('delivery.item.estimate')}
+              name="estimate"
+              type="number"
+              step="0.5"
+              defaultValue={initial('estimate')}
+              errors={errors}
+              constraints={constraints.estimate}
+            />
+          </div>
+          {feedback.length ? (
+            <SelectField
+              label={t('delivery.item.feedback')}
+              name="feedback_id"
+              hint={t('delivery.item.feedbackHint')}
+              multiple
+              options={feedback.map((f) => ({ value: f.id, label: f.title }))}
+              defaultValue={initial('feedback_id')}
+              errors={errors}
+              constraints={constraints.feedback_id}
+            />
+          ) : null}
+          <FormActions>
+            <button type="submit">{t('delivery.backlog.add')}</button>
+          </FormActions>
+        </>
+      )}
     </IntentForm>
   )
 }

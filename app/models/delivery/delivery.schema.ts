@@ -9,6 +9,9 @@ export const DECISIONS = ['scale', 'iterate', 'stop'] as const
 const reason = () => fields.text(500)
 const optionalUuid = () => z.uuid('errors.invalidChoice').optional()
 
+/** A button that posts nothing but its intent (start a cycle, start a sprint). */
+export const IntentOnlySchema = z.object({})
+
 export const DeliverySettingsSchema = z.object({
   program_id: z.uuid('errors.invalidChoice'),
   frame_hours: fields.number({ min: 0.5, max: 200 }),

@@ -49,7 +49,14 @@ const count = async (table: 'backlog_items' | 'sprints' | 'delivery_settings') =
     ).n,
   )
 
-type ActionResult = { data: { fieldErrors: Record<string, string[]>; formError: string | null } }
+type ActionResult = {
+  data: {
+    intent: string
+    result: { error?: Record<string, string[] | null> }
+    fieldErrors: Record<string, string[]>
+    formError: string | null
+  }
+}
 
 beforeAll(async () => {
   const lead = await createUser({ role: 'lead' })
@@ -85,6 +92,9 @@ describe('backlog and sprint routes', () => {
     const { fieldErrors } = (result as ActionResult).data
     expect(Object.keys(fieldErrors).sort()).toEqual(['estimate', 'title', 'type'])
     expect(fieldErrors.title).toEqual(['此欄位為必填。'])
+    // The answer names the form it belongs to, and carries conform's result for that form.
+    expect((result as ActionResult).data.intent).toBe('add-item')
+    expect((result as ActionResult).data.result.error?.title).toEqual(['此欄位為必填。'])
     expect(await count('backlog_items')).toBe(0)
   })
 
@@ -197,6 +207,17 @@ describe('backlog and sprint routes', () => {
     expect((late as ActionResult).data.formError).toBe('衝刺週期已開始：工作範圍已凍結。')
   })
 
+  test('an item already done is refused as the done button’s answer, next to the item', async () => {
+    const path = `${sprintsPath()}/${sprintId}`
+    const done = () =>
+      run(sprintAction, post(path, { intent: 'done', item_id: itemId }), { initiativeId, sprintId })
+    expect(statusOf(await done())).toBe(302)
+    const again = (await done()) as ActionResult
+    expect(statusOf(again)).toBe(400)
+    expect(again.data.intent).toBe('done')
+    expect(again.data.fieldErrors).toEqual({ item_id: ['該項目已完成。'] })
+  })
+
   test('a sprint of another initiative is not found', async () => {
     const other = await createInitiative({ programId })
     const path = `/initiatives/${other.id}/sprints/${sprintId}`
@@ -234,6 +255,8 @@ describe('program budgets', () => {
       'sprint_length_days',
     ])
     expect((bad as ActionResult).data.fieldErrors.sprint_length_days).toEqual(['Must be at most 56.'])
+    // Each program has its own form: the answer names the program whose form it is.
+    expect((bad as ActionResult).data.intent).toBe(programId)
     expect(await count('delivery_settings')).toBe(0)
     const good = await run(
       settingsAction,

@@ -1,0 +1,238 @@
+import { FormActions, SelectField, TextField } from '~/components/forms'
+import { useT } from '~/i18n/react'
+import { CloseSprintSchema, PlanChangeSchema, ScopeChangeSchema } from '~/models/delivery/delivery.schema'
+import { IntentForm, type IntentFormFields, type IntentReply } from './intent-form'
+import type { SprintItem } from './sprint'
+
+// The forms of a sprint's page: its plan while it is planned, its scope changes and closing while it runs.
+
+type Option = { id: string; title: string; estimate?: number }
+
+/** Why the plan changes, and the EET feedback it answers (when there is any): both plan forms ask this. */
+function PlanChangeFields({
+  feedbackOptions,
+  form: { errors, constraints, initial },
+}: {
+  feedbackOptions: { value: string; label: string }[]
+  form: IntentFormFields
+}) {
+  const t = useT()
+  return (
+    <>
+      <TextField
+        label={t('delivery.plan.reason')}
+        name="reason"
+        defaultValue={initial('reason')}
+        errors={errors}
+        constraints={constraints.reason}
+      />
+      {feedbackOptions.length ? (
+        <SelectField
+          label={t('delivery.plan.feedback')}
+          name="feedback_id"
+          placeholder={t('delivery.plan.noFeedback')}
+          options={feedbackOptions}
+          defaultValue={initial('feedback_id')}
+          errors={errors}
+          constraints={constraints.feedback_id}
+        />
+      ) : null}
+    </>
+  )
+}
+
+/** Backlog items to choose from, each with its points. */
+const itemOptions = (items: Option[]) =>
+  items.map((item) => ({ value: item.id, label: `${item.title} (${item.estimate ?? 0})` }))
+
+export function PlanForms({
+  available,
+  planned,
+  feedback,
+  actionData,
+}: {
+  available: Option[]
+  planned: SprintItem[]
+  feedback: Option[]
+  actionData: IntentReply
+}) {
+  const t = useT()
+  const feedbackOptions = feedback.map((f) => ({ value: f.id, label: f.title }))
+  return (
+    <div className="two-column">
+      <IntentForm
+        intent="plan-add"
+        title={t('delivery.plan.addTitle')}
+        schema={PlanChangeSchema}
+        actionData={actionData}
+      >
+        {(form) => (
+          <>
+            <SelectField
+              label={t('delivery.plan.item')}
+              name="item_id"
+              options={itemOptions(available)}
+              defaultValue={form.initial('item_id')}
+              errors={form.errors}
+              constraints={form.constraints.item_id}
+            />
+            <PlanChangeFields feedbackOptions={feedbackOptions} form={form} />
+            <FormActions>
+              <button type="submit">{t('delivery.plan.add')}</button>
+            </FormActions>
+          </>
+        )}
+      </IntentForm>
+      {planned.length ? (
+        <IntentForm
+          intent="plan-remove"
+          title={t('delivery.plan.removeTitle')}
+          schema={PlanChangeSchema}
+          actionData={actionData}
+        >
+          {(form) => (
+            <>
+              <SelectField
+                label={t('delivery.plan.plannedItem')}
+                name="item_id"
+                options={planned.map((item) => ({ value: item.id, label: item.title }))}
+                defaultValue={form.initial('item_id')}
+                errors={form.errors}
+                constraints={form.constraints.item_id}
+              />
+              <PlanChangeFields feedbackOptions={feedbackOptions} form={form} />
+              <FormActions>
+                <button type="submit" className="button-secondary">
+                  {t('delivery.plan.remove')}
+                </button>
+              </FormActions>
+            </>
+          )}
+        </IntentForm>
+      ) : null}
+    </div>
+  )
+}
+
+/** A change to the running sprint: the item and why (required), as a select and a text field. */
+function ScopeChangeFields({
+  label,
+  options,
+  form: { errors, constraints, initial },
+}: {
+  label: string
+  options: { value: string; label: string }[]
+  form: IntentFormFields
+}) {
+  const t = useT()
+  return (
+    <>
+      <p className="field-hint">{t('delivery.running.reasonRequired')}</p>
+      <SelectField
+        label={label}
+        name="item_id"
+        options={options}
+        defaultValue={initial('item_id')}
+        errors={errors}
+        constraints={constraints.item_id}
+      />
+      <TextField
+        label={t('delivery.scope.reason')}
+        name="reason"
+        defaultValue={initial('reason')}
+        errors={errors}
+        constraints={constraints.reason}
+      />
+    </>
+  )
+}
+
+export function RunningForms({
+  available,
+  items,
+  actionData,
+}: {
+  available: Option[]
+  items: SprintItem[]
+  actionData: IntentReply
+}) {
+  const t = useT()
+  const live = items.filter((item) => !item.done_on && !item.removed_on && !item.cancelled_on)
+  return (
+    <div className="two-column">
+      <IntentForm
+        intent="scope-add"
+        title={t('delivery.running.addTitle')}
+        schema={ScopeChangeSchema}
+        actionData={actionData}
+      >
+        {(form) => (
+          <>
+            <ScopeChangeFields label={t('delivery.plan.item')} options={itemOptions(available)} form={form} />
+            <FormActions>
+              <button type="submit">{t('delivery.running.add')}</button>
+            </FormActions>
+          </>
+        )}
+      </IntentForm>
+      {live.length ? (
+        <IntentForm
+          intent="scope-change"
+          buttons={['scope-remove', 'scope-cancel']}
+          title={t('delivery.running.changeTitle')}
+          schema={ScopeChangeSchema}
+          actionData={actionData}
+        >
+          {(form) => (
+            <>
+              <ScopeChangeFields
+                label={t('delivery.plan.plannedItem')}
+                options={live.map((item) => ({ value: item.id, label: item.title }))}
+                form={form}
+              />
+              <FormActions>
+                <button type="submit" name="intent" value="scope-remove" className="button-secondary">
+                  {t('delivery.running.remove')}
+                </button>
+                <button type="submit" name="intent" value="scope-cancel" className="button-danger">
+                  {t('delivery.running.cancel')}
+                </button>
+              </FormActions>
+            </>
+          )}
+        </IntentForm>
+      ) : null}
+    </div>
+  )
+}
+
+export function CloseSprintForm({ actionData }: { actionData: IntentReply }) {
+  const t = useT()
+  return (
+    <IntentForm
+      intent="close"
+      title={t('delivery.closeSprint.title')}
+      schema={CloseSprintSchema}
+      actionData={actionData}
+    >
+      {({ errors, constraints, initial }) => (
+        <>
+          <SelectField
+            label={t('delivery.closeSprint.carryTo')}
+            name="carry_to"
+            options={[
+              { value: 'next', label: t('delivery.closeSprint.next') },
+              { value: 'backlog', label: t('delivery.closeSprint.backlog') },
+            ]}
+            defaultValue={initial('carry_to')}
+            errors={errors}
+            constraints={constraints.carry_to}
+          />
+          <FormActions>
+            <button type="submit">{t('delivery.closeSprint.submit')}</button>
+          </FormActions>
+        </>
+      )}
+    </IntentForm>
+  )
+}
