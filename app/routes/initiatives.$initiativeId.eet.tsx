@@ -25,11 +25,11 @@ import { requireEditableInitiative, requireInitiative } from '~/models/foundatio
 import { rosterFacets } from '~/models/eet/roster.server'
 import { todayUtc } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
-import { forbidden, invariantResponse } from '~/utils/http.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
+import { parseSubmission } from '~/utils/forms'
+import { forbidden, invariantResponse } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Early experience team · Tenfold' }]
 
@@ -54,37 +54,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const initiative = await requireEditableInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
   const formData = await request.formData()
-  const intent = formData.get('intent')
   const back = `/initiatives/${initiative.id}/eet`
-  try {
-    if (intent === 'add') {
-      const form = parseForm(EetAddSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form, { intent })
+  const intent = formData.get('intent')
+  if (intent === 'add') {
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, EetAddSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    try {
       const count = await addEetMembers(db, user, initiative.id, {
-        sellerIds: form.data.seller_ids,
-        joinedOn: form.data.joined_on,
+        sellerIds: submission.value.seller_ids,
+        joinedOn: submission.value.joined_on,
       })
       return redirectWithToast(back, { kind: 'success', message: 'eet.members.added', vars: { count } })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, extra)
     }
-    if (intent === 'leave') {
-      const form = parseForm(EetLeaveSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form, { intent })
+  }
+  if (intent === 'leave') {
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, EetLeaveSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    try {
       await endEetMembership(db, user, initiative.id, {
-        memberId: form.data.member_id,
-        leftOn: form.data.left_on,
+        memberId: submission.value.member_id,
+        leftOn: submission.value.left_on,
       })
       return redirectWithToast(back, { kind: 'success', message: 'eet.members.ended' })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, extra)
     }
-    if (intent === 'release') {
-      const form = parseForm(ReleaseSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form, { intent })
-      const created = await addRelease(db, user, initiative.id, form.data)
-      if (!created)
-        return refuse(locale, new DomainError('eet.releases.taken', { field: 'version' }), { intent })
+  }
+  if (intent === 'release') {
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, ReleaseSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    try {
+      if (!(await addRelease(db, user, initiative.id, submission.value)))
+        throw new DomainError('eet.releases.taken', { field: 'version' })
       return redirectWithToast(back, { kind: 'success', message: 'eet.releases.added' })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, extra)
     }
-  } catch (error) {
-    return refuse(locale, error, { intent })
   }
   invariantResponse(false, 'Unknown intent')
 }
@@ -101,7 +111,7 @@ export default function EetPage() {
         members={loaderData.members}
         canManage={loaderData.canManage}
         today={loaderData.today}
-        formError={actionData?.intent === 'leave' ? actionData.formError : null}
+        leaveResult={actionData?.intent === 'leave' ? actionData.result : null}
       />
       {loaderData.canManage && loaderData.facets ? (
         <EetCandidatesCard
@@ -109,15 +119,14 @@ export default function EetPage() {
           facets={loaderData.facets}
           filter={loaderData.filter}
           today={loaderData.today}
-          fieldErrors={actionData?.intent === 'add' ? actionData.fieldErrors : null}
-          formError={actionData?.intent === 'add' ? actionData.formError : null}
+          lastResult={actionData?.intent === 'add' ? actionData.result : null}
         />
       ) : null}
       <ReleasesCard
         releases={loaderData.releases}
         canManage={loaderData.canManage}
         today={loaderData.today}
-        fieldErrors={actionData?.intent === 'release' ? actionData.fieldErrors : null}
+        lastResult={actionData?.intent === 'release' ? actionData.result : null}
       />
     </>
   )

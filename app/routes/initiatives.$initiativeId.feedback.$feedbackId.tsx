@@ -3,10 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { FeedbackStatusBadge, SectionHeader } from '~/components/eet/feedback-bits'
-import { FormActions, FormError, SelectField, TextAreaField } from '~/components/forms'
+import { MergeForm, TriageForm } from '~/components/eet/feedback-triage'
+import { FormError } from '~/components/forms'
 import { Badge } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { MergeSchema, TriageSchema } from '~/models/eet/eet.schema'
+import { MergeSchema, TriageSchema, VoteSchema } from '~/models/eet/eet.schema'
 import {
   getFeedback,
   listBacklogChoices,
@@ -17,10 +18,10 @@ import {
 } from '~/models/eet/feedback.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse, notFound } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
 
 export const meta: MetaFunction = () => [{ title: 'Pilot feedback · Tenfold' }]
 
@@ -51,31 +52,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Rights first, so a user without them learns nothing from validation messages.
   if ((intent === 'status' || intent === 'merge') && !item.canTriage) forbidden()
   if ((intent === 'vote' || intent === 'unvote') && !item.canVote) forbidden()
-  try {
-    if (intent === 'vote' || intent === 'unvote') {
-      await setVote(db, user, initiative.id, item.id, intent === 'vote')
+  if (intent === 'vote' || intent === 'unvote') {
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, VoteSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    try {
+      await setVote(db, user, initiative.id, item.id, submission.value.intent === 'vote')
       return redirectWithToast(here, {
         kind: 'success',
-        message: intent === 'vote' ? 'eet.feedback.voted' : 'eet.feedback.unvoted',
+        message: submission.value.intent === 'vote' ? 'eet.feedback.voted' : 'eet.feedback.unvoted',
       })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, extra)
     }
-    if (intent === 'status') {
-      const form = parseForm(TriageSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form)
-      await triageFeedback(db, user, initiative.id, item.id, form.data)
+  }
+  if (intent === 'status') {
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, TriageSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    try {
+      await triageFeedback(db, user, initiative.id, item.id, submission.value)
       return redirectWithToast(here, { kind: 'success', message: 'eet.feedback.statusChanged' })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, extra)
     }
-    if (intent === 'merge') {
-      const form = parseForm(MergeSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form)
-      await mergeFeedback(db, user, initiative.id, item.id, form.data.target_id)
-      return redirectWithToast(`/initiatives/${initiative.id}/feedback/${form.data.target_id}`, {
+  }
+  if (intent === 'merge') {
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, MergeSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    try {
+      await mergeFeedback(db, user, initiative.id, item.id, submission.value.target_id)
+      return redirectWithToast(`/initiatives/${initiative.id}/feedback/${submission.value.target_id}`, {
         kind: 'success',
         message: 'eet.feedback.merged',
       })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, extra)
     }
-  } catch (error) {
-    return refuse(locale, error)
   }
   invariantResponse(false, 'Unknown intent')
 }
@@ -85,7 +99,8 @@ export default function FeedbackPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
-  const errors = actionData?.fieldErrors
+  const voteError =
+    actionData?.intent === 'vote' || actionData?.intent === 'unvote' ? actionData.formError : null
   return (
     <>
       <p className="breadcrumb">
@@ -103,7 +118,7 @@ export default function FeedbackPage() {
           </>
         }
       />
-      <FormError message={actionData?.formError} />
+      <FormError message={voteError} />
       <div className="two-column">
         <section className="card">
           <p>
@@ -196,55 +211,16 @@ export default function FeedbackPage() {
       {item.nextStatuses.length ? (
         <section className="card" aria-labelledby="feedback-triage">
           <h2 id="feedback-triage">{t('eet.feedback.triage')}</h2>
-          <Form method="post" className="form-grid">
-            <input type="hidden" name="intent" value="status" />
-            <SelectField
-              label={t('eet.feedback.moveTo')}
-              name="status"
-              options={item.nextStatuses.map((status) => ({
-                value: status,
-                label: t(`eet.status.${status}`),
-              }))}
-              errors={errors}
-            />
-            {backlogChoices.length ? (
-              <SelectField
-                label={t('eet.feedback.backlog')}
-                name="backlog_item_id"
-                placeholder={t('common.none')}
-                options={backlogChoices.map((choice) => ({ value: choice.id, label: choice.title }))}
-                errors={errors}
-              />
-            ) : null}
-            <TextAreaField
-              label={t('eet.feedback.declineReason')}
-              name="decline_reason"
-              rows={2}
-              errors={errors}
-            />
-            <TextAreaField label={t('eet.feedback.note')} name="note" rows={2} errors={errors} />
-            <FormActions>
-              <button type="submit">{t('eet.feedback.apply')}</button>
-            </FormActions>
-          </Form>
+          <TriageForm
+            nextStatuses={item.nextStatuses}
+            backlogChoices={backlogChoices}
+            lastResult={actionData?.intent === 'status' ? actionData.result : null}
+          />
           {mergeTargets.length ? (
-            <Form method="post" className="form-grid">
-              <input type="hidden" name="intent" value="merge" />
-              <SelectField
-                label={t('eet.feedback.merge')}
-                name="target_id"
-                options={mergeTargets.map((target) => ({
-                  value: target.id,
-                  label: `${target.title} (${t(`eet.status.${target.status}`)})`,
-                }))}
-                errors={errors}
-              />
-              <FormActions>
-                <button type="submit" className="button-secondary">
-                  {t('eet.feedback.mergeButton')}
-                </button>
-              </FormActions>
-            </Form>
+            <MergeForm
+              mergeTargets={mergeTargets}
+              lastResult={actionData?.intent === 'merge' ? actionData.result : null}
+            />
           ) : null}
         </section>
       ) : null}

@@ -1,7 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
+import {
+  FormActions,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from '~/components/forms'
 import { SectionHeader } from '~/components/eet/feedback-bits'
 import { useT } from '~/i18n/react'
 import { FEEDBACK_KINDS, FeedbackSchema } from '~/models/eet/eet.schema'
@@ -10,14 +17,12 @@ import { submitFeedback } from '~/models/eet/feedback.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/eet.css?url'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm, type FieldErrors } from '~/utils/forms'
+import { parseSubmission, type FieldErrors } from '~/utils/forms'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
 
 export const meta: MetaFunction = () => [{ title: 'Give feedback · Tenfold' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-
-const constraints = constraintsOf(FeedbackSchema)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'feedback:submit')
@@ -29,12 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'feedback:submit')
   const initiative = await requireInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
-  const form = parseForm(FeedbackSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
+  const submission = parseSubmission(await request.formData(), FeedbackSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
   try {
-    await submitFeedback(db, user, initiative.id, form.data)
+    await submitFeedback(db, user, initiative.id, submission.value)
   } catch (error) {
-    return refuse(locale, error)
+    return refuseSubmission(locale, submission, error)
   }
   return redirectWithToast(`/initiatives/${initiative.id}/feedback?mine=1`, {
     kind: 'success',
@@ -86,18 +91,21 @@ export default function NewFeedbackPage() {
   const { initiativeId, releases } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const errors = actionData?.fieldErrors
+  const { formProps, constraints, errors, formError } = useSchemaForm(FeedbackSchema, {
+    lastResult: actionData?.result,
+  })
   return (
     <section className="feedback-form">
       <SectionHeader title={t('eet.feedback.newTitle')} />
-      <Form method="post" className="card form-grid">
-        <FormError message={actionData?.formError} />
+      <Form method="post" className="card form-grid" {...formProps}>
+        <FormError message={formError} />
         {releases.length ? (
           <SelectField
             label={t('eet.feedback.release')}
             name="release"
             defaultValue={releases[0]!.version}
             options={releases.map((release) => ({ value: release.version, label: release.version }))}
+            constraints={constraints.release}
             errors={errors}
           />
         ) : (

@@ -4,27 +4,27 @@ import { z } from 'zod'
 import { can } from '~/auth/permissions'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { Chart } from '~/components/charts/chart'
-import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { CheckInForm } from '~/components/kpi/check-in-form'
+import { DriverLinkForm } from '~/components/kpi/driver-link-form'
+import { FormError } from '~/components/forms'
 import { KpiStatusBadge, KpiValue, useKpiName } from '~/components/kpi/kpi-ui'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
 import { kpiNumbers, createDriverLink, deleteDriverLink, listDriverLinks } from '~/models/kpi/chart.server'
 import { requireKpi } from '~/models/kpi/guard.server'
-import { itemErrorMessage } from '~/models/kpi/import.server'
+import { itemRefusal } from '~/models/kpi/import.server'
 import { checkItem, listRevisions, recordMeasurements, writerForUser } from '~/models/kpi/measurement.server'
 import { CheckInSchema, DriverLinkSchema } from '~/models/kpi/kpi.schema'
 import { listLaggingKpis } from '~/models/kpi/kpi.server'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { fieldFailure, refuse } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-
-const checkInConstraints = constraintsOf(CheckInSchema)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -57,20 +57,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'checkin') {
     if (!kpi.can_edit || !can(user.role, 'kpi:measure')) forbidden()
-    const form = parseForm(CheckInSchema, formData, locale)
-    if (!form.ok) return refuse(locale, form, { intent })
-    const checked = checkItem(
-      kpi,
-      { period_end: form.data.period_end, value: form.data.value, note: form.data.note },
-      new Map(),
-      0,
-    )
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, CheckInSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    const { period_end, value, note, confidence } = submission.value
+    const checked = checkItem(kpi, { period_end, value, note }, new Map(), 0)
     if (!checked.ok) {
       const field = checked.error.code === 'badValue' ? 'value' : 'period_end'
-      return refuse(locale, fieldFailure(locale, field, itemErrorMessage(locale, checked.error)), { intent })
+      return refuseSubmission(locale, submission, itemRefusal(locale, checked.error, field), extra)
     }
     const [outcome] = await recordMeasurements(db, writerForUser(user, 'form'), [
-      { ...checked.item, confidence: form.data.confidence ?? null },
+      { ...checked.item, confidence: confidence ?? null },
     ])
     return redirectWithToast(`/kpis/${kpi.id}`, {
       kind: 'success',
@@ -80,18 +77,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!kpi.can_edit || !can(user.role, 'kpi:edit')) forbidden()
   if (intent === 'link') {
-    const form = parseForm(DriverLinkSchema, formData, locale)
-    if (!form.ok) return refuse(locale, form, { intent })
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, DriverLinkSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
     try {
-      await createDriverLink(db, user, kpi, form.data)
+      await createDriverLink(db, user, kpi, submission.value)
     } catch (error) {
-      return refuse(locale, error, { intent })
+      return refuseSubmission(locale, submission, error, extra)
     }
     return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkCreated' })
   }
-  const unlink = UnlinkSchema.safeParse(Object.fromEntries(formData))
-  invariantResponse(unlink.success, 'Unknown intent')
-  invariantResponse(await deleteDriverLink(db, user, kpi, unlink.data.link_id), 'Not found', { status: 404 })
+  invariantResponse(intent === 'unlink', 'Unknown intent')
+  const submission = parseSubmission(formData, UnlinkSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+  const deleted = await deleteDriverLink(db, user, kpi, submission.value.link_id)
+  invariantResponse(deleted, 'Not found', { status: 404 })
   return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkDeleted' })
 }
 
@@ -189,41 +189,7 @@ export default function KpiPage() {
           {kpi.rollup !== 'none' ? (
             <p>{t('kpi.rolledUpInfo', { method: t(`kpi.rollup.${kpi.rollup}`) })}</p>
           ) : data.canMeasure ? (
-            <Form method="post" className="form-grid">
-              <FormError message={actionData?.intent === 'checkin' ? actionData.formError : null} />
-              <input type="hidden" name="intent" value="checkin" />
-              <TextField
-                label={t('kpi.period')}
-                name="period_end"
-                type="date"
-                hint={t('kpi.cadenceHint')}
-                constraints={checkInConstraints.period_end}
-                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
-              />
-              <TextField
-                label={t('kpi.value')}
-                name="value"
-                inputMode="decimal"
-                constraints={checkInConstraints.value}
-                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
-              />
-              <SelectField
-                label={t('kpi.confidence')}
-                name="confidence"
-                placeholder="—"
-                options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))}
-                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
-              />
-              <TextField
-                label={t('kpi.note')}
-                name="note"
-                constraints={checkInConstraints.note}
-                errors={actionData?.intent === 'checkin' ? actionData.fieldErrors : null}
-              />
-              <FormActions>
-                <button type="submit">{t('action.save')}</button>
-              </FormActions>
-            </Form>
+            <CheckInForm lastResult={actionData?.intent === 'checkin' ? actionData.result : null} />
           ) : (
             <p>—</p>
           )}
@@ -233,6 +199,7 @@ export default function KpiPage() {
         <section className="card" aria-labelledby="links-title">
           <h2 id="links-title">{t('kpi.links')}</h2>
           <p>{t('kpi.linksIntro')}</p>
+          <FormError message={actionData?.intent === 'unlink' ? actionData.formError : null} />
           {data.driverLinks.length ? (
             <ul>
               {data.driverLinks.map((link) => (
@@ -262,29 +229,10 @@ export default function KpiPage() {
             <EmptyState>{t('kpi.linksEmpty')}</EmptyState>
           )}
           {data.canEdit && kpi.kind === 'leading' && data.candidates.length ? (
-            <Form method="post" className="form-grid">
-              <h3>{t('kpi.addLink')}</h3>
-              <FormError message={actionData?.intent === 'link' ? actionData.formError : null} />
-              <input type="hidden" name="intent" value="link" />
-              <SelectField
-                label={t('kpi.laggingKpi')}
-                name="lagging_kpi_id"
-                options={data.candidates.map((c) => ({ value: c.id, label: `${name(c)} (${c.key})` }))}
-                errors={actionData?.intent === 'link' ? actionData.fieldErrors : null}
-                required
-              />
-              <TextField
-                label={t('kpi.expectedLag')}
-                name="expected_lag"
-                inputMode="numeric"
-                defaultValue="1"
-                errors={actionData?.intent === 'link' ? actionData.fieldErrors : null}
-                required
-              />
-              <FormActions>
-                <button type="submit">{t('kpi.addLink')}</button>
-              </FormActions>
-            </Form>
+            <DriverLinkForm
+              candidates={data.candidates}
+              lastResult={actionData?.intent === 'link' ? actionData.result : null}
+            />
           ) : null}
         </section>
         <section className="card" aria-labelledby="details-title">

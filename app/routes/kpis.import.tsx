@@ -1,17 +1,16 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError, SelectField } from '~/components/forms'
+import { FormActions, FormError, SelectField, useSchemaForm } from '~/components/forms'
 import { Badge, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { importMeasurementsCsv } from '~/models/kpi/import.server'
-import { CSV_MAX_BYTES, CsvImportSchema } from '~/models/kpi/kpi.schema'
+import { CsvImportSchema } from '~/models/kpi/kpi.schema'
 import { listPrograms } from '~/models/foundation/program.server'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
-import { fieldFailure, refuse } from '~/utils/refuse.server'
-import { DomainError } from '~/utils/domain-error'
+import { parseSubmission } from '~/utils/forms'
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -25,53 +24,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-/** The CSV text: an uploaded file on preview, the previewed text (hidden field) on commit. */
-async function csvText(
-  formData: FormData,
-): Promise<{ text: string } | { error: 'kpi.import.tooLarge' | 'kpi.import.noFile' }> {
-  const file = formData.get('file')
-  if (file instanceof File && file.size > 0) {
-    if (file.size > CSV_MAX_BYTES) return { error: 'kpi.import.tooLarge' as const }
-    return { text: new TextDecoder('utf-8').decode(await file.arrayBuffer()) }
-  }
-  const text = formData.get('csv')
-  if (typeof text === 'string' && text.length) {
-    if (text.length > CSV_MAX_BYTES) return { error: 'kpi.import.tooLarge' as const }
-    return { text }
-  }
-  return { error: 'kpi.import.noFile' as const }
+/** The CSV text: the uploaded file on preview, the previewed text (hidden field) on commit. */
+async function csvText({ file, csv }: { file?: File; csv?: string }) {
+  return file ? new TextDecoder('utf-8').decode(await file.arrayBuffer()) : (csv ?? '')
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'kpi:measure')
   const locale = await getUserLocale(request)
-  const formData = await request.formData()
-  const form = parseForm(CsvImportSchema, formData, locale)
-  const nothing = { result: null, csv: null, mode: null }
-  if (!form.ok) return refuse(locale, form, nothing)
-  const source = await csvText(formData)
-  if ('error' in source) return refuse(locale, new DomainError(source.error, { field: 'file' }), nothing)
-  const commit = form.data.intent === 'commit'
-  const result = await importMeasurementsCsv(db, user, {
-    programId: form.data.program_id,
-    text: source.text,
-    mode: form.data.mode,
-    commit,
-    locale,
-  })
-  if (!result.ok) return refuse(locale, fieldFailure(locale, 'file', result.fileError), nothing)
-  const blocked = commit && !result.committed && result.counts.error > 0
-  return data(
-    {
-      fieldErrors: null,
-      formError: null,
-      result,
-      csv: commit ? null : source.text,
-      mode: form.data.mode,
-      programId: form.data.program_id,
-    },
-    { status: blocked ? 400 : 200 },
-  )
+  const submission = parseSubmission(await request.formData(), CsvImportSchema, locale)
+  const nothing = { report: null, csv: null, mode: null }
+  if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, nothing)
+  const { intent, program_id: programId, mode } = submission.value
+  const commit = intent === 'commit'
+  const text = await csvText(submission.value)
+  try {
+    const report = await importMeasurementsCsv(db, user, { programId, text, mode, commit, locale })
+    const blocked = commit && !report.committed && report.counts.error > 0
+    // Nothing for the form itself to show (`result`, conform's answer): the report below is the answer.
+    return data(
+      { result: null, report, csv: commit ? null : text, mode, programId },
+      { status: blocked ? 400 : 200 },
+    )
+  } catch (error) {
+    return refuseSubmission(locale, submission, error, nothing)
+  }
 }
 
 export default function KpiImportPage() {
@@ -80,20 +57,26 @@ export default function KpiImportPage() {
   const navigation = useNavigation()
   const t = useT()
   const format = useFormat()
-  const result = actionData?.result
+  const report = actionData?.report
   const busy = navigation.state !== 'idle'
+  // The commit button's form has no fields of its own: a refused commit (the previewed file no longer
+  // reads) is answered here, next to the file to choose again.
+  const { formProps, constraints, errors, formError } = useSchemaForm(CsvImportSchema, {
+    id: 'kpi-import-form',
+    lastResult: actionData?.result,
+  })
   return (
     <>
       <PageHeader title={t('kpi.import.title')} subtitle={t('kpi.import.intro')} />
-      <Form method="post" encType="multipart/form-data" className="card form-grid">
-        <FormError message={actionData?.formError} />
+      <Form method="post" encType="multipart/form-data" className="card form-grid" {...formProps}>
+        <FormError message={formError} />
         <SelectField
           label={t('kpi.program')}
           name="program_id"
           options={programs.map((p) => ({ value: p.id, label: p.name }))}
           defaultValue={programId ?? undefined}
-          errors={actionData?.fieldErrors}
-          required
+          constraints={constraints.program_id}
+          errors={errors}
         />
         <div className="field">
           <label htmlFor="kpi-csv-file">{t('kpi.import.file')}</label>
@@ -103,12 +86,12 @@ export default function KpiImportPage() {
             name="file"
             accept=".csv,text/csv"
             required
-            aria-invalid={actionData?.fieldErrors?.file ? true : undefined}
-            aria-describedby={actionData?.fieldErrors?.file ? 'kpi-csv-file-error' : undefined}
+            aria-invalid={errors?.file ? true : undefined}
+            aria-describedby={errors?.file ? 'kpi-csv-file-error' : undefined}
           />
-          {actionData?.fieldErrors?.file ? (
+          {errors?.file ? (
             <p className="field-error" id="kpi-csv-file-error">
-              {actionData.fieldErrors.file.join(' ')}
+              {errors.file.join(' ')}
             </p>
           ) : null}
         </div>
@@ -132,17 +115,17 @@ export default function KpiImportPage() {
           </button>
         </FormActions>
       </Form>
-      {result && result.ok ? (
+      {report ? (
         <section className="card" aria-labelledby="preview-title" aria-live="polite">
           <h2 id="preview-title">{t('kpi.import.previewTitle')}</h2>
           <p role="status">
             {actionData?.csv === null
-              ? result.committed
-                ? t('kpi.import.done', result.counts)
-                : result.counts.error
+              ? report.committed
+                ? t('kpi.import.done', report.counts)
+                : report.counts.error
                   ? t('kpi.import.blocked')
                   : t('kpi.import.nothingToDo')
-              : t('kpi.import.summary', result.counts)}
+              : t('kpi.import.summary', report.counts)}
           </p>
           <div className="table-wrap">
             <table>
@@ -156,7 +139,7 @@ export default function KpiImportPage() {
                 </tr>
               </thead>
               <tbody>
-                {result.rows.map((row) => (
+                {report.rows.map((row) => (
                   <tr key={row.line}>
                     <td>{row.line}</td>
                     <td>

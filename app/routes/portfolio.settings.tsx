@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormError } from '~/components/forms'
+import { FormError, useSchemaForm } from '~/components/forms'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
@@ -15,10 +15,10 @@ import {
 import { healthConfigFor, saveHealthOverrides } from '~/models/sponsor/health-settings.server'
 import { listOpenPrograms, portfolioProgram } from '~/models/sponsor/portfolio.server'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
 
 // Admins tune a program's health weights, good/bad values and bands (defaults: app/models/sponsor/health-config.ts).
 
@@ -50,9 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: 'sponsor.settings.resetDone' })
   }
   const locale = await getUserLocale(request)
-  const parsed = parseForm(HealthSettingsSchema, formData, locale)
-  if (!parsed.ok) return refuse(locale, parsed)
-  await saveHealthOverrides(db, user, program.id, overridesFromForm(parsed.data))
+  const submission = parseSubmission(formData, HealthSettingsSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  await saveHealthOverrides(db, user, program.id, overridesFromForm(submission.value))
   return redirectWithToast(back, { kind: 'success', message: 'sponsor.settings.saved' })
 }
 
@@ -60,27 +60,33 @@ export default function HealthSettingsPage() {
   const { program, programs, values } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
+  const { formProps, errors, formError } = useSchemaForm(HealthSettingsSchema, {
+    id: 'health-settings-form',
+    lastResult: actionData?.result,
+  })
   if (!program || !values) return <EmptyState>{t('sponsor.portfolio.noProgram')}</EmptyState>
-  const errors = actionData?.fieldErrors ?? {}
-  const numberInput = (name: string, label: string, step: string) => (
-    <>
-      <input
-        type="number"
-        name={name}
-        step={step}
-        defaultValue={values[name]}
-        required
-        aria-label={label}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-      />
-      {errors[name] ? (
-        <p id={`${name}-error`} className="field-error">
-          {errors[name].join(' ')}
-        </p>
-      ) : null}
-    </>
-  )
+  const numberInput = (name: string, label: string, step: string) => {
+    const fieldErrors = errors?.[name]
+    return (
+      <>
+        <input
+          type="number"
+          name={name}
+          step={step}
+          defaultValue={values[name]}
+          required
+          aria-label={label}
+          aria-invalid={fieldErrors ? true : undefined}
+          aria-describedby={fieldErrors ? `${name}-error` : undefined}
+        />
+        {fieldErrors ? (
+          <p id={`${name}-error`} className="field-error">
+            {fieldErrors.join(' ')}
+          </p>
+        ) : null}
+      </>
+    )
+  }
   return (
     <>
       <PageHeader title={t('sponsor.settings.title')} subtitle={t('sponsor.settings.subtitle')} />
@@ -101,8 +107,9 @@ export default function HealthSettingsPage() {
           </button>
         </Form>
       ) : null}
-      <FormError message={actionData?.formError} />
-      <Form method="post" noValidate>
+      <FormError message={formError} />
+      {/* The steps are typing hints, not limits: the schema checks the numbers, without JavaScript too. */}
+      <Form method="post" {...formProps} noValidate>
         <input type="hidden" name="intent" value="save" />
         {FAILURE_MODES.map((mode) => (
           <div className="table-wrap" key={mode}>

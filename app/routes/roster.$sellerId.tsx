@@ -2,20 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { FormActions, FormError, SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { Badge, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { SellerEditSchema, TECH_AFFINITIES } from '~/models/eet/roster.schema'
 import { getSeller, listLinkableUsers, updateSeller } from '~/models/eet/roster.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit rep · Tenfold' }]
-
-const constraints = constraintsOf(SellerEditSchema)
 
 async function requireSeller(id: string | undefined) {
   const seller = z.uuid().safeParse(id).success ? await getSeller(db, id!) : undefined
@@ -33,12 +31,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'roster:manage')
   const seller = await requireSeller(params.sellerId)
   const locale = await getUserLocale(request)
-  const form = parseForm(SellerEditSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
+  const submission = parseSubmission(await request.formData(), SellerEditSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
   try {
-    await updateSeller(db, admin, seller.id, form.data)
+    await updateSeller(db, admin, seller.id, submission.value)
   } catch (error) {
-    return refuse(locale, error)
+    return refuseSubmission(locale, submission, error)
   }
   return redirectWithToast('/roster', { kind: 'success', message: 'toast.saved' })
 }
@@ -48,7 +46,9 @@ export default function EditSellerPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
-  const errors = actionData?.fieldErrors
+  const { formProps, constraints, errors, formError } = useSchemaForm(SellerEditSchema, {
+    lastResult: actionData?.result,
+  })
   return (
     <section className="narrow">
       <PageHeader
@@ -59,8 +59,8 @@ export default function EditSellerPage() {
           ) : undefined
         }
       />
-      <Form method="post" className="card form-grid">
-        <FormError message={actionData?.formError} />
+      <Form method="post" className="card form-grid" {...formProps}>
+        <FormError message={formError} />
         {(['name', 'email', 'region', 'segment', 'team', 'manager_id', 'role'] as const).map((field) => (
           <TextField
             key={field}
@@ -77,12 +77,14 @@ export default function EditSellerPage() {
           name="hire_date"
           type="date"
           defaultValue={seller.hire_date ?? ''}
+          constraints={constraints.hire_date}
           errors={errors}
         />
         <SelectField
           label={t('eet.field.tech_affinity')}
           name="tech_affinity"
           defaultValue={seller.tech_affinity}
+          constraints={constraints.tech_affinity}
           options={TECH_AFFINITIES.map((value) => ({ value, label: t(`eet.affinity.${value}`) }))}
           errors={errors}
         />

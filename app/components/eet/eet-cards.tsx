@@ -1,11 +1,17 @@
+import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { DataTable, type Column } from '~/components/data-table'
-import { FormActions, FormError, TextAreaField, TextField } from '~/components/forms'
+import { FormActions, FormError, TextAreaField, TextField, useSchemaForm } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import type { Translate } from '~/i18n/translate'
-import type { FieldErrors } from '~/utils/forms'
+import { EetAddSchema, EetLeaveSchema, ReleaseSchema } from '~/models/eet/eet.schema'
 import { affinityFilter, facetOptions, SellerFilters } from './seller-filters'
+
+// The EET page's cards. Each form is on conform with the schema its action parses with; the page hands
+// each the action's answer (lastResult) only when that form was the one submitted.
+
+type LastResult = SubmissionResult<string[]> | null | undefined
 
 type Seller = {
   id: string
@@ -33,21 +39,62 @@ function sellerColumns(t: Translate, { team }: { team: boolean }): Column<Seller
   ]
 }
 
+/** Ends one member's membership on a day: the date next to the button, its error next to it. */
+function LeaveForm({ member, today, lastResult }: { member: Member; today: string; lastResult: LastResult }) {
+  const t = useT()
+  const { formProps, errors, formError } = useSchemaForm(EetLeaveSchema, {
+    id: `eet-leave-form-${member.id}`,
+    lastResult,
+  })
+  const dateErrors = errors?.left_on
+  const errorId = `eet-leave-${member.id}-error`
+  return (
+    <>
+      <Form method="post" className="field-row" {...formProps}>
+        <input type="hidden" name="intent" value="leave" />
+        <input type="hidden" name="member_id" value={member.id} />
+        <input
+          type="date"
+          name="left_on"
+          defaultValue={today}
+          min={member.joined_on}
+          aria-label={`${t('eet.members.leaveOn')}: ${member.name}`}
+          aria-invalid={dateErrors?.length ? true : undefined}
+          aria-describedby={dateErrors?.length ? errorId : undefined}
+          required
+        />
+        <button type="submit" className="button-secondary">
+          {t('eet.members.leave')}
+        </button>
+      </Form>
+      {dateErrors?.length ? (
+        <p className="field-error" id={errorId}>
+          {dateErrors.join(' ')}
+        </p>
+      ) : null}
+      <FormError message={formError} />
+    </>
+  )
+}
+
 export function EetMembersCard({
   members,
   canManage,
   today,
-  formError,
+  leaveResult,
 }: {
   members: Member[]
   canManage: boolean
   today: string
-  formError?: string | null
+  /** The answer to a refused "leave": it belongs to the row of the member it named. */
+  leaveResult?: LastResult
 }) {
   const t = useT()
   const format = useFormat()
   const current = members.filter((member) => !member.left_on)
   const past = members.filter((member) => member.left_on)
+  const resultFor = (member: Member) =>
+    leaveResult?.initialValue?.member_id === member.id ? leaveResult : undefined
   const table = (rows: Member[], showLeave: boolean) => (
     <DataTable
       rows={rows}
@@ -70,21 +117,7 @@ export function EetMembersCard({
             member.left_on ? (
               format.date(member.left_on)
             ) : canManage ? (
-              <Form method="post" className="field-row">
-                <input type="hidden" name="intent" value="leave" />
-                <input type="hidden" name="member_id" value={member.id} />
-                <input
-                  type="date"
-                  name="left_on"
-                  defaultValue={today}
-                  min={member.joined_on}
-                  aria-label={`${t('eet.members.leaveOn')}: ${member.name}`}
-                  required
-                />
-                <button type="submit" className="button-secondary">
-                  {t('eet.members.leave')}
-                </button>
-              </Form>
+              <LeaveForm member={member} today={today} lastResult={resultFor(member)} />
             ) : null,
         },
       ]}
@@ -93,7 +126,6 @@ export function EetMembersCard({
   return (
     <section className="card" aria-labelledby="eet-current">
       <h2 id="eet-current">{t('eet.members.current', { count: current.length })}</h2>
-      <FormError message={formError} />
       {current.length ? table(current, true) : <EmptyState>{t('eet.members.none')}</EmptyState>}
       {past.length ? (
         <>
@@ -112,18 +144,20 @@ export function EetCandidatesCard({
   facets,
   filter,
   today,
-  fieldErrors,
-  formError,
+  lastResult,
 }: {
   candidates: Candidate[]
   facets: { regions: string[]; segments: string[] }
   filter: { q?: string; region?: string; segment?: string; affinity?: string }
   today: string
-  fieldErrors?: FieldErrors | null
-  formError?: string | null
+  lastResult?: LastResult
 }) {
   const t = useT()
   const format = useFormat()
+  const { formProps, constraints, errors, formError } = useSchemaForm(EetAddSchema, {
+    id: 'eet-add-form',
+    lastResult,
+  })
   return (
     <section className="card" aria-labelledby="eet-add">
       <h2 id="eet-add">{t('eet.members.add')}</h2>
@@ -139,12 +173,12 @@ export function EetCandidatesCard({
       {candidates.length === 0 ? (
         <EmptyState>{t('eet.members.noCandidates')}</EmptyState>
       ) : (
-        <Form method="post" className="form-grid">
+        <Form method="post" className="form-grid" {...formProps}>
           <input type="hidden" name="intent" value="add" />
           <FormError message={formError} />
-          {fieldErrors?.seller_ids ? (
+          {errors?.seller_ids ? (
             <p className="field-error" role="alert">
-              {fieldErrors.seller_ids.join(' ')}
+              {errors.seller_ids.join(' ')}
             </p>
           ) : null}
           <DataTable
@@ -174,8 +208,8 @@ export function EetCandidatesCard({
             name="joined_on"
             type="date"
             defaultValue={today}
-            required
-            errors={fieldErrors}
+            constraints={constraints.joined_on}
+            errors={errors}
           />
           <FormActions>
             <button type="submit">{t('eet.members.addSelected')}</button>
@@ -190,15 +224,19 @@ export function ReleasesCard({
   releases,
   canManage,
   today,
-  fieldErrors,
+  lastResult,
 }: {
   releases: { id: string; version: string; released_on: string; notes: string }[]
   canManage: boolean
   today: string
-  fieldErrors?: FieldErrors | null
+  lastResult?: LastResult
 }) {
   const t = useT()
   const format = useFormat()
+  const { formProps, constraints, errors, formError } = useSchemaForm(ReleaseSchema, {
+    id: 'eet-release-form',
+    lastResult,
+  })
   return (
     <section className="card" aria-labelledby="eet-releases">
       <h2 id="eet-releases">{t('eet.releases.title')}</h2>
@@ -218,29 +256,29 @@ export function ReleasesCard({
         <EmptyState>{t('eet.releases.none')}</EmptyState>
       )}
       {canManage ? (
-        <Form method="post" className="form-grid">
+        <Form method="post" className="form-grid" {...formProps}>
           <input type="hidden" name="intent" value="release" />
+          <FormError message={formError} />
           <TextField
             label={t('eet.releases.version')}
             name="version"
-            required
-            maxLength={40}
-            errors={fieldErrors}
+            constraints={constraints.version}
+            errors={errors}
           />
           <TextField
             label={t('eet.releases.releasedOn')}
             name="released_on"
             type="date"
             defaultValue={today}
-            required
-            errors={fieldErrors}
+            constraints={constraints.released_on}
+            errors={errors}
           />
           <TextAreaField
             label={t('eet.releases.notes')}
             name="notes"
-            maxLength={500}
             rows={2}
-            errors={fieldErrors}
+            constraints={constraints.notes}
+            errors={errors}
           />
           <FormActions>
             <button type="submit">{t('eet.releases.add')}</button>

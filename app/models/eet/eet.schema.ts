@@ -88,6 +88,9 @@ export const MergeSchema = z.object({
   target_id: z.uuid('errors.invalidChoice'),
 })
 
+/** The vote button: it carries its intent only. */
+export const VoteSchema = z.object({ intent: z.enum(['vote', 'unvote']) })
+
 export const FeedbackFilterSchema = z.object({
   status: z.enum(FEEDBACK_STATUSES).optional().catch(undefined),
   kind: z.enum(FEEDBACK_KINDS).optional().catch(undefined),

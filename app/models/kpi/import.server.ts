@@ -1,8 +1,9 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Locale } from '~/i18n/locales'
 import { translate, type MessageKey } from '~/i18n/translate'
-import { parseCsv } from '~/utils/csv.server'
+import { parseCsv, type CsvParseResult } from '~/utils/csv.server'
 import type { Database, Executor } from '~/utils/db.server'
+import { DomainError } from '~/utils/domain-error'
 import { CSV_COLUMNS } from './kpi.schema'
 import {
   checkItem,
@@ -30,22 +31,47 @@ export type ImportRow =
     }
   | { line: number; ok: false; key: string; reason: string }
 
-export type ImportResult =
-  | { ok: false; fileError: string }
-  | {
-      ok: true
-      rows: ImportRow[]
-      counts: Record<ItemOutcome | 'error', number>
-      committed: boolean
-    }
+export type ImportResult = {
+  rows: ImportRow[]
+  counts: Record<ItemOutcome | 'error', number>
+  committed: boolean
+}
 
-export function itemErrorMessage(locale: Locale, error: ItemError) {
+/** A refused value's message: its catalogue key and variables (the cadence in the user's language). */
+function itemMessage(locale: Locale, error: ItemError) {
   const params = { ...error.params }
   if (typeof params.cadence === 'string')
     params.cadence = translate(locale, `kpi.cadence.${params.cadence}` as MessageKey)
-  return translate(locale, `kpi.import.error.${error.code}` as MessageKey, params)
+  return { code: `kpi.import.error.${error.code}` as MessageKey, params }
 }
 
+export function itemErrorMessage(locale: Locale, error: ItemError) {
+  const { code, params } = itemMessage(locale, error)
+  return translate(locale, code, params)
+}
+
+/** A value a form may not record, as the refusal of its `field` (a KPI's check-in). */
+export function itemRefusal(locale: Locale, error: ItemError, field: string) {
+  const { code, params } = itemMessage(locale, error)
+  return new DomainError(code, { params, field })
+}
+
+/** A file that cannot be read as the CSV of measurements, as the refusal of the form's file field. */
+function fileRefusal(parsed: Extract<CsvParseResult, { ok: false }>) {
+  if (parsed.error === 'header')
+    return new DomainError('kpi.import.fileError.header', {
+      params: { missing: (parsed.missing ?? []).join(', ') },
+      field: 'file',
+    })
+  if (parsed.error === 'malformed')
+    return new DomainError('kpi.import.fileError.malformed', {
+      params: { line: parsed.line ?? '?' },
+      field: 'file',
+    })
+  return new DomainError('kpi.import.fileError.empty', { field: 'file' })
+}
+
+/** Checks (preview) or imports (commit) a CSV of measurements; a file that is not one is refused. */
 export async function importMeasurementsCsv(
   db: Database,
   user: AuthUser,
@@ -58,17 +84,7 @@ export async function importMeasurementsCsv(
   },
 ): Promise<ImportResult> {
   const parsed = parseCsv(args.text, CSV_COLUMNS)
-  if (!parsed.ok) {
-    const fileError =
-      parsed.error === 'header'
-        ? translate(args.locale, 'kpi.import.fileError.header', {
-            missing: (parsed.missing ?? []).join(', '),
-          })
-        : parsed.error === 'malformed'
-          ? translate(args.locale, 'kpi.import.fileError.malformed', { line: parsed.line ?? '?' })
-          : translate(args.locale, 'kpi.import.fileError.empty')
-    return { ok: false, fileError }
-  }
+  if (!parsed.ok) throw fileRefusal(parsed)
   const kpis = new Map((await listProgramKpis(db, user, args.programId)).map((kpi) => [kpi.key, kpi]))
   const seen = new Map<string, number>()
   const checked: ({ line: number; key: string } & ({ item: MeasurementItem } | { error: ItemError }))[] = []
@@ -124,5 +140,5 @@ export async function importMeasurementsCsv(
   })
   const counts = { created: 0, updated: 0, unchanged: 0, error: 0 }
   for (const row of rows) counts[row.ok ? row.outcome : 'error']++
-  return { ok: true, rows, counts, committed: write }
+  return { rows, counts, committed: write }
 }

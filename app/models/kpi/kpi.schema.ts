@@ -163,11 +163,21 @@ export const CSV_COLUMNS = ['kpi_key', 'period_end', 'value'] as const
 export const CSV_OPTIONAL_COLUMNS = ['note'] as const
 export const CSV_MAX_BYTES = 5_000_000
 
-export const CsvImportSchema = z.object({
-  intent: z.enum(['preview', 'commit']),
-  program_id: z.uuid('errors.invalidChoice'),
-  mode: z.enum(['all_or_nothing', 'valid_rows'], 'errors.invalidChoice'),
-})
+/** The CSV import form: a file uploaded on preview, the previewed text sent back (hidden) on commit. */
+export const CsvImportSchema = z
+  .object({
+    intent: z.enum(['preview', 'commit']),
+    program_id: z.uuid('errors.invalidChoice'),
+    mode: z.enum(['all_or_nothing', 'valid_rows'], 'errors.invalidChoice'),
+    file: z.file().max(CSV_MAX_BYTES, 'kpi.import.tooLarge').optional(),
+    csv: z.string().optional(),
+  })
+  .superRefine(({ file, csv }, ctx) => {
+    // Both refusals belong to the file: the previewed text is the file the user chose.
+    if (!file && !csv) ctx.addIssue({ code: 'custom', path: ['file'], message: 'kpi.import.noFile' })
+    else if (!file && csv!.length > CSV_MAX_BYTES)
+      ctx.addIssue({ code: 'custom', path: ['file'], message: 'kpi.import.tooLarge' })
+  })
 
 export const KpiFilterSchema = z.object({
   program: z.uuid().optional().catch(undefined),

@@ -4,8 +4,7 @@ import { buildRequest, run, statusOf } from '#tests/support/requests'
 import { insertKpi, kpiWorld, measurementsOf, revisionsOf } from './helpers'
 
 type ImportData = {
-  result: {
-    ok: true
+  report: {
     rows: { line: number; ok: boolean; reason?: string; outcome?: string }[]
     counts: Record<string, number>
     committed: boolean
@@ -54,7 +53,7 @@ describe('CSV import of measurements', () => {
     })
     const { status, data } = await upload(world.program.id, world.cookies.lead, GOOD_AND_BAD, 'preview')
     expect(status).toBe(200)
-    const rows = data.result!.rows
+    const rows = data.report!.rows
     expect(rows.filter((row) => row.ok).map((row) => [row.line, row.outcome])).toEqual([
       [2, 'created'],
       [3, 'created'],
@@ -66,7 +65,7 @@ describe('CSV import of measurements', () => {
     expect(errors[6]).toBe('A second value for the same KPI and period (first at 3).')
     expect(errors[8]).toBe('period_end "31/07/2026" is not a date as YYYY-MM-DD.')
     // Line 7 has an extra column: value is 4, the note is "5" (columns beyond the header are ignored).
-    expect(data.result!.counts).toEqual({ created: 3, updated: 0, unchanged: 0, error: 4 })
+    expect(data.report!.counts).toEqual({ created: 3, updated: 0, unchanged: 0, error: 4 })
     // The decoder drops the BOM; the text carried to the commit step is otherwise the file itself.
     expect(data.csv).toBe(GOOD_AND_BAD.slice(1))
     expect(await measurementsOf(kpi.id)).toEqual([])
@@ -87,12 +86,12 @@ describe('CSV import of measurements', () => {
       'all_or_nothing',
     )
     expect(blocked.status).toBe(400)
-    expect(blocked.data.result!.committed).toBe(false)
+    expect(blocked.data.report!.committed).toBe(false)
     expect(await measurementsOf(kpi.id)).toEqual([])
 
     const partial = await upload(world.program.id, world.cookies.lead, GOOD_AND_BAD, 'commit', 'valid_rows')
     expect(partial.status).toBe(200)
-    expect(partial.data.result!.committed).toBe(true)
+    expect(partial.data.report!.committed).toBe(true)
     expect(await measurementsOf(kpi.id)).toMatchObject([
       { period_end: '2026-08-31', value: 4, note: '5', source: 'csv' },
       { period_end: '2026-09-30', value: 41, note: '' },
@@ -101,7 +100,7 @@ describe('CSV import of measurements', () => {
     const revisionCount = (await revisionsOf(kpi.id)).length
 
     const again = await upload(world.program.id, world.cookies.lead, GOOD_AND_BAD, 'commit', 'valid_rows')
-    expect(again.data.result!.counts).toEqual({ created: 0, updated: 0, unchanged: 3, error: 4 })
+    expect(again.data.report!.counts).toEqual({ created: 0, updated: 0, unchanged: 3, error: 4 })
     expect((await revisionsOf(kpi.id)).length).toBe(revisionCount)
 
     // A corrected value for one period replaces it and is kept in the history.
@@ -111,7 +110,7 @@ describe('CSV import of measurements', () => {
       'kpi_key,period_end,value\nwins,2026-09-30,42\n',
       'commit',
     )
-    expect(fix.data.result!.counts).toEqual({ created: 0, updated: 1, unchanged: 0, error: 0 })
+    expect(fix.data.report!.counts).toEqual({ created: 0, updated: 1, unchanged: 0, error: 0 })
     expect((await revisionsOf(kpi.id)).at(-1)).toMatchObject({
       period_end: '2026-09-30',
       old_value: 41,
@@ -134,7 +133,7 @@ describe('CSV import of measurements', () => {
       'commit',
     )
     // The other initiative's KPI is invisible to this lead: as far as they know it does not exist.
-    expect(data.result!.rows[0]!.reason).toBe('No KPI with the key "others" in this program.')
+    expect(data.report!.rows[0]!.reason).toBe('No KPI with the key "others" in this program.')
     const header = await upload(
       world.program.id,
       world.cookies.lead,
