@@ -32,8 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getUserLocale(request)
   const submission = parseSubmission(await request.formData(), BusinessCaseSchema, locale)
   // A row added or removed without JavaScript comes back here too: the form again, nothing saved.
-  if (submission.status !== 'success')
-    return refuseSubmission(locale, submission)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
   try {
     const saved = await saveCase(db, user, initiative, submission.value)
     return redirectWithToast(`/initiatives/${initiative.id}/case`, {

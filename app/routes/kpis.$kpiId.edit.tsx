@@ -33,8 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getUserLocale(request)
   const submission = parseSubmission(await request.formData(), KpiSchema, locale)
   // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
-  if (submission.status !== 'success')
-    return refuseSubmission(locale, submission)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
   try {
     await updateKpi(db, user, kpi, submission.value)
     return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.updated' })

@@ -43,8 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = await getUserLocale(request)
   const submission = parseSubmission(await request.formData(), KpiSchema, locale)
   // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
-  if (submission.status !== 'success')
-    return refuseSubmission(locale, submission)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
   try {
     const created = await createKpi(db, user, scope, submission.value)
     return redirectWithToast(`/kpis/${created.id}`, { kind: 'success', message: 'kpi.created' })
