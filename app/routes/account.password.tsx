@@ -1,24 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { z } from 'zod'
 import { createSessionCookie } from '~/auth/lucia.server'
 import { verifyPassword } from '~/auth/password.server'
 import { getUserLocale, requireUser } from '~/auth/session.server'
-import { FormActions, FormError, NewPasswordFields, TextField } from '~/components/forms'
+import { FormActions, FormError, NewPasswordFields, TextField, useSchemaForm } from '~/components/forms'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
-import { SetPasswordSchema } from '~/auth/password-policy'
+import { ChangePasswordSchema, withoutPasswords } from '~/auth/password-policy'
 import { changePassword, findUserByEmail } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
-import { parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { clientIp } from '~/utils/http.server'
 import { toastHeader } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
-
-const ChangePasswordSchema = SetPasswordSchema.and(
-  z.object({ current: z.string('errors.required').min(1, 'errors.required') }),
-)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -28,14 +23,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const locale = await getUserLocale(request)
-  const form = parseForm(ChangePasswordSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
+  const submission = withoutPasswords(parseSubmission(await request.formData(), ChangePasswordSchema, locale))
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  const { current, password } = submission.value
   const account = await findUserByEmail(db, user.email)
-  if (!account?.password_hash || !(await verifyPassword(account.password_hash, form.data.current))) {
-    return refuse(locale, new DomainError('password.currentWrong', { field: 'current' }))
+  if (!account?.password_hash || !(await verifyPassword(account.password_hash, current))) {
+    return refuseSubmission(
+      locale,
+      submission,
+      new DomainError('password.currentWrong', { field: 'current' }),
+    )
   }
   // Every session ends (this one too); the user continues in a brand-new one.
-  await changePassword(db, user.id, form.data.password)
+  await changePassword(db, user.id, password)
   const { cookie } = await createSessionCookie(request, user.id, {
     ip: clientIp(context),
     userAgent: request.headers.get('User-Agent'),
@@ -43,28 +43,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers()
   headers.append('Set-Cookie', cookie)
   headers.append('Set-Cookie', await toastHeader({ kind: 'success', message: 'password.changed' }))
-  return data({ fieldErrors: null, formError: null, changed: true }, { headers })
+  // The form starts empty again.
+  return data(
+    { result: submission.reply({ resetForm: true }), fieldErrors: null, formError: null },
+    { headers },
+  )
 }
 
 export default function ChangePasswordPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(ChangePasswordSchema, {
+    id: 'change-password',
+    lastResult: actionData?.result,
+  })
   return (
     <section className="narrow">
       <PageHeader title={t('password.changeTitle')} subtitle={t('password.changeIntro')} />
-      <Form method="post" className="card" key={actionData && 'changed' in actionData ? 'done' : 'form'}>
-        <FormError message={actionData?.formError} />
+      <Form method="post" className="card" {...formProps}>
+        <FormError message={formError} />
         <TextField
           label={t('password.current')}
           name="current"
           type="password"
           autoComplete="current-password"
-          required
-          errors={actionData?.fieldErrors}
+          constraints={constraints.current}
+          errors={errors}
         />
         <NewPasswordFields
           labels={{ password: t('password.new'), confirm: t('password.confirm'), rules: t('password.rules') }}
-          errors={actionData?.fieldErrors}
+          errors={errors}
         />
         <FormActions>
           <button type="submit">{t('action.save')}</button>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError, TextField } from '~/components/forms'
+import { FormActions, FormError, TextField, useSchemaForm } from '~/components/forms'
 import { OneTimeSecret } from '~/components/foundation/one-time-link'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
@@ -10,12 +10,11 @@ import { API_SCOPES, CreateApiKeySchema } from '~/models/foundation/api-key.sche
 import { createApiKey, listApiKeys, revokeApiKey } from '~/models/foundation/api-key.server'
 import { actorOf } from '~/models/foundation/audit.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
-import { invariantResponse, notFound } from '~/utils/http.server'
+import { parseSubmission } from '~/utils/forms'
+import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 
-const constraints = constraintsOf(CreateApiKeySchema)
 const RevokeSchema = z.object({ intent: z.literal('revoke'), id: z.uuid() })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,18 +24,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'apikey:manage')
+  const locale = await getUserLocale(request)
   const formData = await request.formData()
   if (formData.get('intent') === 'revoke') {
-    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
-    invariantResponse(parsed.success, 'Unknown key')
-    if (!(await revokeApiKey(db, actorOf(admin), parsed.data.id))) notFound()
+    const submission = parseSubmission(formData, RevokeSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'revoke', secret: null })
+    if (!(await revokeApiKey(db, actorOf(admin), submission.value.id))) notFound()
     return redirectWithToast('/admin/api-keys', { kind: 'success', message: 'apiKeys.revokedToast' })
   }
-  const locale = await getUserLocale(request)
-  const form = parseForm(CreateApiKeySchema, formData, locale)
-  if (!form.ok) return refuse(locale, form, { secret: null })
-  const key = await createApiKey(db, actorOf(admin), form.data)
-  return { fieldErrors: null, formError: null, secret: key.secret }
+  const submission = parseSubmission(formData, CreateApiKeySchema, locale)
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { intent: 'create', secret: null })
+  const key = await createApiKey(db, actorOf(admin), submission.value)
+  // The form starts empty again under the key, which is shown this once.
+  return {
+    intent: 'create',
+    result: submission.reply({ resetForm: true }),
+    fieldErrors: null,
+    formError: null,
+    secret: key.secret,
+  }
 }
 
 export default function ApiKeysPage() {
@@ -44,23 +52,19 @@ export default function ApiKeysPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
+  const { formProps, constraints, errors, formError } = useSchemaForm(CreateApiKeySchema, {
+    id: 'api-key-new',
+    lastResult: actionData?.intent === 'create' ? actionData.result : undefined,
+  })
   return (
     <>
       <PageHeader title={t('apiKeys.title')} subtitle={t('apiKeys.subtitle')} />
       <div className="two-column">
-        <Form method="post" className="card form-grid" key={actionData?.secret ?? 'new'}>
-          <FormError message={actionData?.formError} />
+        <Form method="post" className="card form-grid" {...formProps}>
+          <FormError message={formError} />
           {actionData?.secret ? <OneTimeSecret intro="apiKeys.created" value={actionData.secret} /> : null}
-          <TextField
-            label={t('apiKeys.name')}
-            name="name"
-            constraints={constraints.name}
-            errors={actionData?.fieldErrors}
-          />
-          <fieldset
-            className="field"
-            aria-describedby={actionData?.fieldErrors?.scopes ? 'scopes-error' : undefined}
-          >
+          <TextField label={t('apiKeys.name')} name="name" constraints={constraints.name} errors={errors} />
+          <fieldset className="field" aria-describedby={errors?.scopes ? 'scopes-error' : undefined}>
             <legend>{t('apiKeys.scopes')}</legend>
             {API_SCOPES.map((scope) => (
               <label key={scope} className="checkbox">
@@ -68,9 +72,9 @@ export default function ApiKeysPage() {
                 <code>{scope}</code>
               </label>
             ))}
-            {actionData?.fieldErrors?.scopes ? (
+            {errors?.scopes ? (
               <p className="field-error" id="scopes-error">
-                {actionData.fieldErrors.scopes.join(' ')}
+                {errors.scopes.join(' ')}
               </p>
             ) : null}
           </fieldset>

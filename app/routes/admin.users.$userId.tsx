@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ROLES } from '~/auth/permissions'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
 import { OneTimeSecret } from '~/components/foundation/one-time-link'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
@@ -19,13 +19,11 @@ import {
 } from '~/models/foundation/user.server'
 import { UpdateUserSchema } from '~/models/foundation/user.schema'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
-import { invariantResponse, notFound, publicOrigin } from '~/utils/http.server'
+import { parseSubmission } from '~/utils/forms'
+import { notFound, publicOrigin } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
-
-const constraints = constraintsOf(UpdateUserSchema)
 
 async function findUser(id: string | undefined) {
   const user = z.uuid().safeParse(id).success ? await getUserById(db, id!) : undefined
@@ -44,8 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('update') }),
+// Every form of the page posts here; the account card's own fields are UpdateUserSchema's.
+const UserActionSchema = z.discriminatedUnion('intent', [
+  UpdateUserSchema,
   z.object({ intent: z.literal('disable') }),
   z.object({ intent: z.literal('enable') }),
   z.object({ intent: z.literal('revoke'), session: z.string().regex(/^[0-9a-f]{64}$/) }),
@@ -53,30 +52,34 @@ const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reset-link') }),
   z.object({ intent: z.literal('finance-access'), granted: z.enum(['true', 'false']) }),
 ])
+/** What the account card's buttons ask: their answers (errors, the new link) show in that card. */
+const ACCOUNT_INTENTS: readonly (string | null)[] = ['update', 'disable', 'enable', 'reset-link']
+/** The form that Disable, Enable and the new link submit (not the card's, whose fields they do not need). */
+const ACCOUNT_ACTIONS_FORM = 'user-account-actions'
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'user:manage')
   const user = await findUser(params.userId)
   const locale = await getUserLocale(request)
-  const formData = await request.formData()
-  const intent = IntentSchema.safeParse(Object.fromEntries(formData))
-  invariantResponse(intent.success, 'Unknown intent')
+  const submission = parseSubmission(await request.formData(), UserActionSchema, locale)
+  const { intent } = submission.payload
+  const extra = { intent: typeof intent === 'string' ? intent : null, link: null }
+  if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
   const actor = actorOf(admin)
   const here = `/admin/users/${user.id}`
   const selfChange = admin.id === user.id
-  switch (intent.data.intent) {
+  switch (submission.value.intent) {
     case 'update': {
-      const form = parseForm(UpdateUserSchema, formData, locale)
-      if (!form.ok) return refuse(locale, form, { link: null })
-      if (selfChange && form.data.role !== user.role)
-        return refuse(locale, new DomainError('users.cannotSelf'), { link: null })
-      await updateUser(db, actor, user.id, form.data)
+      const { name, role } = submission.value
+      if (selfChange && role !== user.role)
+        return refuseSubmission(locale, submission, new DomainError('users.cannotSelf'), extra)
+      await updateUser(db, actor, user.id, { name, role })
       return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
     }
     case 'disable':
     case 'enable': {
-      if (selfChange) return refuse(locale, new DomainError('users.cannotSelf'), { link: null })
-      const disable = intent.data.intent === 'disable'
+      if (selfChange) return refuseSubmission(locale, submission, new DomainError('users.cannotSelf'), extra)
+      const disable = submission.value.intent === 'disable'
       await setUserDisabled(db, actor, user.id, disable)
       return redirectWithToast(here, {
         kind: 'success',
@@ -84,18 +87,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       })
     }
     case 'revoke':
-      await revokeSessions(db, actor, user.id, intent.data.session)
+      await revokeSessions(db, actor, user.id, submission.value.session)
       return redirectWithToast(here, { kind: 'success', message: 'sessions.revoked' })
     case 'revoke-all':
       await revokeSessions(db, actor, user.id)
       return redirectWithToast(here, { kind: 'success', message: 'sessions.revoked' })
     case 'finance-access': {
-      await setFinanceAccess(db, admin, user.id, intent.data.granted === 'true')
+      await setFinanceAccess(db, admin, user.id, submission.value.granted === 'true')
       return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
     }
     case 'reset-link': {
       const token = await issuePasswordTokenFor(db, actor, user.id)
-      return { fieldErrors: null, formError: null, link: `${publicOrigin(request)}/set-password/${token}` }
+      return {
+        ...extra,
+        result: submission.reply(),
+        fieldErrors: null,
+        formError: null,
+        link: `${publicOrigin(request)}/set-password/${token}`,
+      }
     }
   }
 }
@@ -105,6 +114,10 @@ export default function UserPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
+  const { formProps, constraints, errors, formError } = useSchemaForm(UpdateUserSchema, {
+    id: 'user-account',
+    lastResult: ACCOUNT_INTENTS.includes(actionData?.intent ?? null) ? actionData?.result : undefined,
+  })
   return (
     <>
       <PageHeader
@@ -121,22 +134,22 @@ export default function UserPage() {
         }
       />
       <div className="two-column">
-        <Form method="post" className="card form-grid">
-          <FormError message={actionData?.formError} />
-          <TextField
-            label={t('users.name')}
-            name="name"
-            defaultValue={user.name}
-            constraints={constraints.name}
-            errors={actionData?.fieldErrors}
-          />
-          <SelectField
-            label={t('users.role')}
-            name="role"
-            defaultValue={user.role}
-            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-            constraints={constraints.role}
-            errors={actionData?.fieldErrors}
+        <Form method="post" id={ACCOUNT_ACTIONS_FORM} hidden />
+        <Form method="post" className="card form-grid" {...formProps}>
+          <FormError message={formError} />
+          <FormFields
+            constraints={constraints}
+            errors={errors}
+            fields={[
+              { name: 'name', label: t('users.name'), defaultValue: user.name },
+              {
+                control: 'select',
+                name: 'role',
+                label: t('users.role'),
+                defaultValue: user.role,
+                options: ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
+              },
+            ]}
           />
           <FormActions>
             <button type="submit" name="intent" value="update">
@@ -145,20 +158,20 @@ export default function UserPage() {
             {!isSelf ? (
               <button
                 type="submit"
+                form={ACCOUNT_ACTIONS_FORM}
                 name="intent"
                 value={user.disabled_at ? 'enable' : 'disable'}
                 className="button-danger"
-                formNoValidate
               >
                 {user.disabled_at ? t('users.enable') : t('users.disable')}
               </button>
             ) : null}
             <button
               type="submit"
+              form={ACCOUNT_ACTIONS_FORM}
               name="intent"
               value="reset-link"
               className="button-secondary"
-              formNoValidate
             >
               {t('users.newLink')}
             </button>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { ROLES } from '~/auth/permissions'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError, SelectField, TextField } from '~/components/forms'
+import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
 import { OneTimeSecret } from '~/components/foundation/one-time-link'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
@@ -10,11 +10,9 @@ import { actorOf } from '~/models/foundation/audit.server'
 import { CreateUserSchema } from '~/models/foundation/user.schema'
 import { createUser } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { publicOrigin } from '~/utils/http.server'
-import { refuse } from '~/utils/refuse.server'
-
-const constraints = constraintsOf(CreateUserSchema)
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'user:manage')
@@ -24,23 +22,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'user:manage')
   const locale = await getUserLocale(request)
-  const form = parseForm(CreateUserSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form, { created: null })
+  const submission = parseSubmission(await request.formData(), CreateUserSchema, locale)
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { created: null })
   try {
-    const { user, token } = await createUser(db, actorOf(admin), form.data)
+    const { user, token } = await createUser(db, actorOf(admin), submission.value)
     return {
+      result: submission.reply(),
       fieldErrors: null,
       formError: null,
       created: { id: user.id, link: `${publicOrigin(request)}/set-password/${token}` },
     }
   } catch (error) {
-    return refuse(locale, error, { created: null })
+    return refuseSubmission(locale, submission, error, { created: null })
   }
 }
 
 export default function NewUserPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(CreateUserSchema, {
+    id: 'user-new',
+    lastResult: actionData?.result,
+  })
   return (
     <section className="narrow">
       <PageHeader title={t('users.new')} />
@@ -52,27 +56,21 @@ export default function NewUserPage() {
           </p>
         </div>
       ) : null}
-      <Form method="post" className="card form-grid">
-        <FormError message={actionData?.formError} />
-        <TextField
-          label={t('users.name')}
-          name="name"
-          constraints={constraints.name}
-          errors={actionData?.fieldErrors}
-        />
-        <TextField
-          label={t('users.email')}
-          name="email"
-          type="email"
-          constraints={constraints.email}
-          errors={actionData?.fieldErrors}
-        />
-        <SelectField
-          label={t('users.role')}
-          name="role"
-          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-          constraints={constraints.role}
-          errors={actionData?.fieldErrors}
+      <Form method="post" className="card form-grid" {...formProps}>
+        <FormError message={formError} />
+        <FormFields
+          constraints={constraints}
+          errors={errors}
+          fields={[
+            { name: 'name', label: t('users.name') },
+            { name: 'email', label: t('users.email'), type: 'email' },
+            {
+              control: 'select',
+              name: 'role',
+              label: t('users.role'),
+              options: ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
+            },
+          ]}
         />
         <FormActions>
           <button type="submit">{t('action.create')}</button>

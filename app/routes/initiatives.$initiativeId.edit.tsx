@@ -8,11 +8,9 @@ import { requireEditableInitiative } from '~/models/foundation/initiative-guard.
 import { InitiativeSchema } from '~/models/foundation/initiative.schema'
 import { updateInitiative } from '~/models/foundation/initiative.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
-
-const constraints = constraintsOf(InitiativeSchema)
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -24,12 +22,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireEditableInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
-  const form = parseForm(InitiativeSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
+  const submission = parseSubmission(await request.formData(), InitiativeSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
   try {
-    await updateInitiative(db, user, initiative.id, form.data)
+    await updateInitiative(db, user, initiative.id, submission.value)
   } catch (error) {
-    return refuse(locale, error)
+    return refuseSubmission(locale, submission, error)
   }
   return redirectWithToast(`/initiatives/${initiative.id}`, { kind: 'success', message: 'toast.saved' })
 }
@@ -44,9 +42,7 @@ export default function EditInitiativePage() {
       <InitiativeForm
         {...options}
         values={initiative}
-        constraints={constraints}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
+        lastResult={actionData?.result}
         submitLabel={t('action.save')}
       />
     </section>

@@ -8,11 +8,9 @@ import { initiativeFormOptions } from '~/models/foundation/initiative-form.serve
 import { InitiativeSchema } from '~/models/foundation/initiative.schema'
 import { createInitiative } from '~/models/foundation/initiative.server'
 import { db } from '~/utils/db.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
-
-const constraints = constraintsOf(InitiativeSchema)
+import { refuseSubmission } from '~/utils/refuse.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'initiative:create')
@@ -22,13 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'initiative:create')
   const locale = await getUserLocale(request)
-  const form = parseForm(InitiativeSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
+  const submission = parseSubmission(await request.formData(), InitiativeSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
   try {
-    const created = await createInitiative(db, user, form.data)
+    const created = await createInitiative(db, user, submission.value)
     return redirectWithToast(`/initiatives/${created.id}`, { kind: 'success', message: 'initiative.created' })
   } catch (error) {
-    return refuse(locale, error)
+    return refuseSubmission(locale, submission, error)
   }
 }
 
@@ -43,9 +41,7 @@ export default function NewInitiativePage() {
       <InitiativeForm
         {...options}
         values={{ program_id: searchParams.get('program') ?? undefined }}
-        constraints={constraints}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
+        lastResult={actionData?.result}
         submitLabel={t('action.create')}
       />
     </section>

@@ -8,18 +8,17 @@ import {
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { LoginSchema } from '~/auth/login.schema'
 import { signIn } from '~/auth/login.server'
+import { withoutPasswords } from '~/auth/password-policy'
 import { getUserLocale, requireAnonymous } from '~/auth/session.server'
-import { FormActions, FormError, TextField } from '~/components/forms'
+import { FormActions, FormError, TextField, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
 import { assertSameOrigin, safeRedirectPath } from '~/utils/http.server'
-import { constraintsOf, parseForm } from '~/utils/forms'
-import { refuse } from '~/utils/refuse.server'
+import { parseSubmission, replyTo } from '~/utils/forms'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
 
 export const meta: MetaFunction = () => [{ title: 'Tenfold' }]
-
-const constraints = constraintsOf(LoginSchema)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
@@ -30,33 +29,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Signing in while signed in is allowed: the old session ends and a new one starts.
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
-  const form = parseForm(LoginSchema, await request.formData(), locale)
-  if (!form.ok) return refuse(locale, form)
-  const result = await signIn(request, context, form.data)
+  const submission = withoutPasswords(parseSubmission(await request.formData(), LoginSchema, locale))
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  const result = await signIn(request, context, submission.value)
   if (result.ok) {
-    return redirect(safeRedirectPath(form.data.redirectTo), { headers: { 'Set-Cookie': result.cookie } })
+    return redirect(safeRedirectPath(submission.value.redirectTo), {
+      headers: { 'Set-Cookie': result.cookie },
+    })
   }
   if (result.reason === 'throttled') {
-    const minutes = Math.ceil(result.retryAfter / 60)
-    return data(
-      { fieldErrors: null, formError: translate(locale, 'login.throttled', { minutes }) },
-      { status: 429, headers: { 'Retry-After': String(result.retryAfter) } },
-    )
+    const formError = translate(locale, 'login.throttled', { minutes: Math.ceil(result.retryAfter / 60) })
+    return data(replyTo(submission, locale, { formError }), {
+      status: 429,
+      headers: { 'Retry-After': String(result.retryAfter) },
+    })
   }
-  return refuse(locale, new DomainError('login.invalid'))
+  return refuseSubmission(locale, submission, new DomainError('login.invalid'))
 }
 
 export default function LoginPage() {
   const t = useT()
   const actionData = useActionData<typeof action>()
+  const { formProps, constraints, errors, formError } = useSchemaForm(LoginSchema, {
+    id: 'login',
+    lastResult: actionData?.result,
+  })
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="muted">{t('app.tagline')}</p>
-      <Form method="post" noValidate={false}>
-        <FormError message={actionData?.formError} />
+      <Form method="post" {...formProps}>
+        <FormError message={formError} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <TextField
           label={t('login.email')}
@@ -64,7 +69,7 @@ export default function LoginPage() {
           type="email"
           autoComplete="username"
           constraints={constraints.email}
-          errors={actionData?.fieldErrors}
+          errors={errors}
         />
         <TextField
           label={t('login.password')}
@@ -72,7 +77,7 @@ export default function LoginPage() {
           type="password"
           autoComplete="current-password"
           constraints={constraints.password}
-          errors={actionData?.fieldErrors}
+          errors={errors}
         />
         <FormActions>
           <button type="submit" disabled={navigation.state === 'submitting'}>

@@ -1,9 +1,9 @@
+import type { SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/react'
-import { STAGES, STATUSES } from '~/models/foundation/initiative.schema'
+import { InitiativeSchema, STAGES, STATUSES } from '~/models/foundation/initiative.schema'
 import type { InitiativeStatus, Stage } from '~/utils/db.types'
-import type { Constraints, FieldErrors } from '~/utils/forms'
-import { FormActions, FormError, FormFields, optionsOf } from '../forms'
+import { FormActions, FormError, FormFields, optionsOf, useSchemaForm } from '../forms'
 
 type Option = { id: string; name: string }
 export type InitiativeFormValues = {
@@ -43,9 +43,7 @@ export function InitiativeForm({
   leads,
   sponsors,
   canAssignLead,
-  constraints,
-  fieldErrors,
-  formError,
+  lastResult,
   submitLabel,
 }: {
   values?: Partial<InitiativeFormValues>
@@ -53,16 +51,18 @@ export function InitiativeForm({
   leads: Option[]
   sponsors: Option[]
   canAssignLead: boolean
-  constraints: Record<string, Constraints>
-  fieldErrors?: FieldErrors | null
-  formError?: string | null
+  lastResult?: SubmissionResult<string[]> | null
   submitLabel: string
 }) {
   const t = useT()
+  const { formProps, constraints, errors, formError } = useSchemaForm(InitiativeSchema, {
+    id: 'initiative',
+    lastResult,
+  })
   const toOptions = (options: Option[]) => options.map((o) => ({ value: o.id, label: o.name }))
-  const form = { constraints, errors: fieldErrors }
+  const form = { constraints, errors }
   return (
-    <Form method="post" className="card form-grid">
+    <Form method="post" className="card form-grid" {...formProps}>
       <FormError message={formError} />
       <FormFields
         {...form}
