@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint } from '@conform-to/zod/v4'
 import {
   Fragment,
   isValidElement,
@@ -15,26 +16,43 @@ import { useLocale, useT } from '~/i18n/react'
 import { constraintsOf, parseSubmission, type Constraints, type FieldErrors } from '~/utils/forms'
 
 /**
+ * conform keeps a form's last answer until it is given another, so a form the action did not answer
+ * (this time, or at all) is given this one: no errors, as after the page moved on (another form on it
+ * was saved or refused). Unlike a reset, it leaves what was typed alone. One constant: conform applies
+ * an answer once, when it changes.
+ */
+const NOT_ANSWERED: SubmissionResult<string[]> = { error: {} }
+
+/**
  * A form on conform, checked in the browser by the schema its action parses with (parseSubmission),
  * so a field's error shows as the user leaves it, in the user's language. `lastResult` is the action's
- * answer (refuseSubmission's `result`), given only to the form that was submitted when a page has
- * several. The returned `constraints` and `errors` feed FormFields and the field components; `formProps`
- * go on the <Form>.
+ * answer (refuseSubmission's `result`) when it answered this form; a page with several forms gives each
+ * only its own (by the intent the answer carries), and each a distinct `id` that no other element of
+ * the page has (conform submits through `form="<id>"`). Returned: `constraints` and `errors` for
+ * FormFields and the field components, `initial(name)` (the value a field starts with: what was posted
+ * after a refusal, so a refused form keeps what was typed without JavaScript too, else `defaultValue`),
+ * the form's message and its element id (FormError), and `formProps` for the <Form>.
  */
-export function useSchemaForm<Schema extends z.ZodObject>(
+export function useSchemaForm<
+  Schema extends z.ZodObject,
+  /** The shape the form's fields have, where it is narrower than what the schema accepts. */
+  Input extends Record<string, unknown> = z.input<Schema>,
+>(
   schema: Schema,
   options: {
     id?: string
     lastResult?: SubmissionResult<string[]> | null
-    defaultValue?: Partial<Record<keyof z.input<Schema>, unknown>>
+    defaultValue?: Partial<Record<keyof NoInfer<Input>, unknown>>
   } = {},
 ) {
   const locale = useLocale()
   const t = useT()
-  const [form, fields] = useForm<z.input<Schema>, z.output<Schema>>({
+  const constraint = useMemo(() => getZodConstraint(schema), [schema])
+  const [form, fields] = useForm<Input, z.output<Schema>>({
     id: options.id,
-    lastResult: options.lastResult,
+    lastResult: options.lastResult ?? NOT_ANSWERED,
     defaultValue: options.defaultValue as never,
+    constraint,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseSubmission(formData, schema, locale),
@@ -45,13 +63,20 @@ export function useSchemaForm<Schema extends z.ZodObject>(
     : form.status === 'error'
       ? t('errors.form')
       : null
+  const initial = (name: string): string | string[] | undefined => {
+    const value = (fields as Record<string, { initialValue?: unknown } | undefined>)[name]?.initialValue
+    if (typeof value === 'string') return value
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : undefined
+  }
   return {
     form,
     fields,
     formProps: getFormProps(form),
     constraints,
     errors: (form.allErrors as FieldErrors | undefined) ?? null,
+    initial,
     formError,
+    formErrorId: form.errorId,
   }
 }
 
@@ -189,26 +214,31 @@ export function FormFields({
   fields,
   constraints,
   errors,
+  initial,
 }: {
   fields: (FieldSpec | ReactElement)[]
   constraints?: Record<string, Constraints>
   errors?: FieldErrors | null
+  /** useSchemaForm's: after a refusal, a field starts with what was posted rather than its defaultValue. */
+  initial?: (name: string) => string | string[] | undefined
 }) {
   const rendered = fields.map((field, index) => {
     if (!isFieldSpec(field)) return <Fragment key={index}>{field}</Fragment>
     const form = { constraints: constraints?.[field.name], errors }
+    const posted = initial?.(field.name)
+    const value = posted !== undefined ? { defaultValue: posted } : {}
     switch (field.control) {
       case 'select': {
         const { control: _, ...props } = field
-        return <SelectField key={field.name} {...form} {...props} />
+        return <SelectField key={field.name} {...form} {...props} {...value} />
       }
       case 'textarea': {
         const { control: _, ...props } = field
-        return <TextAreaField key={field.name} {...form} {...props} />
+        return <TextAreaField key={field.name} {...form} {...props} {...value} />
       }
       default: {
         const { control: _, ...props } = field
-        return <TextField key={field.name} {...form} {...props} />
+        return <TextField key={field.name} {...form} {...props} {...value} />
       }
     }
   })
@@ -253,10 +283,11 @@ export function NewPasswordFields({
   )
 }
 
-export function FormError({ message }: { message?: string | null }) {
+/** The form's own message; `id` is the one the form's aria-describedby names (useSchemaForm's formErrorId). */
+export function FormError({ message, id }: { message?: string | null; id?: string }) {
   if (!message) return null
   return (
-    <div className="form-error" role="alert">
+    <div className="form-error" role="alert" id={id}>
       {message}
     </div>
   )

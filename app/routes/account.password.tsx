@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePasswordPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(ChangePasswordSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(ChangePasswordSchema, {
     id: 'change-password',
     lastResult: actionData?.result,
   })
@@ -61,7 +61,7 @@ export default function ChangePasswordPage() {
     <section className="narrow">
       <PageHeader title={t('password.changeTitle')} subtitle={t('password.changeIntro')} />
       <Form method="post" className="card" {...formProps}>
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         <TextField
           label={t('password.current')}
           name="current"

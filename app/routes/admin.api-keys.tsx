@@ -52,7 +52,7 @@ export default function ApiKeysPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError } = useSchemaForm(CreateApiKeySchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CreateApiKeySchema, {
     id: 'api-key-new',
     lastResult: actionData?.intent === 'create' ? actionData.result : undefined,
   })
@@ -61,7 +61,7 @@ export default function ApiKeysPage() {
       <PageHeader title={t('apiKeys.title')} subtitle={t('apiKeys.subtitle')} />
       <div className="two-column">
         <Form method="post" className="card form-grid" {...formProps}>
-          <FormError message={formError} />
+          <FormError message={formError} id={formErrorId} />
           {actionData?.secret ? <OneTimeSecret intro="apiKeys.created" value={actionData.secret} /> : null}
           <TextField label={t('apiKeys.name')} name="name" constraints={constraints.name} errors={errors} />
           <fieldset className="field" aria-describedby={errors?.scopes ? 'scopes-error' : undefined}>

@@ -114,10 +114,13 @@ export default function UserPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError } = useSchemaForm(UpdateUserSchema, {
-    id: 'user-account',
-    lastResult: ACCOUNT_INTENTS.includes(actionData?.intent ?? null) ? actionData?.result : undefined,
-  })
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(
+    UpdateUserSchema,
+    {
+      id: 'user-account',
+      lastResult: ACCOUNT_INTENTS.includes(actionData?.intent ?? null) ? actionData?.result : undefined,
+    },
+  )
   return (
     <>
       <PageHeader
@@ -136,8 +139,9 @@ export default function UserPage() {
       <div className="two-column">
         <Form method="post" id={ACCOUNT_ACTIONS_FORM} hidden />
         <Form method="post" className="card form-grid" {...formProps}>
-          <FormError message={formError} />
+          <FormError message={formError} id={formErrorId} />
           <FormFields
+            initial={initial}
             constraints={constraints}
             errors={errors}
             fields={[

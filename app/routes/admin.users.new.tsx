@@ -41,10 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewUserPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(CreateUserSchema, {
-    id: 'user-new',
-    lastResult: actionData?.result,
-  })
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(
+    CreateUserSchema,
+    {
+      id: 'user-new',
+      lastResult: actionData?.result,
+    },
+  )
   return (
     <section className="narrow">
       <PageHeader title={t('users.new')} />
@@ -57,8 +60,9 @@ export default function NewUserPage() {
         </div>
       ) : null}
       <Form method="post" className="card form-grid" {...formProps}>
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         <FormFields
+          initial={initial}
           constraints={constraints}
           errors={errors}
           fields={[

@@ -70,21 +70,20 @@ function BudgetsForm({
   lastResult,
 }: {
   program: { id: string } & Record<Budget, number>
-  lastResult: SubmissionResult<string[]>
+  lastResult: SubmissionResult<string[]> | null | undefined
 }) {
   const t = useT()
-  const { fields, formProps, constraints, errors, formError } = useSchemaForm(DeliverySettingsSchema, {
-    id: `budgets-${program.id}`,
-    lastResult,
-    defaultValue: Object.fromEntries(SETTINGS.map(({ name }) => [name, String(program[name])])),
-  })
-  const initial = (name: Budget) => {
-    const value = fields[name].initialValue
-    return typeof value === 'string' ? value : undefined
-  }
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(
+    DeliverySettingsSchema,
+    {
+      id: `budgets-${program.id}`,
+      lastResult,
+      defaultValue: Object.fromEntries(SETTINGS.map(({ name }) => [name, String(program[name])])),
+    },
+  )
   return (
     <Form method="post" className="form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="program_id" value={program.id} />
       <div className="field-row">
         <FormFields

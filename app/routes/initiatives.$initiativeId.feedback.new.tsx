@@ -91,14 +91,14 @@ export default function NewFeedbackPage() {
   const { initiativeId, releases } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(FeedbackSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(FeedbackSchema, {
     lastResult: actionData?.result,
   })
   return (
     <section className="feedback-form">
       <SectionHeader title={t('eet.feedback.newTitle')} />
       <Form method="post" className="card form-grid" {...formProps}>
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         {releases.length ? (
           <SelectField
             label={t('eet.feedback.release')}

@@ -61,7 +61,7 @@ export default function KpiImportPage() {
   const busy = navigation.state !== 'idle'
   // The commit button's form has no fields of its own: a refused commit (the previewed file no longer
   // reads) is answered here, next to the file to choose again.
-  const { formProps, constraints, errors, formError } = useSchemaForm(CsvImportSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CsvImportSchema, {
     id: 'kpi-import-form',
     lastResult: actionData?.result,
   })
@@ -69,7 +69,7 @@ export default function KpiImportPage() {
     <>
       <PageHeader title={t('kpi.import.title')} subtitle={t('kpi.import.intro')} />
       <Form method="post" encType="multipart/form-data" className="card form-grid" {...formProps}>
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         <SelectField
           label={t('kpi.program')}
           name="program_id"

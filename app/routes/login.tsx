@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const t = useT()
   const actionData = useActionData<typeof action>()
-  const { formProps, constraints, errors, formError } = useSchemaForm(LoginSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(LoginSchema, {
     id: 'login',
     lastResult: actionData?.result,
   })
@@ -61,7 +61,7 @@ export default function LoginPage() {
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="muted">{t('app.tagline')}</p>
       <Form method="post" {...formProps}>
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <TextField
           label={t('login.email')}

@@ -14,9 +14,9 @@ import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { portfolioProgram } from '~/models/sponsor/portfolio.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/utils/http.server'
-import { fields } from '~/utils/forms'
+import { fields, parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
+import { refuseSubmission } from '~/utils/refuse.server'
 import { DomainError, isDomainError } from '~/utils/domain-error'
 
 // The sponsor's inbox: business cases and stage gates waiting for this user's decision (the accountability area's
@@ -46,9 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide')) forbidden()
   const locale = await getUserLocale(request)
-  const parsed = ApproveSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return refuse(locale, new DomainError('errors.form'))
-  const input = parsed.data
+  const submission = parseSubmission(await request.formData(), ApproveSchema, locale)
+  if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  const input = submission.value
   if (!can(user.role, input.intent === 'approve-case' ? 'business-case:decide' : 'gate:decide')) forbidden()
   const initiative = await requireInitiative(user, input.initiativeId)
   try {
@@ -68,7 +68,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error.code === 'accountability.errors.notSponsor') forbidden()
     // The queue words a lost race its own way: what the sponsor clicked no longer waits for them.
     const own = isDomainError(error, 'accountability.errors.ownCase', 'accountability.errors.ownGate')
-    return refuse(locale, new DomainError(own ? 'sponsor.approvals.ownCase' : 'sponsor.approvals.notPending'))
+    const reason = own ? 'sponsor.approvals.ownCase' : 'sponsor.approvals.notPending'
+    return refuseSubmission(locale, submission, new DomainError(reason))
   }
   return redirectWithToast('/portfolio/approvals', {
     kind: 'success',

@@ -60,7 +60,7 @@ export default function HealthSettingsPage() {
   const { program, programs, values } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const { formProps, errors, formError } = useSchemaForm(HealthSettingsSchema, {
+  const { formProps, errors, formError, formErrorId } = useSchemaForm(HealthSettingsSchema, {
     id: 'health-settings-form',
     lastResult: actionData?.result,
   })
@@ -107,7 +107,7 @@ export default function HealthSettingsPage() {
           </button>
         </Form>
       ) : null}
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       {/* The steps are typing hints, not limits: the schema checks the numbers, without JavaScript too. */}
       <Form method="post" {...formProps} noValidate>
         <input type="hidden" name="intent" value="save" />

@@ -46,7 +46,7 @@ export default function EditSellerPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError } = useSchemaForm(SellerEditSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(SellerEditSchema, {
     lastResult: actionData?.result,
   })
   return (
@@ -60,7 +60,7 @@ export default function EditSellerPage() {
         }
       />
       <Form method="post" className="card form-grid" {...formProps}>
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         {(['name', 'email', 'region', 'segment', 'team', 'manager_id', 'role'] as const).map((field) => (
           <TextField
             key={field}

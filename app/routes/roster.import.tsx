@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { FormActions, FormError } from '~/components/forms'
+import { FormActions, FormError, TextField } from '~/components/forms'
 import { PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
@@ -10,8 +10,8 @@ import { importRoster, planRosterImport, type ImportPlan } from '~/models/eet/ro
 import { IMPORT_MODES } from '~/models/eet/roster.schema'
 import { db } from '~/utils/db.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuse } from '~/utils/refuse.server'
-import { DomainError } from '~/utils/domain-error'
+import { refuseSubmission } from '~/utils/refuse.server'
+import { parseSubmission } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Import the sales force · Tenfold' }]
 
@@ -24,8 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const ImportSchema = z.object({
-  intent: z.enum(['preview', 'import']),
+  intent: z.enum(['preview', 'import']).default('preview'),
   mode: z.enum(IMPORT_MODES).catch('all_or_nothing'),
+  // conform reads an empty file input as no value
+  file: z
+    .instanceof(File, { message: 'eet.import.noFile' })
+    .refine((file) => file.size > 0, 'eet.import.noFile')
+    .refine((file) => file.size <= MAX_BYTES, 'eet.import.tooLarge'),
 })
 
 /** What the page shows: the figures and the first issues (a 20,000-row file may have many). */
@@ -40,21 +45,15 @@ function shown(plan: ImportPlan) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'roster:manage')
   const locale = await getUserLocale(request)
-  const form = await request.formData()
-  const { intent, mode } = ImportSchema.parse({
-    intent: form.get('intent') ?? 'preview',
-    mode: form.get('mode'),
-  })
-  const file = form.get('file')
-  const noPlan = { plan: null, intent, refused: false }
-  if (!(file instanceof File) || file.size === 0)
-    return refuse(locale, new DomainError('eet.import.noFile'), noPlan)
-  if (file.size > MAX_BYTES) return refuse(locale, new DomainError('eet.import.tooLarge'), noPlan)
+  const submission = parseSubmission(await request.formData(), ImportSchema, locale)
+  if (submission.status !== 'success')
+    return refuseSubmission(locale, submission, undefined, { plan: null, refused: false })
+  const { intent, mode, file } = submission.value
   const text = await file.text()
   if (intent === 'preview') {
     const plan = await planRosterImport(db, text, locale)
     return data(
-      { formError: plan.fileError, plan: shown(plan), intent, refused: false },
+      { formError: plan.fileError, fieldErrors: null, plan: shown(plan), refused: false },
       { status: plan.fileError ? 400 : 200 },
     )
   }
@@ -63,8 +62,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(
       {
         formError: result.plan.fileError ?? translate(locale, 'eet.import.refused'),
+        fieldErrors: null,
         plan: shown(result.plan),
-        intent,
         refused: true,
       },
       { status: 400 },
@@ -92,10 +91,14 @@ export default function RosterImportPage() {
       <PageHeader title={t('eet.import.title')} subtitle={t('eet.import.help')} />
       <Form method="post" encType="multipart/form-data" className="card form-grid">
         <FormError message={actionData?.formError} />
-        <div className="field">
-          <label htmlFor="roster-file">{t('eet.import.file')}</label>
-          <input id="roster-file" type="file" name="file" accept=".csv,text/csv" required />
-        </div>
+        <TextField
+          label={t('eet.import.file')}
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          errors={actionData?.fieldErrors}
+        />
         <fieldset className="field">
           <legend>{t('eet.import.mode')}</legend>
           {IMPORT_MODES.map((mode) => (

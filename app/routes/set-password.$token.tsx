@@ -32,7 +32,7 @@ export default function SetPasswordPage() {
   const { account } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const { formProps, errors, formError } = useSchemaForm(SetPasswordSchema, {
+  const { formProps, errors, formError, formErrorId } = useSchemaForm(SetPasswordSchema, {
     id: 'set-password',
     lastResult: actionData?.result,
   })
@@ -42,7 +42,7 @@ export default function SetPasswordPage() {
       {account ? (
         <Form method="post" {...formProps}>
           <p>{t('password.setIntro', { name: account.name, email: account.email })}</p>
-          <FormError message={formError} />
+          <FormError message={formError} id={formErrorId} />
           <NewPasswordFields
             labels={{
               password: t('password.new'),

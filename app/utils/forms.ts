@@ -4,14 +4,11 @@ import { z } from 'zod'
 import type { Locale } from '~/i18n/locales'
 import { isMessageKey, translate, type MessageKey } from '~/i18n/translate'
 
-// One zod schema per form. Forms on conform parse with it on both sides (parseSubmission) and take their
-// constraints from it (getZodConstraint); the other forms get HTML constraints from constraintsOf and
-// parse in the action with parseForm. Error messages are catalogue keys, translated for the user's locale.
+// One zod schema per form, on conform: the browser and the action parse with it (parseSubmission) and the
+// form's HTML constraints come from it (constraintsOf). Error messages are catalogue keys, translated for
+// the user's locale.
 
 export type FieldErrors = Record<string, string[]>
-export type FormResult<T> =
-  { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string }
-
 export function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
   if (isMessageKey(issue.message)) {
     const { params, minimum, maximum } = issue as {
@@ -61,39 +58,12 @@ export function zodErrors(locale: Locale, error: z.ZodError): FieldErrors {
   return fieldErrors
 }
 
-/** FormData → plain object; repeated names become arrays; empty strings become undefined. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const result: Record<string, unknown> = {}
-  for (const [key, raw] of formData.entries()) {
-    if (typeof raw !== 'string') continue
-    const value = raw.trim() === '' ? undefined : raw
-    if (key in result) {
-      const existing = result[key]
-      result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value]
-    } else {
-      result[key] = value
-    }
-  }
-  return result
-}
-
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-  locale: Locale,
-): FormResult<z.output<S>> {
-  const parsed = schema.safeParse(formDataToObject(formData))
-  if (parsed.success) return { ok: true, data: parsed.data }
-  const fieldErrors = zodErrors(locale, parsed.error)
-  return { ok: false, fieldErrors, formError: translate(locale, 'errors.form') }
-}
-
 /**
  * A form post as conform reads it (list intents applied), checked against the form's schema; the same
  * call validates in the browser (onValidate) and in the action. Errors are messages in the user's
  * language. Names may carry indexes as conform writes them (benefits[0].name) or dotted
  * (benefits.0.name), as earlier versions of the forms and API clients post them; a value of blanks
- * only counts as empty, as parseForm has it.
+ * only counts as empty.
  */
 export function parseSubmission<S extends z.ZodType>(formData: FormData, schema: S, locale: Locale) {
   const payload = new FormData()
@@ -202,10 +172,8 @@ export const fields = {
       .optional()
       .transform((value) => value ?? ''),
   email: () => z.string().trim().toLowerCase().max(254).pipe(z.email('errors.invalidEmail')),
-  isoDate: () =>
-    z.iso
-      .date('errors.invalidDate')
-      .refine((value) => !Number.isNaN(Date.parse(value)), 'errors.invalidDate'),
+  /** A calendar date as YYYY-MM-DD (zod's check knows month lengths and leap years: 2026-02-30 fails). */
+  isoDate: () => z.iso.date('errors.invalidDate'),
   optionalIsoDate: () => z.iso.date('errors.invalidDate').optional(),
   /**
    * A number typed into a form: "Enter a number." only when the value is not one (or missing); a value

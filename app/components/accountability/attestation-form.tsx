@@ -16,7 +16,7 @@ export function AttestationForm({
   lastResult: SubmissionResult<string[]> | null | undefined
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(AttestationSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(AttestationSchema, {
     id: `attest-${item.key}`,
     lastResult,
   })
@@ -24,7 +24,7 @@ export function AttestationForm({
     <details open={Boolean(lastResult)}>
       <summary>{t('accountability.attest')}</summary>
       <Form method="post" className="form-grid" {...formProps}>
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         <input type="hidden" name="intent" value="attest" />
         <input type="hidden" name="item" value={item.key} />
         <label className="checkbox">

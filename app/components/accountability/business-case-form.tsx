@@ -1,19 +1,22 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
+import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import type { z } from 'zod'
 import { FiguresSummary, YearTable } from '~/components/accountability/business-case-view'
-import { FormActions, FormError, SelectField, TextAreaField, TextField } from '~/components/forms'
+import {
+  FormActions,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from '~/components/forms'
 import { useLocale, useT } from '~/i18n/react'
 import { benefitAnnualValue, computeCase } from '~/models/accountability/business-case-finance'
 import { BusinessCaseSchema, COST_KINDS, MAX_HORIZON } from '~/models/accountability/business-case.schema'
-import { fieldProps, parseSubmission } from '~/utils/forms'
+import { fieldProps } from '~/utils/forms'
 
 // The business case editor, on conform: rows are added and removed by list-intent buttons (in the
 // browser, or by the action when JavaScript is off), and the preview reads the form's current values,
 // with the same arithmetic the server uses.
-
-const constraint = getZodConstraint(BusinessCaseSchema)
 
 export type KpiChoice = { id: string; key: string; name_en: string; name_zh_tw: string }
 
@@ -88,13 +91,9 @@ export function BusinessCaseForm({
 }) {
   const t = useT()
   const locale = useLocale()
-  const [form, fields] = useForm<z.input<typeof BusinessCaseSchema>, z.output<typeof BusinessCaseSchema>>({
+  const { form, fields, formProps, formError, formErrorId } = useSchemaForm(BusinessCaseSchema, {
     defaultValue,
     lastResult,
-    constraint,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseSubmission(formData, BusinessCaseSchema, locale),
   })
   const current = form.value
   const assumptionValues = (benefit: unknown) =>
@@ -118,17 +117,12 @@ export function BusinessCaseForm({
     value: kpi.id,
     label: `${locale === 'zh-TW' ? kpi.name_zh_tw : kpi.name_en} (${kpi.key})`,
   }))
-  const formError = form.errors?.length
-    ? form.errors.join(' ')
-    : form.status === 'error'
-      ? t('errors.form')
-      : null
 
   return (
-    <Form method="post" className="form-grid" {...getFormProps(form)}>
+    <Form method="post" className="form-grid" {...formProps}>
       {/* Enter in a field saves: the first submit button is the default, not a row's remove button. */}
       <button type="submit" hidden />
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       {notice ? <p className="field-hint">{notice}</p> : null}
       <section className="card form-grid">
         <h2>{t('accountability.caseText')}</h2>

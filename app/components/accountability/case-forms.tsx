@@ -9,13 +9,13 @@ type LastResult = SubmissionResult<string[]> | null | undefined
 /** The sponsor's decision on a submitted case; anything but an approval needs a comment. */
 export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(CaseDecisionSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CaseDecisionSchema, {
     id: 'case-decision',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="decide" />
       <SelectField
         label={t('accountability.decision')}
@@ -43,13 +43,13 @@ export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
 
 export function CaseCommentForm({ lastResult }: { lastResult: LastResult }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(CaseCommentSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CaseCommentSchema, {
     id: 'case-comment',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="comment" />
       <TextAreaField
         label={t('accountability.addComment')}

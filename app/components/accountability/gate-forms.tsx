@@ -26,13 +26,13 @@ export function GateRequestForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(GateRequestSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(GateRequestSchema, {
     id: 'gate-request',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="request" />
       <fieldset>
         <legend>{t('accountability.criteria')}</legend>
@@ -66,13 +66,13 @@ export function GateDecisionForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(GateDecisionSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(GateDecisionSchema, {
     id: 'gate-decision',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="decide" />
       <input type="hidden" name="gate_id" value={gateId} />
       <div className="field-row">

@@ -29,13 +29,13 @@ export function ReviewForm({
   lastResult: SubmissionResult<string[]> | null | undefined
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(ReviewSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(ReviewSchema, {
     id: 'governance-review',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="review" />
       <div className="field-row">
         <SelectField

@@ -15,14 +15,14 @@ type LastResult = SubmissionResult<string[]> | null | undefined
 /** Adds a person to the cross-functional team: name, email, function and share of their time. */
 export function TeamMemberForm({ lastResult }: { lastResult: LastResult }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(TeamMemberSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(TeamMemberSchema, {
     id: 'team-add',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <h3>{t('accountability.addMember')}</h3>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="add" />
       <div className="field-row">
         <TextField
@@ -72,13 +72,13 @@ export function SpannerBackgroundForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(SpannerSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(SpannerSchema, {
     id: 'team-background',
     lastResult,
   })
   return (
     <Form method="post" className="inline-form" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="background" />
       <SelectField
         label={t('accountability.spannerBackground')}

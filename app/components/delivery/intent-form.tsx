@@ -11,16 +11,9 @@ import type { Constraints, FieldErrors } from '~/utils/forms'
 /** The page's action answer: which form it answers (the intent posted) and conform's result for it. */
 export type IntentReply = { intent: string; result?: SubmissionResult<string[]> } | null | undefined
 
-/**
- * conform keeps a form's last answer until it is given another, so a form the action did not answer
- * this time is given this one: no errors (the page has moved on: another form was saved or refused).
- * Unlike a reset, it leaves what was typed in the form alone.
- */
-const NOT_ANSWERED: SubmissionResult<string[]> = { error: {} }
-
-/** The result for the form that posts one of `intents`: the action's, when it answered that form. */
+/** The action's answer for the form that posts one of `intents`, when it answered that form. */
 export function resultFor(actionData: IntentReply, intents: readonly string[]) {
-  return (actionData && intents.includes(actionData.intent) ? actionData.result : null) ?? NOT_ANSWERED
+  return actionData && intents.includes(actionData.intent) ? actionData.result : null
 }
 
 /** The fields' errors and HTML constraints, and the value each starts with (what was posted, after a refusal). */
@@ -48,23 +41,18 @@ export function IntentForm({
   actionData: IntentReply
   children: (fields: IntentFormFields) => ReactNode
 }) {
-  const { fields, formProps, constraints, errors, formError } = useSchemaForm(schema, {
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(schema, {
     id: `${intent}-form`,
     lastResult: resultFor(actionData, buttons ?? [intent]),
     defaultValue,
   })
-  const initial = (name: string) => {
-    const value = fields[name]?.initialValue
-    if (typeof value === 'string') return value
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : undefined
-  }
   const titleId = `form-${intent}`
   return (
     <section className="card" aria-labelledby={titleId}>
       <h3 id={titleId}>{title}</h3>
       <Form method="post" className="form-grid" {...formProps}>
         {buttons ? null : <input type="hidden" name="intent" value={intent} />}
-        <FormError message={formError} />
+        <FormError message={formError} id={formErrorId} />
         {children({ errors, constraints, initial })}
       </Form>
     </section>

@@ -42,7 +42,7 @@ function sellerColumns(t: Translate, { team }: { team: boolean }): Column<Seller
 /** Ends one member's membership on a day: the date next to the button, its error next to it. */
 function LeaveForm({ member, today, lastResult }: { member: Member; today: string; lastResult: LastResult }) {
   const t = useT()
-  const { formProps, errors, formError } = useSchemaForm(EetLeaveSchema, {
+  const { formProps, errors, formError, formErrorId } = useSchemaForm(EetLeaveSchema, {
     id: `eet-leave-form-${member.id}`,
     lastResult,
   })
@@ -72,7 +72,7 @@ function LeaveForm({ member, today, lastResult }: { member: Member; today: strin
           {dateErrors.join(' ')}
         </p>
       ) : null}
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
     </>
   )
 }
@@ -154,7 +154,7 @@ export function EetCandidatesCard({
 }) {
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError } = useSchemaForm(EetAddSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(EetAddSchema, {
     id: 'eet-add-form',
     lastResult,
   })
@@ -175,7 +175,7 @@ export function EetCandidatesCard({
       ) : (
         <Form method="post" className="form-grid" {...formProps}>
           <input type="hidden" name="intent" value="add" />
-          <FormError message={formError} />
+          <FormError message={formError} id={formErrorId} />
           {errors?.seller_ids ? (
             <p className="field-error" role="alert">
               {errors.seller_ids.join(' ')}
@@ -233,7 +233,7 @@ export function ReleasesCard({
 }) {
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError } = useSchemaForm(ReleaseSchema, {
+  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(ReleaseSchema, {
     id: 'eet-release-form',
     lastResult,
   })
@@ -258,7 +258,7 @@ export function ReleasesCard({
       {canManage ? (
         <Form method="post" className="form-grid" {...formProps}>
           <input type="hidden" name="intent" value="release" />
-          <FormError message={formError} />
+          <FormError message={formError} id={formErrorId} />
           <TextField
             label={t('eet.releases.version')}
             name="version"

@@ -19,15 +19,16 @@ export function TriageForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(TriageSchema, {
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(TriageSchema, {
     id: 'feedback-triage-form',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <input type="hidden" name="intent" value="status" />
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <FormFields
+        initial={initial}
         constraints={constraints}
         errors={errors}
         fields={[
@@ -67,15 +68,16 @@ export function MergeForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(MergeSchema, {
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(MergeSchema, {
     id: 'feedback-merge-form',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <input type="hidden" name="intent" value="merge" />
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <FormFields
+        initial={initial}
         constraints={constraints}
         errors={errors}
         fields={[

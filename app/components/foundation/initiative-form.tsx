@@ -55,15 +55,18 @@ export function InitiativeForm({
   submitLabel: string
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(InitiativeSchema, {
-    id: 'initiative',
-    lastResult,
-  })
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(
+    InitiativeSchema,
+    {
+      id: 'initiative',
+      lastResult,
+    },
+  )
   const toOptions = (options: Option[]) => options.map((o) => ({ value: o.id, label: o.name }))
-  const form = { constraints, errors }
+  const form = { constraints, errors, initial }
   return (
     <Form method="post" className="card form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <FormFields
         {...form}
         fields={[

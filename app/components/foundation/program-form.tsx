@@ -16,11 +16,14 @@ export function ProgramForm({
   submitLabel: string
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(ProgramSchema, { lastResult })
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(ProgramSchema, {
+    lastResult,
+  })
   return (
     <Form method="post" className="card form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <FormFields
+        initial={initial}
         constraints={constraints}
         errors={errors}
         fields={[

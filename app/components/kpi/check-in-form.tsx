@@ -7,15 +7,16 @@ import { CheckInSchema } from '~/models/kpi/kpi.schema'
 /** A KPI's value for one period, typed on its page (conform, with the schema its action parses with). */
 export function CheckInForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
   const t = useT()
-  const { formProps, constraints, errors, formError } = useSchemaForm(CheckInSchema, {
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(CheckInSchema, {
     id: 'kpi-checkin-form',
     lastResult,
   })
   return (
     <Form method="post" className="form-grid" {...formProps}>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="checkin" />
       <FormFields
+        initial={initial}
         constraints={constraints}
         errors={errors}
         fields={[

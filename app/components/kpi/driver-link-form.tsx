@@ -15,16 +15,20 @@ export function DriverLinkForm({
 }) {
   const t = useT()
   const name = useKpiName()
-  const { formProps, constraints, errors, formError } = useSchemaForm(DriverLinkSchema, {
-    id: 'kpi-link-form',
-    lastResult,
-  })
+  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(
+    DriverLinkSchema,
+    {
+      id: 'kpi-link-form',
+      lastResult,
+    },
+  )
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <h3>{t('kpi.addLink')}</h3>
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="link" />
       <FormFields
+        initial={initial}
         constraints={constraints}
         errors={errors}
         fields={[

@@ -1,8 +1,7 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
+import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import { FormActions, FormError, FormFields, optionsOf, TextField } from '~/components/forms'
-import { useLocale, useT } from '~/i18n/react'
+import { FormActions, FormError, FormFields, optionsOf, TextField, useSchemaForm } from '~/components/forms'
+import { useT } from '~/i18n/react'
 import {
   KPI_CADENCES,
   KPI_CATEGORIES,
@@ -11,15 +10,12 @@ import {
   KPI_ROLLUPS,
   KpiSchema,
   type KpiFormInput,
-  type KpiInput,
 } from '~/models/kpi/kpi.schema'
-import { fieldProps, parseSubmission, type Constraints } from '~/utils/forms'
+import { fieldProps, type Constraints } from '~/utils/forms'
 import { useKpiName } from './kpi-ui'
 
 // The KPI form, on conform: the same schema checks it in the browser and in the action, and target
 // rows are added and removed by list-intent buttons that work without JavaScript too.
-
-const constraint = getZodConstraint(KpiSchema)
 
 export type KpiFormValues = {
   key: string
@@ -86,16 +82,14 @@ export function KpiForm({
   submitLabel: string
 }) {
   const t = useT()
-  const locale = useLocale()
   const name = useKpiName()
-  const [form, fields] = useForm<KpiFormInput, KpiInput>({
-    defaultValue: defaultsOf(values),
-    lastResult,
-    constraint,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseSubmission(formData, KpiSchema, locale),
-  })
+  const { form, fields, formProps, formError, formErrorId } = useSchemaForm<typeof KpiSchema, KpiFormInput>(
+    KpiSchema,
+    {
+      defaultValue: defaultsOf(values),
+      lastResult,
+    },
+  )
   // The flat fields render from data (FormFields): each takes its name, value and constraints from conform.
   const flat = (field: (typeof fields)[Exclude<keyof typeof fields, 'targets'>]) => {
     const { name, defaultValue } = fieldProps(field)
@@ -104,16 +98,11 @@ export function KpiForm({
   const constraints: Record<string, Constraints> = Object.fromEntries(
     Object.values(fields).map((field) => [field.name, fieldProps(field).constraints]),
   )
-  const formError = form.errors?.length
-    ? form.errors.join(' ')
-    : form.status === 'error'
-      ? t('errors.form')
-      : null
   return (
-    <Form method="post" className="card form-grid" {...getFormProps(form)}>
+    <Form method="post" className="card form-grid" {...formProps}>
       {/* Enter in a field submits: the first submit button is the default, not a row's remove button. */}
       <button type="submit" hidden />
-      <FormError message={formError} />
+      <FormError message={formError} id={formErrorId} />
       <FormFields
         constraints={constraints}
         errors={form.allErrors}

@@ -2,11 +2,10 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { DomainError } from '~/utils/domain-error'
-import { fields, parseForm } from '~/utils/forms'
-import { fieldFailure, refuse, refuseSubmission } from '~/utils/refuse.server'
+import { fields, parseSubmission } from '~/utils/forms'
+import { refuseSubmission } from '~/utils/refuse.server'
 
 type Answer<T> = { data: T; init: ResponseInit | null }
-type FormAnswer = Answer<{ fieldErrors: Record<string, string[]>; formError: string | null }>
 const statusOf = (answer: unknown) => (answer as Answer<unknown>).init?.status
 
 const Schema = z.object({ title: fields.text(20), email: fields.email() })
@@ -25,63 +24,6 @@ async function thrown(run: () => unknown) {
   throw new Error('did not throw')
 }
 
-describe('refuse', () => {
-  test('a parse failure: its field errors and summary, 400, with the extra keys', () => {
-    const form = parseForm(Schema, formData({ title: '', email: 'nope' }), 'zh-TW')
-    if (form.ok) throw new Error('should fail')
-    const answer = refuse('zh-TW', form, { intent: 'add' }) as unknown as FormAnswer
-    expect(statusOf(answer)).toBe(400)
-    expect(answer.data).toEqual({
-      intent: 'add',
-      fieldErrors: { title: ['此欄位為必填。'], email: [expect.any(String)] },
-      formError: '請修正標示的欄位。',
-    })
-  })
-
-  test('a refusal of the form: its message as the form error, its status', () => {
-    const en = refuse('en', new DomainError('delivery.error.notPlanning')) as unknown as FormAnswer
-    expect(statusOf(en)).toBe(400)
-    expect(en.data).toEqual({ fieldErrors: {}, formError: 'The sprint has started: its scope is frozen.' })
-    const zh = refuse('zh-TW', new DomainError('accountability.errors.notPending', { status: 409 }), {
-      link: null,
-    }) as unknown as FormAnswer
-    expect(statusOf(zh)).toBe(409)
-    expect(zh.data).toEqual({ link: null, fieldErrors: {}, formError: '沒有待決議的版本。' })
-  })
-
-  test('a refusal of a field: the message next to it, the form asks to correct it', () => {
-    const taken = new DomainError('users.emailTaken', { field: 'email' })
-    const en = refuse('en', taken, { created: null }) as unknown as FormAnswer
-    expect(statusOf(en)).toBe(400)
-    expect(en.data).toEqual({
-      created: null,
-      fieldErrors: { email: ['A user with this email already exists.'] },
-      formError: 'Please correct the highlighted fields.',
-    })
-    const zh = refuse('zh-TW', taken) as unknown as FormAnswer
-    expect(zh.data.fieldErrors).toEqual({ email: ['已有使用者使用此電子郵件。'] })
-    expect(zh.data.formError).toBe('請修正標示的欄位。')
-    // A message the route already has reads the same way.
-    expect(fieldFailure('en', 'file', 'Bad header.')).toEqual({
-      ok: false,
-      fieldErrors: { file: ['Bad header.'] },
-      formError: 'Please correct the highlighted fields.',
-    })
-  })
-
-  test('a missing record throws the 404 response; anything else is rethrown', async () => {
-    const missing = await thrown(() => refuse('en', new DomainError('error.notFound.body', { status: 404 })))
-    expect(missing).toBeInstanceOf(Response)
-    expect((missing as Response).status).toBe(404)
-    const crash = new Error('connection lost')
-    expect(await thrown(() => refuse('en', crash))).toBe(crash)
-    expect(await thrown(() => refuse('en', 'a string'))).toBe('a string')
-    // A guard's Response thrown inside the same try (forbidden()) passes through untouched.
-    const forbidden = new Response('Forbidden', { status: 403 })
-    expect(await thrown(() => refuse('en', forbidden))).toBe(forbidden)
-  })
-})
-
 describe('refuseSubmission (conform)', () => {
   const submissionOf = (entries: Record<string, string>) =>
     parseWithZod(formData(entries), { schema: Schema })
@@ -96,6 +38,35 @@ describe('refuseSubmission (conform)', () => {
     expect(answer.data.result.status).toBe('error')
     // The field's error, and the form's summary ("Please correct the highlighted fields.").
     expect(Object.keys(answer.data.result.error)).toEqual(['title', ''])
+  })
+
+  test('invalid input: the errors by field in the user’s language, the extra keys beside them, 400', () => {
+    const submission = parseSubmission(formData({ title: '', email: 'nope' }), Schema, 'zh-TW')
+    const answer = refuseSubmission('zh-TW', submission, undefined, { intent: 'add' }) as unknown as Answer<{
+      intent: string
+      fieldErrors: Record<string, string[]>
+      formError: string | null
+    }>
+    expect(statusOf(answer)).toBe(400)
+    expect(answer.data).toMatchObject({
+      intent: 'add',
+      fieldErrors: { title: ['此欄位為必填。'], email: [expect.any(String)] },
+      formError: '請修正標示的欄位。',
+    })
+  })
+
+  test('a list row added or removed without JavaScript: the form again, nothing wrong, 200', () => {
+    const Rows = z.object({ rows: z.array(fields.text(20)).min(1) })
+    const body = new FormData()
+    body.append('__intent__', JSON.stringify({ type: 'insert', payload: { name: 'rows' } }))
+    const submission = parseSubmission(body, Rows, 'en')
+    expect(submission.status).toBeUndefined()
+    const answer = refuseSubmission('en', submission) as unknown as Answer<{
+      fieldErrors: unknown
+      formError: unknown
+    }>
+    expect(statusOf(answer)).toBe(200)
+    expect(answer.data).toMatchObject({ fieldErrors: null, formError: null })
   })
 
   test('a field refusal lands on its field, in the user’s language', () => {
@@ -136,5 +107,9 @@ describe('refuseSubmission (conform)', () => {
     expect((missing as Response).status).toBe(404)
     const crash = new Error('connection lost')
     expect(await thrown(() => refuseSubmission('en', submission, crash))).toBe(crash)
+    expect(await thrown(() => refuseSubmission('en', submission, 'a string'))).toBe('a string')
+    // A guard's Response thrown inside the action's try (forbidden()) passes through untouched.
+    const forbidden = new Response('Forbidden', { status: 403 })
+    expect(await thrown(() => refuseSubmission('en', submission, forbidden))).toBe(forbidden)
   })
 })
