@@ -29,7 +29,7 @@ const NOT_ANSWERED: SubmissionResult<string[]> = { error: {} }
  * answer (refuseSubmission's `result`) when it answered this form; a page with several forms gives each
  * only its own (by the intent the answer carries), and each a distinct `id` that no other element of
  * the page has (conform submits through `form="<id>"`). Returned: `constraints` and `errors` for
- * FormFields and the field components, `initial(name)` (the value a field starts with: what was posted
+ * FormFields, `field(name)` for a field component (spread after its own props), `initial(name)` (the value a field starts with: what was posted
  * after a refusal, so a refused form keeps what was typed without JavaScript too, else `defaultValue`),
  * the form's message and its element id (FormError), and `formProps` for the <Form>.
  */
@@ -68,13 +68,25 @@ export function useSchemaForm<
     if (typeof value === 'string') return value
     return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : undefined
   }
+  const errors = (form.allErrors as FieldErrors | undefined) ?? null
+  /** One control's props (name, errors, constraints, and what was posted after a refusal); spread last. */
+  const field = (name: string) => {
+    const value = initial(name)
+    return {
+      name,
+      errors,
+      constraints: constraints[name],
+      ...(value !== undefined ? { defaultValue: value } : {}),
+    }
+  }
   return {
     form,
     fields,
     formProps: getFormProps(form),
     constraints,
-    errors: (form.allErrors as FieldErrors | undefined) ?? null,
+    errors,
     initial,
+    field,
     formError,
     formErrorId: form.errorId,
   }

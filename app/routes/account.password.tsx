@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePasswordPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(ChangePasswordSchema, {
+  const { formProps, field, errors, formError, formErrorId } = useSchemaForm(ChangePasswordSchema, {
     id: 'change-password',
     lastResult: actionData?.result,
   })
@@ -64,11 +64,9 @@ export default function ChangePasswordPage() {
         <FormError message={formError} id={formErrorId} />
         <TextField
           label={t('password.current')}
-          name="current"
           type="password"
           autoComplete="current-password"
-          constraints={constraints.current}
-          errors={errors}
+          {...field('current')}
         />
         <NewPasswordFields
           labels={{ password: t('password.new'), confirm: t('password.confirm'), rules: t('password.rules') }}

@@ -91,7 +91,7 @@ export default function NewFeedbackPage() {
   const { initiativeId, releases } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(FeedbackSchema, {
+  const { formProps, field, errors, formError, formErrorId } = useSchemaForm(FeedbackSchema, {
     lastResult: actionData?.result,
   })
   return (
@@ -102,28 +102,22 @@ export default function NewFeedbackPage() {
         {releases.length ? (
           <SelectField
             label={t('eet.feedback.release')}
-            name="release"
             defaultValue={releases[0]!.version}
             options={releases.map((release) => ({ value: release.version, label: release.version }))}
-            constraints={constraints.release}
-            errors={errors}
+            {...field('release')}
           />
         ) : (
           <TextField
             label={t('eet.feedback.release')}
-            name="release"
             hint={t('eet.feedback.noReleases')}
-            constraints={constraints.release}
-            errors={errors}
+            {...field('release')}
           />
         )}
         <SelectField
           label={t('eet.feedback.kind')}
-          name="kind"
           placeholder=""
-          constraints={constraints.kind}
           options={FEEDBACK_KINDS.map((kind) => ({ value: kind, label: t(`eet.feedback.kind.${kind}`) }))}
-          errors={errors}
+          {...field('kind')}
         />
         <Scale
           name="usefulness"
@@ -149,19 +143,8 @@ export default function NewFeedbackPage() {
           max={10}
           errors={errors}
         />
-        <TextField
-          label={t('eet.feedback.titleField')}
-          name="title"
-          constraints={constraints.title}
-          errors={errors}
-        />
-        <TextAreaField
-          label={t('eet.feedback.body')}
-          name="body"
-          hint={t('eet.feedback.bodyHint')}
-          constraints={constraints.body}
-          errors={errors}
-        />
+        <TextField label={t('eet.feedback.titleField')} {...field('title')} />
+        <TextAreaField label={t('eet.feedback.body')} hint={t('eet.feedback.bodyHint')} {...field('body')} />
         <FormActions>
           <button type="submit">{t('eet.feedback.submit')}</button>
           <Link to={`/initiatives/${initiativeId}/feedback`}>{t('action.cancel')}</Link>

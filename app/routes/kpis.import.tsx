@@ -61,7 +61,7 @@ export default function KpiImportPage() {
   const busy = navigation.state !== 'idle'
   // The commit button's form has no fields of its own: a refused commit (the previewed file no longer
   // reads) is answered here, next to the file to choose again.
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CsvImportSchema, {
+  const { formProps, field, errors, formError, formErrorId } = useSchemaForm(CsvImportSchema, {
     id: 'kpi-import-form',
     lastResult: actionData?.result,
   })
@@ -72,11 +72,9 @@ export default function KpiImportPage() {
         <FormError message={formError} id={formErrorId} />
         <SelectField
           label={t('kpi.program')}
-          name="program_id"
           options={programs.map((p) => ({ value: p.id, label: p.name }))}
           defaultValue={programId ?? undefined}
-          constraints={constraints.program_id}
-          errors={errors}
+          {...field('program_id')}
         />
         <div className="field">
           <label htmlFor="kpi-csv-file">{t('kpi.import.file')}</label>

@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const t = useT()
   const actionData = useActionData<typeof action>()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(LoginSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(LoginSchema, {
     id: 'login',
     lastResult: actionData?.result,
   })
@@ -63,21 +63,12 @@ export default function LoginPage() {
       <Form method="post" {...formProps}>
         <FormError message={formError} id={formErrorId} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <TextField
-          label={t('login.email')}
-          name="email"
-          type="email"
-          autoComplete="username"
-          constraints={constraints.email}
-          errors={errors}
-        />
+        <TextField label={t('login.email')} type="email" autoComplete="username" {...field('email')} />
         <TextField
           label={t('login.password')}
-          name="password"
           type="password"
           autoComplete="current-password"
-          constraints={constraints.password}
-          errors={errors}
+          {...field('password')}
         />
         <FormActions>
           <button type="submit" disabled={navigation.state === 'submitting'}>

@@ -46,7 +46,7 @@ export default function EditSellerPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(SellerEditSchema, {
+  const { formProps, field, constraints, errors, formError, formErrorId } = useSchemaForm(SellerEditSchema, {
     lastResult: actionData?.result,
   })
   return (
@@ -74,19 +74,15 @@ export default function EditSellerPage() {
         ))}
         <TextField
           label={t('eet.field.hire_date')}
-          name="hire_date"
           type="date"
           defaultValue={seller.hire_date ?? ''}
-          constraints={constraints.hire_date}
-          errors={errors}
+          {...field('hire_date')}
         />
         <SelectField
           label={t('eet.field.tech_affinity')}
-          name="tech_affinity"
           defaultValue={seller.tech_affinity}
-          constraints={constraints.tech_affinity}
           options={TECH_AFFINITIES.map((value) => ({ value, label: t(`eet.affinity.${value}`) }))}
-          errors={errors}
+          {...field('tech_affinity')}
         />
         <label className="checkbox">
           <input type="checkbox" name="eligible" defaultChecked={seller.eligible} />

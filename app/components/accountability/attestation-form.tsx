@@ -16,7 +16,7 @@ export function AttestationForm({
   lastResult: SubmissionResult<string[]> | null | undefined
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(AttestationSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(AttestationSchema, {
     id: `attest-${item.key}`,
     lastResult,
   })
@@ -33,18 +33,14 @@ export function AttestationForm({
         </label>
         <TextAreaField
           label={t('accountability.note')}
-          name="note"
           defaultValue={item.note}
-          constraints={constraints.note}
-          errors={errors}
           rows={2}
+          {...field('note')}
         />
         <TextField
           label={t('accountability.evidenceUrl')}
-          name="evidence_url"
           defaultValue={item.evidence ?? ''}
-          constraints={constraints.evidence_url}
-          errors={errors}
+          {...field('evidence_url')}
         />
         <FormActions>
           <button type="submit" className="button-secondary">

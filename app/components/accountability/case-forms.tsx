@@ -9,7 +9,7 @@ type LastResult = SubmissionResult<string[]> | null | undefined
 /** The sponsor's decision on a submitted case; anything but an approval needs a comment. */
 export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CaseDecisionSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(CaseDecisionSchema, {
     id: 'case-decision',
     lastResult,
   })
@@ -19,20 +19,16 @@ export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
       <input type="hidden" name="intent" value="decide" />
       <SelectField
         label={t('accountability.decision')}
-        name="decision"
         options={(['approved', 'changes_requested', 'rejected'] as const).map((value) => ({
           value,
           label: t(`accountability.caseStatus.${value}`),
         }))}
-        constraints={constraints.decision}
-        errors={errors}
+        {...field('decision')}
       />
       <TextAreaField
         label={t('accountability.comment')}
-        name="note"
         hint={t('accountability.commentHint')}
-        constraints={constraints.note}
-        errors={errors}
+        {...field('note')}
       />
       <FormActions>
         <button type="submit">{t('accountability.recordDecision')}</button>
@@ -43,7 +39,7 @@ export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
 
 export function CaseCommentForm({ lastResult }: { lastResult: LastResult }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CaseCommentSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(CaseCommentSchema, {
     id: 'case-comment',
     lastResult,
   })
@@ -51,12 +47,7 @@ export function CaseCommentForm({ lastResult }: { lastResult: LastResult }) {
     <Form method="post" className="form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="comment" />
-      <TextAreaField
-        label={t('accountability.addComment')}
-        name="comment"
-        constraints={constraints.comment}
-        errors={errors}
-      />
+      <TextAreaField label={t('accountability.addComment')} {...field('comment')} />
       <FormActions>
         <button type="submit" className="button-secondary">
           {t('accountability.postComment')}

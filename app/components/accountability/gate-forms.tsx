@@ -26,7 +26,7 @@ export function GateRequestForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(GateRequestSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(GateRequestSchema, {
     id: 'gate-request',
     lastResult,
   })
@@ -42,12 +42,7 @@ export function GateRequestForm({
           </label>
         ))}
       </fieldset>
-      <TextAreaField
-        label={t('accountability.gateNote')}
-        name="request_note"
-        constraints={constraints.request_note}
-        errors={errors}
-      />
+      <TextAreaField label={t('accountability.gateNote')} {...field('request_note')} />
       <FormActions>
         <button type="submit">{t('accountability.askForDecision')}</button>
       </FormActions>
@@ -66,7 +61,7 @@ export function GateDecisionForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(GateDecisionSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(GateDecisionSchema, {
     id: 'gate-decision',
     lastResult,
   })
@@ -78,29 +73,20 @@ export function GateDecisionForm({
       <div className="field-row">
         <SelectField
           label={t('accountability.decision')}
-          name="decision"
           options={(['approved', 'rejected'] as const).map((value) => ({
             value,
             label: t(`accountability.gateStatus.${value}`),
           }))}
-          constraints={constraints.decision}
-          errors={errors}
+          {...field('decision')}
         />
         <TextField
           label={t('accountability.decisionDate')}
-          name="decision_date"
           type="date"
           defaultValue={today}
-          constraints={constraints.decision_date}
-          errors={errors}
+          {...field('decision_date')}
         />
       </div>
-      <TextAreaField
-        label={t('accountability.decisionNotes')}
-        name="decision_notes"
-        constraints={constraints.decision_notes}
-        errors={errors}
-      />
+      <TextAreaField label={t('accountability.decisionNotes')} {...field('decision_notes')} />
       <FormActions>
         <button type="submit">{t('accountability.recordDecision')}</button>
       </FormActions>

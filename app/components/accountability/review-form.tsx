@@ -29,7 +29,7 @@ export function ReviewForm({
   lastResult: SubmissionResult<string[]> | null | undefined
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(ReviewSchema, {
+  const { formProps, field, errors, formError, formErrorId } = useSchemaForm(ReviewSchema, {
     id: 'governance-review',
     lastResult,
   })
@@ -40,19 +40,11 @@ export function ReviewForm({
       <div className="field-row">
         <SelectField
           label={t('accountability.overlapKind')}
-          name="overlap_kind"
           defaultValue={prefill.kind}
           options={OVERLAP_KINDS.map((kind) => ({ value: kind, label: t(`accountability.overlap.${kind}`) }))}
-          constraints={constraints.overlap_kind}
-          errors={errors}
+          {...field('overlap_kind')}
         />
-        <TextField
-          label={t('accountability.subject')}
-          name="subject"
-          defaultValue={prefill.subject}
-          constraints={constraints.subject}
-          errors={errors}
-        />
+        <TextField label={t('accountability.subject')} defaultValue={prefill.subject} {...field('subject')} />
       </div>
       <SelectField
         label={t('accountability.initiatives')}
@@ -65,33 +57,18 @@ export function ReviewForm({
       <div className="field-row">
         <SelectField
           label={t('accountability.actionLabel')}
-          name="action"
           options={GOVERNANCE_ACTIONS.map((a) => ({ value: a, label: t(`accountability.action.${a}`) }))}
-          constraints={constraints.action}
-          errors={errors}
+          {...field('action')}
         />
         <SelectField
           label={t('accountability.owner')}
-          name="owner_id"
           placeholder=""
           options={owners.map((o) => ({ value: o.id, label: o.name }))}
-          constraints={constraints.owner_id}
-          errors={errors}
+          {...field('owner_id')}
         />
-        <TextField
-          label={t('accountability.dueDate')}
-          name="due_date"
-          type="date"
-          constraints={constraints.due_date}
-          errors={errors}
-        />
+        <TextField label={t('accountability.dueDate')} type="date" {...field('due_date')} />
       </div>
-      <TextAreaField
-        label={t('accountability.decision')}
-        name="decision"
-        constraints={constraints.decision}
-        errors={errors}
-      />
+      <TextAreaField label={t('accountability.decision')} {...field('decision')} />
       <FormActions>
         <button type="submit">{t('accountability.recordReview')}</button>
       </FormActions>

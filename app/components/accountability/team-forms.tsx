@@ -15,7 +15,7 @@ type LastResult = SubmissionResult<string[]> | null | undefined
 /** Adds a person to the cross-functional team: name, email, function and share of their time. */
 export function TeamMemberForm({ lastResult }: { lastResult: LastResult }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(TeamMemberSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(TeamMemberSchema, {
     id: 'team-add',
     lastResult,
   })
@@ -25,35 +25,20 @@ export function TeamMemberForm({ lastResult }: { lastResult: LastResult }) {
       <FormError message={formError} id={formErrorId} />
       <input type="hidden" name="intent" value="add" />
       <div className="field-row">
-        <TextField
-          label={t('accountability.person')}
-          name="person_name"
-          constraints={constraints.person_name}
-          errors={errors}
-        />
-        <TextField
-          label={t('accountability.email')}
-          name="person_email"
-          type="email"
-          constraints={constraints.person_email}
-          errors={errors}
-        />
+        <TextField label={t('accountability.person')} {...field('person_name')} />
+        <TextField label={t('accountability.email')} type="email" {...field('person_email')} />
       </div>
       <div className="field-row">
         <SelectField
           label={t('accountability.function')}
-          name="function"
           options={TEAM_FUNCTIONS.map((f) => ({ value: f, label: t(`accountability.function.${f}`) }))}
-          constraints={constraints.function}
-          errors={errors}
+          {...field('function')}
         />
         <TextField
           label={t('accountability.allocationPct')}
-          name="allocation"
           type="number"
-          constraints={constraints.allocation}
           defaultValue="50"
-          errors={errors}
+          {...field('allocation')}
         />
       </div>
       <FormActions>
@@ -72,7 +57,7 @@ export function SpannerBackgroundForm({
   lastResult: LastResult
 }) {
   const t = useT()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(SpannerSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(SpannerSchema, {
     id: 'team-background',
     lastResult,
   })
@@ -82,11 +67,9 @@ export function SpannerBackgroundForm({
       <input type="hidden" name="intent" value="background" />
       <SelectField
         label={t('accountability.spannerBackground')}
-        name="spanner_background"
         defaultValue={background ?? undefined}
         options={SPANNER_BACKGROUNDS.map((b) => ({ value: b, label: t(`accountability.background.${b}`) }))}
-        constraints={constraints.spanner_background}
-        errors={errors}
+        {...field('spanner_background')}
       />
       <button type="submit" className="button-secondary">
         {t('action.save')}

@@ -141,34 +141,13 @@ export function CurrentPhaseForms({
           defaultValue={{ worked_on: today }}
           actionData={actionData}
         >
-          {({ errors, constraints, initial }) => (
+          {({ field }) => (
             <>
               <div className="field-row">
-                <TextField
-                  label={t('delivery.hours.workedOn')}
-                  name="worked_on"
-                  type="date"
-                  defaultValue={initial('worked_on')}
-                  errors={errors}
-                  constraints={constraints.worked_on}
-                />
-                <TextField
-                  label={t('delivery.hours.hours')}
-                  name="hours"
-                  type="number"
-                  step="0.25"
-                  defaultValue={initial('hours')}
-                  errors={errors}
-                  constraints={constraints.hours}
-                />
+                <TextField label={t('delivery.hours.workedOn')} type="date" {...field('worked_on')} />
+                <TextField label={t('delivery.hours.hours')} type="number" step="0.25" {...field('hours')} />
               </div>
-              <TextField
-                label={t('delivery.hours.note')}
-                name="note"
-                defaultValue={initial('note')}
-                errors={errors}
-                constraints={constraints.note}
-              />
+              <TextField label={t('delivery.hours.note')} {...field('note')} />
               <FormActions>
                 <button type="submit">{t('delivery.hours.log')}</button>
               </FormActions>
@@ -183,18 +162,11 @@ export function CurrentPhaseForms({
           defaultValue={{ to_date: today }}
           actionData={actionData}
         >
-          {({ errors, constraints, initial }) => (
+          {({ field }) => (
             <>
               <p>{openPause.reason}</p>
               <input type="hidden" name="pause_id" value={openPause.id} />
-              <TextField
-                label={t('delivery.pause.to')}
-                name="to_date"
-                type="date"
-                defaultValue={initial('to_date')}
-                errors={errors}
-                constraints={constraints.to_date}
-              />
+              <TextField label={t('delivery.pause.to')} type="date" {...field('to_date')} />
               <FormActions>
                 <button type="submit">{t('delivery.pause.end')}</button>
               </FormActions>
@@ -209,34 +181,14 @@ export function CurrentPhaseForms({
           defaultValue={{ from_date: today }}
           actionData={actionData}
         >
-          {({ errors, constraints, initial }) => (
+          {({ field }) => (
             <>
               <p className="field-hint">{t('delivery.pause.hint')}</p>
               <div className="field-row">
-                <TextField
-                  label={t('delivery.pause.from')}
-                  name="from_date"
-                  type="date"
-                  defaultValue={initial('from_date')}
-                  errors={errors}
-                  constraints={constraints.from_date}
-                />
-                <TextField
-                  label={t('delivery.pause.to')}
-                  name="to_date"
-                  type="date"
-                  defaultValue={initial('to_date')}
-                  errors={errors}
-                  constraints={constraints.to_date}
-                />
+                <TextField label={t('delivery.pause.from')} type="date" {...field('from_date')} />
+                <TextField label={t('delivery.pause.to')} type="date" {...field('to_date')} />
               </div>
-              <TextField
-                label={t('delivery.pause.reason')}
-                name="reason"
-                defaultValue={initial('reason')}
-                errors={errors}
-                constraints={constraints.reason}
-              />
+              <TextField label={t('delivery.pause.reason')} {...field('reason')} />
               <FormActions>
                 <button type="submit">{t('delivery.pause.record')}</button>
               </FormActions>
@@ -250,24 +202,15 @@ export function CurrentPhaseForms({
         schema={ClosePhaseSchema}
         actionData={actionData}
       >
-        {({ errors, constraints, initial }) => (
+        {({ field }) => (
           <>
-            <TextAreaField
-              label={t(`delivery.outcome.${phase.phase}`)}
-              name="outcome"
-              defaultValue={initial('outcome')}
-              errors={errors}
-              constraints={constraints.outcome}
-            />
+            <TextAreaField label={t(`delivery.outcome.${phase.phase}`)} {...field('outcome')} />
             {phase.phase === 'pilot' ? (
               <SelectField
                 label={t('delivery.phase.decision')}
-                name="decision"
                 placeholder=""
                 options={optionsOf(DECISIONS, (decision) => t(`delivery.decision.${decision}`))}
-                defaultValue={initial('decision')}
-                errors={errors}
-                constraints={constraints.decision}
+                {...field('decision')}
               />
             ) : null}
             <FormActions>

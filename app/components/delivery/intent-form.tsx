@@ -3,7 +3,6 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
 import { FormError, useSchemaForm } from '~/components/forms'
-import type { Constraints, FieldErrors } from '~/utils/forms'
 
 // A small form of a page with several, on conform: it posts its intent, is checked in the browser by the
 // schema the action parses that intent with, and shows only its own answer.
@@ -17,11 +16,10 @@ export function resultFor(actionData: IntentReply, intents: readonly string[]) {
 }
 
 /** The fields' errors and HTML constraints, and the value each starts with (what was posted, after a refusal). */
-export type IntentFormFields = {
-  errors: FieldErrors | null
-  constraints: Record<string, Constraints>
-  initial: (name: string) => string | string[] | undefined
-}
+export type IntentFormFields = Pick<
+  ReturnType<typeof useSchemaForm>,
+  'errors' | 'constraints' | 'initial' | 'field'
+>
 
 export function IntentForm({
   intent,
@@ -41,7 +39,7 @@ export function IntentForm({
   actionData: IntentReply
   children: (fields: IntentFormFields) => ReactNode
 }) {
-  const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(schema, {
+  const { formProps, constraints, errors, initial, field, formError, formErrorId } = useSchemaForm(schema, {
     id: `${intent}-form`,
     lastResult: resultFor(actionData, buttons ?? [intent]),
     defaultValue,
@@ -53,7 +51,7 @@ export function IntentForm({
       <Form method="post" className="form-grid" {...formProps}>
         {buttons ? null : <input type="hidden" name="intent" value={intent} />}
         <FormError message={formError} id={formErrorId} />
-        {children({ errors, constraints, initial })}
+        {children({ errors, constraints, initial, field })}
       </Form>
     </section>
   )

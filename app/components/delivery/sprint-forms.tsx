@@ -11,7 +11,7 @@ type Option = { id: string; title: string; estimate?: number }
 /** Why the plan changes, and the EET feedback it answers (when there is any): both plan forms ask this. */
 function PlanChangeFields({
   feedbackOptions,
-  form: { errors, constraints, initial },
+  form: { field },
 }: {
   feedbackOptions: { value: string; label: string }[]
   form: IntentFormFields
@@ -19,22 +19,13 @@ function PlanChangeFields({
   const t = useT()
   return (
     <>
-      <TextField
-        label={t('delivery.plan.reason')}
-        name="reason"
-        defaultValue={initial('reason')}
-        errors={errors}
-        constraints={constraints.reason}
-      />
+      <TextField label={t('delivery.plan.reason')} {...field('reason')} />
       {feedbackOptions.length ? (
         <SelectField
           label={t('delivery.plan.feedback')}
-          name="feedback_id"
           placeholder={t('delivery.plan.noFeedback')}
           options={feedbackOptions}
-          defaultValue={initial('feedback_id')}
-          errors={errors}
-          constraints={constraints.feedback_id}
+          {...field('feedback_id')}
         />
       ) : null}
     </>
@@ -118,7 +109,7 @@ export function PlanForms({
 function ScopeChangeFields({
   label,
   options,
-  form: { errors, constraints, initial },
+  form: { field },
 }: {
   label: string
   options: { value: string; label: string }[]
@@ -128,21 +119,8 @@ function ScopeChangeFields({
   return (
     <>
       <p className="field-hint">{t('delivery.running.reasonRequired')}</p>
-      <SelectField
-        label={label}
-        name="item_id"
-        options={options}
-        defaultValue={initial('item_id')}
-        errors={errors}
-        constraints={constraints.item_id}
-      />
-      <TextField
-        label={t('delivery.scope.reason')}
-        name="reason"
-        defaultValue={initial('reason')}
-        errors={errors}
-        constraints={constraints.reason}
-      />
+      <SelectField label={label} options={options} {...field('item_id')} />
+      <TextField label={t('delivery.scope.reason')} {...field('reason')} />
     </>
   )
 }
@@ -215,18 +193,15 @@ export function CloseSprintForm({ actionData }: { actionData: IntentReply }) {
       schema={CloseSprintSchema}
       actionData={actionData}
     >
-      {({ errors, constraints, initial }) => (
+      {({ field }) => (
         <>
           <SelectField
             label={t('delivery.closeSprint.carryTo')}
-            name="carry_to"
             options={[
               { value: 'next', label: t('delivery.closeSprint.next') },
               { value: 'backlog', label: t('delivery.closeSprint.backlog') },
             ]}
-            defaultValue={initial('carry_to')}
-            errors={errors}
-            constraints={constraints.carry_to}
+            {...field('carry_to')}
           />
           <FormActions>
             <button type="submit">{t('delivery.closeSprint.submit')}</button>

@@ -147,25 +147,16 @@ export function PlanSprintForm({
       defaultValue={{ start_date: nextStart }}
       actionData={actionData}
     >
-      {({ errors, constraints, initial }) => (
+      {({ field }) => (
         <>
           <div className="field-row">
             <TextField
               label={t('delivery.sprint.startDate')}
-              name="start_date"
               type="date"
-              defaultValue={initial('start_date')}
               hint={t('delivery.sprint.lengthHint', { days: sprintLength })}
-              errors={errors}
-              constraints={constraints.start_date}
+              {...field('start_date')}
             />
-            <TextField
-              label={t('delivery.sprint.goal')}
-              name="goal"
-              defaultValue={initial('goal')}
-              errors={errors}
-              constraints={constraints.goal}
-            />
+            <TextField label={t('delivery.sprint.goal')} {...field('goal')} />
           </div>
           <FormActions>
             <button type="submit">{t('delivery.sprint.planSubmit')}</button>
@@ -260,44 +251,24 @@ export function NewItemForm({
       schema={BacklogItemSchema}
       actionData={actionData}
     >
-      {({ errors, constraints, initial }) => (
+      {({ field }) => (
         <>
-          <TextField
-            label={t('delivery.item.title')}
-            name="title"
-            defaultValue={initial('title')}
-            errors={errors}
-            constraints={constraints.title}
-          />
+          <TextField label={t('delivery.item.title')} {...field('title')} />
           <div className="field-row">
             <SelectField
               label={t('delivery.item.type')}
-              name="type"
               options={optionsOf(ITEM_TYPES, (type) => t(`delivery.item.type.${type}`))}
-              defaultValue={initial('type')}
-              errors={errors}
-              constraints={constraints.type}
+              {...field('type')}
             />
-            <TextField
-              label={t('delivery.item.estimate')}
-              name="estimate"
-              type="number"
-              step="0.5"
-              defaultValue={initial('estimate')}
-              errors={errors}
-              constraints={constraints.estimate}
-            />
+            <TextField label={t('delivery.item.estimate')} type="number" step="0.5" {...field('estimate')} />
           </div>
           {feedback.length ? (
             <SelectField
               label={t('delivery.item.feedback')}
-              name="feedback_id"
               hint={t('delivery.item.feedbackHint')}
               multiple
               options={feedback.map((f) => ({ value: f.id, label: f.title }))}
-              defaultValue={initial('feedback_id')}
-              errors={errors}
-              constraints={constraints.feedback_id}
+              {...field('feedback_id')}
             />
           ) : null}
           <FormActions>

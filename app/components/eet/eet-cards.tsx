@@ -154,7 +154,7 @@ export function EetCandidatesCard({
 }) {
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(EetAddSchema, {
+  const { formProps, field, errors, formError, formErrorId } = useSchemaForm(EetAddSchema, {
     id: 'eet-add-form',
     lastResult,
   })
@@ -205,11 +205,9 @@ export function EetCandidatesCard({
           />
           <TextField
             label={t('eet.members.joined')}
-            name="joined_on"
             type="date"
             defaultValue={today}
-            constraints={constraints.joined_on}
-            errors={errors}
+            {...field('joined_on')}
           />
           <FormActions>
             <button type="submit">{t('eet.members.addSelected')}</button>
@@ -233,7 +231,7 @@ export function ReleasesCard({
 }) {
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(ReleaseSchema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(ReleaseSchema, {
     id: 'eet-release-form',
     lastResult,
   })
@@ -259,27 +257,14 @@ export function ReleasesCard({
         <Form method="post" className="form-grid" {...formProps}>
           <input type="hidden" name="intent" value="release" />
           <FormError message={formError} id={formErrorId} />
-          <TextField
-            label={t('eet.releases.version')}
-            name="version"
-            constraints={constraints.version}
-            errors={errors}
-          />
+          <TextField label={t('eet.releases.version')} {...field('version')} />
           <TextField
             label={t('eet.releases.releasedOn')}
-            name="released_on"
             type="date"
             defaultValue={today}
-            constraints={constraints.released_on}
-            errors={errors}
+            {...field('released_on')}
           />
-          <TextAreaField
-            label={t('eet.releases.notes')}
-            name="notes"
-            rows={2}
-            constraints={constraints.notes}
-            errors={errors}
-          />
+          <TextAreaField label={t('eet.releases.notes')} rows={2} {...field('notes')} />
           <FormActions>
             <button type="submit">{t('eet.releases.add')}</button>
           </FormActions>
