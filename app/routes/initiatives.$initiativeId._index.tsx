@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { requireUser } from '~/auth/session.server'
+import { getUserLocale, requireUser } from '~/auth/session.server'
 import { useFormat, useT } from '~/i18n/react'
 import { listEntityHistory } from '~/models/foundation/audit.server'
 import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { setInitiativeArchived } from '~/models/foundation/initiative.server'
 import { db } from '~/utils/db.server'
+import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -22,9 +23,10 @@ const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']) })
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireEditableInitiative(user, params.initiativeId)
-  const parsed = ArchiveSchema.safeParse(Object.fromEntries(await request.formData()))
-  invariantResponse(parsed.success, 'Unknown intent')
-  const archived = parsed.data.intent === 'archive'
+  const locale = await getUserLocale(request)
+  const submission = parseSubmission(await request.formData(), ArchiveSchema, locale)
+  invariantResponse(submission.status === 'success', 'Unknown intent')
+  const archived = submission.value.intent === 'archive'
   await setInitiativeArchived(db, user, initiative.id, archived)
   return redirectWithToast(`/initiatives/${initiative.id}`, {
     kind: 'success',

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { requireUser } from '~/auth/session.server'
+import { getUserLocale, requireUser } from '~/auth/session.server'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import type { Translate } from '~/i18n/translate'
 import { isFeedbackStatus } from '~/models/eet/eet.schema'
 import { listNotifications, markNotificationsRead } from '~/models/eet/notification.server'
 import { db } from '~/utils/db.server'
+import { parseSubmission } from '~/utils/forms'
 import { invariantResponse, safeRedirectPath } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Tenfold' }]
@@ -24,10 +25,9 @@ const ReadSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await request.formData()
-  const parsed = ReadSchema.safeParse(Object.fromEntries(form))
-  invariantResponse(parsed.success, 'Bad request')
-  const { intent, id } = parsed.data
+  const submission = parseSubmission(await request.formData(), ReadSchema, await getUserLocale(request))
+  invariantResponse(submission.status === 'success', 'Bad request')
+  const { intent, id } = submission.value
   invariantResponse(intent === 'read-all' || id, 'Which notification?')
   await markNotificationsRead(db, user.id, intent === 'read-all' ? undefined : id)
   if (intent === 'open') {

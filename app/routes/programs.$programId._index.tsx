@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
-import { requirePermission, requireUser } from '~/auth/session.server'
+import { getUserLocale, requirePermission, requireUser } from '~/auth/session.server'
 import { InitiativeTable } from '~/components/foundation/initiative-table'
 import { Badge, PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
@@ -10,6 +10,7 @@ import { actorOf } from '~/models/foundation/audit.server'
 import { listInitiatives } from '~/models/foundation/initiative.server'
 import { getProgram, setProgramArchived } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
+import { parseSubmission } from '~/utils/forms'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -32,10 +33,11 @@ const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']) })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'program:manage')
-  const parsed = ArchiveSchema.safeParse(Object.fromEntries(await request.formData()))
-  invariantResponse(parsed.success, 'Unknown intent')
+  const locale = await getUserLocale(request)
+  const submission = parseSubmission(await request.formData(), ArchiveSchema, locale)
+  invariantResponse(submission.status === 'success', 'Unknown intent')
   invariantResponse(z.uuid().safeParse(params.programId).success, 'Not found', { status: 404 })
-  const archived = parsed.data.intent === 'archive'
+  const archived = submission.value.intent === 'archive'
   const done = await setProgramArchived(db, actorOf(user), params.programId!, archived)
   if (!done) notFound()
   return redirectWithToast(`/programs/${params.programId}`, {
