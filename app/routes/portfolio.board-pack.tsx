@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!program)
     return { title, locale, catalogue, program: null, rows: [], report: null, generatedAt: new Date() }
   const period = parsePeriod(query.period ?? previousMonth(todayIn(program.reporting_timezone)))
-  invariantResponse(period, translate(locale, 'sponsor.report.badPeriod'), { status: 400 })
+  invariantResponse(period, translate(locale, 'sponsor.report.badPeriod'))
   const [rows, report] = await Promise.all([
     portfolioOf(db, user, program),
     periodReport(db, user, program, period, query.initiative),

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requirePermission } from '~/auth/session.server'
+import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { translate } from '~/i18n/translate'
 import { todayIn } from '~/utils/calendar'
 import { EXPORT_TABLES, exportCsv } from '~/models/sponsor/portfolio-export.server'
 import {
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const program = await portfolioProgram(db, query.program)
   if (!program) notFound()
   const period = parsePeriod(report.period ?? previousMonth(todayIn(program.reporting_timezone)))
-  invariantResponse(period, 'Bad period', { status: 400 })
+  invariantResponse(period, translate(await getUserLocale(request), 'sponsor.report.badPeriod'))
   const { filename, csv } = await exportCsv(db, user, program, table, {
     query,
     period,

@@ -14,7 +14,6 @@ export const common = defineMessages({
   'nav.audit': { en: 'Audit log', 'zh-TW': '稽核紀錄' },
   'nav.apiKeys': { en: 'API keys', 'zh-TW': 'API 金鑰' },
   'nav.skip': { en: 'Skip to content', 'zh-TW': '跳至主要內容' },
-  'shell.signedInAs': { en: 'Signed in as {name}', 'zh-TW': '已登入：{name}' },
   'shell.signOut': { en: 'Sign out', 'zh-TW': '登出' },
   'shell.language': { en: 'Language', 'zh-TW': '語言' },
   'shell.changePassword': { en: 'Change password', 'zh-TW': '變更密碼' },
@@ -32,7 +31,6 @@ export const common = defineMessages({
   'action.archive': { en: 'Archive', 'zh-TW': '封存' },
   'action.restore': { en: 'Restore', 'zh-TW': '還原' },
   'action.filter': { en: 'Filter', 'zh-TW': '篩選' },
-  'action.back': { en: 'Back', 'zh-TW': '返回' },
   'common.none': { en: 'None', 'zh-TW': '無' },
   'common.unassigned': { en: 'Unassigned', 'zh-TW': '未指派' },
   'common.all': { en: 'All', 'zh-TW': '全部' },
@@ -81,8 +79,4 @@ export const common = defineMessages({
     'zh-TW': '結束日期不得早於開始日期。',
   },
   'errors.form': { en: 'Please correct the highlighted fields.', 'zh-TW': '請修正標示的欄位。' },
-  'errors.stale': {
-    en: 'Someone changed this record while you were editing. Reload and try again.',
-    'zh-TW': '您編輯期間此紀錄已被他人修改。請重新載入後再試。',
-  },
 })

@@ -23,10 +23,6 @@ export const delivery = defineMessages({
   'delivery.level.warning': { en: '80% of budget used', 'zh-TW': '已用掉八成時限' },
   'delivery.level.overrun': { en: 'Over budget', 'zh-TW': '已超出時限' },
   'delivery.level.closed': { en: 'Closed', 'zh-TW': '已結束' },
-  'delivery.clock.label': {
-    en: '{phase}: {used} of {budget} used',
-    'zh-TW': '{phase}：已使用 {used} / {budget}',
-  },
 
   // Cycle page
   'delivery.cycle.title': { en: '10/10/10 cycle', 'zh-TW': '10/10/10 週期' },
@@ -120,7 +116,6 @@ export const delivery = defineMessages({
   'delivery.figure.cancelled': { en: 'Cancelled', 'zh-TW': '取消' },
   'delivery.figure.carried': { en: 'Carried over', 'zh-TW': '結轉' },
   'delivery.figure.predictability': { en: 'Predictability', 'zh-TW': '可預測性' },
-  'delivery.figure.points': { en: '{points} pts', 'zh-TW': '{points} 點' },
   'delivery.figure.frozen': {
     en: 'Frozen when the sprint closed on {date}: these figures never change.',
     'zh-TW': '已於 {date} 衝刺週期結束時凍結：這些數字不會再變動。',
@@ -164,19 +159,7 @@ export const delivery = defineMessages({
   'delivery.burndown.ideal': { en: 'Ideal', 'zh-TW': '理想線' },
   'delivery.burndown.remaining': { en: 'Remaining points', 'zh-TW': '剩餘點數' },
   'delivery.burndown.scope': { en: 'Scope', 'zh-TW': '工作範圍' },
-  'delivery.burndown.notStarted': {
-    en: 'The burndown starts when the sprint starts.',
-    'zh-TW': '衝刺週期開始後才會顯示燃盡圖。',
-  },
   'delivery.scope.title': { en: 'Scope changes', 'zh-TW': '範圍變更' },
-  'delivery.scope.none': {
-    en: 'The scope has not changed since the start.',
-    'zh-TW': '開始後工作範圍未曾變更。',
-  },
-  'delivery.scope.kind.added': { en: 'Added', 'zh-TW': '加入' },
-  'delivery.scope.kind.removed': { en: 'Removed', 'zh-TW': '移出' },
-  'delivery.scope.kind.cancelled': { en: 'Cancelled', 'zh-TW': '取消' },
-  'delivery.scope.date': { en: 'Date', 'zh-TW': '日期' },
   'delivery.scope.change': { en: 'Change', 'zh-TW': '變更' },
   'delivery.scope.reason': { en: 'Reason', 'zh-TW': '原因' },
   'delivery.items.title': { en: 'Sprint items', 'zh-TW': '衝刺項目' },
@@ -229,11 +212,9 @@ export const delivery = defineMessages({
     en: 'The scope is frozen: every change needs a reason.',
     'zh-TW': '工作範圍已凍結：每項變更都須說明原因。',
   },
-  'delivery.running.action': { en: 'Change', 'zh-TW': '變更' },
   'delivery.running.remove': { en: 'Remove (back to the backlog)', 'zh-TW': '移出（退回待辦清單）' },
   'delivery.running.cancel': { en: 'Cancel (no longer needed)', 'zh-TW': '取消（不再需要）' },
   'delivery.running.add': { en: 'Add to sprint', 'zh-TW': '加入衝刺週期' },
-  'delivery.running.apply': { en: 'Record change', 'zh-TW': '記錄變更' },
   'delivery.running.changed': { en: 'Scope change recorded.', 'zh-TW': '已記錄範圍變更。' },
   'delivery.running.doneToast': { en: 'Item done.', 'zh-TW': '項目已完成。' },
   'delivery.closeSprint.title': { en: 'Close the sprint', 'zh-TW': '結束衝刺週期' },
@@ -263,7 +244,6 @@ export const delivery = defineMessages({
   'delivery.portfolio.cycleDone': { en: 'Cycle {number} closed', 'zh-TW': '第 {number} 週期已結束' },
   'delivery.portfolio.none': { en: 'No initiative to show.', 'zh-TW': '沒有可顯示的行動方案。' },
   'delivery.portfolio.budgets': { en: 'Budgets', 'zh-TW': '時限設定' },
-  'delivery.portfolio.predictability': { en: 'Sprint predictability', 'zh-TW': '衝刺可預測性' },
 
   // Settings
   'delivery.settings.title': { en: 'Delivery budgets', 'zh-TW': '交付時限設定' },

@@ -3,7 +3,6 @@ import { defineMessages } from '../define'
 export const eet = defineMessages({
   // Navigation and tabs
   'eet.nav.roster': { en: 'Sales force', 'zh-TW': '銷售團隊名冊' },
-  'eet.nav.notifications': { en: 'Notifications', 'zh-TW': '通知' },
   'eet.tab.eet': { en: 'Early experience team', 'zh-TW': '早期經驗團隊' },
   'eet.tab.feedback': { en: 'Pilot feedback', 'zh-TW': '試行回饋' },
 
@@ -15,7 +14,6 @@ export const eet = defineMessages({
       '現職銷售代表 {active, plural, other {# 位}}，已離職 {left, number} 位。第一線銷售經理依「主管」欄位判定。',
   },
   'eet.roster.import': { en: 'Import CSV', 'zh-TW': '匯入 CSV' },
-  'eet.roster.export': { en: 'Download CSV', 'zh-TW': '下載 CSV' },
   'eet.roster.search': { en: 'Name or ID', 'zh-TW': '姓名或編號' },
   'eet.roster.manager': { en: 'Frontline manager', 'zh-TW': '第一線銷售經理' },
   'eet.roster.includeLeft': { en: 'Left the company', 'zh-TW': '離職狀態' },
@@ -210,9 +208,7 @@ export const eet = defineMessages({
     en: '{eet, plural, one {# EET member} other {# EET members}} compared with {force, plural, one {# current, eligible rep} other {# current, eligible reps}}.',
     'zh-TW': '比較 {eet, plural, other {# 位}}早期經驗團隊成員與 {force, plural, other {# 位}}現職合格代表。',
   },
-  'eet.rep.attribute': { en: 'Attribute', 'zh-TW': '屬性' },
   'eet.rep.tvd': { en: 'Distance (TVD)', 'zh-TW': '差距（TVD）' },
-  'eet.rep.category': { en: 'Category', 'zh-TW': '類別' },
   'eet.rep.force': { en: 'Sales force', 'zh-TW': '銷售團隊' },
   'eet.rep.eet': { en: 'EET', 'zh-TW': '早期經驗團隊' },
   'eet.rep.chartTitle': { en: '{attribute}: share of reps', 'zh-TW': '{attribute}：代表人數占比' },

@@ -206,8 +206,6 @@ export const foundation = defineMessages({
   'sessions.title': { en: 'Sessions', 'zh-TW': '工作階段' },
   'sessions.started': { en: 'Started', 'zh-TW': '開始時間' },
   'sessions.expires': { en: 'Idle expiry', 'zh-TW': '閒置到期' },
-  'sessions.ip': { en: 'Address', 'zh-TW': '位址' },
-  'sessions.agent': { en: 'Browser', 'zh-TW': '瀏覽器' },
   'sessions.revoke': { en: 'Revoke', 'zh-TW': '撤銷' },
   'sessions.revokeAll': { en: 'Revoke all sessions', 'zh-TW': '撤銷所有工作階段' },
   'sessions.revoked': { en: 'Session(s) revoked.', 'zh-TW': '已撤銷工作階段。' },
@@ -233,9 +231,7 @@ export const foundation = defineMessages({
   },
   'apiKeys.name': { en: 'Name', 'zh-TW': '名稱' },
   'apiKeys.scopes': { en: 'Scopes', 'zh-TW': '權限範圍' },
-  'apiKeys.prefix': { en: 'Key prefix', 'zh-TW': '金鑰前綴' },
   'apiKeys.lastUsed': { en: 'Last used', 'zh-TW': '最後使用' },
-  'apiKeys.createdBy': { en: 'Created by', 'zh-TW': '建立者' },
   'apiKeys.create': { en: 'Create key', 'zh-TW': '建立金鑰' },
   'apiKeys.created': {
     en: 'Copy this key now; it will not be shown again:',

@@ -157,7 +157,6 @@ export const recommendations = defineMessages({
     en: 'Versions in the order they first generated a recommendation in the range; each is compared with its predecessor on the recommendations each generated.',
     'zh-TW': '依期間內首次產生推薦的順序排列各版本；每個版本以各自產生的推薦與前一版本比較。',
   },
-  'recommendations.evidence.version': { en: 'Version', 'zh-TW': '版本' },
   'recommendations.evidence.previous': { en: 'Before', 'zh-TW': '前一版本' },
   'recommendations.evidence.first': { en: 'first version in range', 'zh-TW': '期間內第一個版本' },
 

@@ -226,7 +226,6 @@ export const sponsor = defineMessages({
   'sponsor.report.added': { en: 'Added in sprint', 'zh-TW': '衝刺中新增' },
   'sponsor.report.predictability': { en: 'Predictability', 'zh-TW': '可預測性' },
   'sponsor.report.feedback': { en: 'Feedback loops closed', 'zh-TW': '已結案的意見' },
-  'sponsor.report.closedCount': { en: 'Closed', 'zh-TW': '已結案' },
   'sponsor.report.shipped': { en: 'Shipped', 'zh-TW': '已上線' },
   'sponsor.report.declined': { en: 'Declined', 'zh-TW': '已婉拒' },
   'sponsor.report.adoption': { en: 'Adoption', 'zh-TW': '採用情況' },
@@ -248,7 +247,6 @@ export const sponsor = defineMessages({
   'sponsor.pack.language': { en: 'Language of the pack', 'zh-TW': '簡報語言' },
   'sponsor.pack.generated': { en: 'Generated {date}', 'zh-TW': '產生於 {date}' },
   'sponsor.pack.health': { en: 'Failure-mode health', 'zh-TW': '失敗原因健康度' },
-  'sponsor.pack.open': { en: 'Open the board pack', 'zh-TW': '開啟董事會簡報' },
 
   // Settings
   'sponsor.settings.title': { en: 'Health weights and thresholds', 'zh-TW': '健康度權重與門檻' },

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import IntlMessageFormat from 'intl-messageformat'
 import { describe, expect, test } from 'vitest'
 import { ELEMENT, type MessageElement } from '~/i18n/icu'
@@ -148,6 +150,28 @@ describe('message catalogues', () => {
     expect(translate('zh-TW', 'role.lead')).toBe('跨界溝通者')
     expect(translate('zh-TW', 'role.sponsor')).toBe('高階主管贊助者')
     expect(translate('zh-TW', 'role.eet_member')).toContain('早期經驗團隊')
+  })
+
+  test('every message is used: its key is written in the code, or a key built from a prefix covers it', () => {
+    const sources = ['app', 'db', 'scripts']
+      .flatMap((dir) =>
+        fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)),
+      )
+      .filter((file) => /\.tsx?$/.test(file) && !file.startsWith(path.join('app', 'i18n', 'messages')))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n')
+    // `accountability.check.${item.key}.detail` covers every key under accountability.check.
+    const built = [...sources.matchAll(/`([a-zA-Z][\w.]*\.)\$\{/g)].map((match) => match[1])
+    const unused = entries
+      .map(([key]) => key)
+      .filter(
+        (key) =>
+          !sources.includes(`'${key}'`) &&
+          !sources.includes(`"${key}"`) &&
+          !sources.includes(`\`${key}`) &&
+          !built.some((prefix) => key.startsWith(prefix)),
+      )
+    expect(unused).toEqual([])
   })
 
   test('placeholders are filled and a missing variable stays visible', () => {
