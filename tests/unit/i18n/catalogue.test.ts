@@ -161,7 +161,9 @@ describe('message catalogues', () => {
       .map((file) => fs.readFileSync(file, 'utf8'))
       .join('\n')
     // `accountability.check.${item.key}.detail` covers every key under accountability.check.
-    const built = [...sources.matchAll(/`([a-zA-Z][\w.]*\.)\$\{/g)].map((match) => match[1])
+    const built = [...sources.matchAll(/`([a-zA-Z][\w.]*\.)\$\{/g)].flatMap((match) =>
+      match[1] ? [match[1]] : [],
+    )
     const unused = entries
       .map(([key]) => key)
       .filter(
