@@ -29,9 +29,10 @@ const NOT_ANSWERED: SubmissionResult<string[]> = { error: {} }
  * answer (refuseSubmission's `result`) when it answered this form; a page with several forms gives each
  * only its own (by the intent the answer carries), and each a distinct `id` that no other element of
  * the page has (conform submits through `form="<id>"`). Returned: `constraints` and `errors` for
- * FormFields, `field(name)` for a field component (spread after its own props), `initial(name)` (the value a field starts with: what was posted
- * after a refusal, so a refused form keeps what was typed without JavaScript too, else `defaultValue`),
- * the form's message and its element id (FormError), and `formProps` for the <Form>.
+ * FormFields; `field(name)` for a field component (spread after its own props); `initial(name)`, the
+ * value a field starts with (what was posted after a refusal, so a refused form keeps what was typed
+ * without JavaScript too, else `defaultValue`); the form's message and its element id (FormError); and
+ * `formProps` for the <Form>.
  */
 export function useSchemaForm<
   Schema extends z.ZodObject,

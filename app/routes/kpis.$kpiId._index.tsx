@@ -8,6 +8,7 @@ import { CheckInForm } from '~/components/kpi/check-in-form'
 import { DriverLinkForm } from '~/components/kpi/driver-link-form'
 import { FormError } from '~/components/forms'
 import { KpiStatusBadge, KpiValue, useKpiName } from '~/components/kpi/kpi-ui'
+import { RevisionHistory } from '~/components/kpi/revision-history'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
@@ -272,41 +273,7 @@ export default function KpiPage() {
           {kpi.description ? <p>{kpi.description}</p> : null}
         </section>
       </div>
-      <section className="card" aria-labelledby="revisions-title">
-        <h2 id="revisions-title">{t('kpi.revisions')}</h2>
-        {data.revisions.length ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('kpi.changedAt')}</th>
-                  <th scope="col">{t('kpi.changedBy')}</th>
-                  <th scope="col">{t('kpi.period')}</th>
-                  <th scope="col">{t('kpi.change')}</th>
-                  <th scope="col">{t('kpi.source')}</th>
-                  <th scope="col">{t('kpi.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.revisions.map((revision) => (
-                  <tr key={revision.id}>
-                    <td>{format.dateTime(revision.changed_at)}</td>
-                    <td>{revision.changed_by_label}</td>
-                    <td>{format.date(revision.period_end)}</td>
-                    <td>
-                      <KpiValue value={revision.old_value} /> → <KpiValue value={revision.new_value} />
-                    </td>
-                    <td>{t(`kpi.source.${revision.source}`)}</td>
-                    <td>{revision.new_note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <EmptyState>{t('kpi.revisionsEmpty')}</EmptyState>
-        )}
-      </section>
+      <RevisionHistory revisions={data.revisions} />
     </>
   )
 }
