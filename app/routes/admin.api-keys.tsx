@@ -52,7 +52,7 @@ export default function ApiKeysPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
-  const { formProps, constraints, errors, formError, formErrorId } = useSchemaForm(CreateApiKeySchema, {
+  const { formProps, field, errors, formError, formErrorId } = useSchemaForm(CreateApiKeySchema, {
     id: 'api-key-new',
     lastResult: actionData?.intent === 'create' ? actionData.result : undefined,
   })
@@ -63,7 +63,7 @@ export default function ApiKeysPage() {
         <Form method="post" className="card form-grid" {...formProps}>
           <FormError message={formError} id={formErrorId} />
           {actionData?.secret ? <OneTimeSecret intro="apiKeys.created" value={actionData.secret} /> : null}
-          <TextField label={t('apiKeys.name')} name="name" constraints={constraints.name} errors={errors} />
+          <TextField label={t('apiKeys.name')} {...field('name')} />
           <fieldset className="field" aria-describedby={errors?.scopes ? 'scopes-error' : undefined}>
             <legend>{t('apiKeys.scopes')}</legend>
             {API_SCOPES.map((scope) => (

@@ -15,11 +15,8 @@ export function resultFor(actionData: IntentReply, intents: readonly string[]) {
   return actionData && intents.includes(actionData.intent) ? actionData.result : null
 }
 
-/** The fields' errors and HTML constraints, and the value each starts with (what was posted, after a refusal). */
-export type IntentFormFields = Pick<
-  ReturnType<typeof useSchemaForm>,
-  'errors' | 'constraints' | 'initial' | 'field'
->
+/** What the form's fields take: `field(name)` gives a control its name, errors, constraints and posted value. */
+export type IntentFormFields = Pick<ReturnType<typeof useSchemaForm>, 'field'>
 
 export function IntentForm({
   intent,
@@ -39,7 +36,7 @@ export function IntentForm({
   actionData: IntentReply
   children: (fields: IntentFormFields) => ReactNode
 }) {
-  const { formProps, constraints, errors, initial, field, formError, formErrorId } = useSchemaForm(schema, {
+  const { formProps, field, formError, formErrorId } = useSchemaForm(schema, {
     id: `${intent}-form`,
     lastResult: resultFor(actionData, buttons ?? [intent]),
     defaultValue,
@@ -51,7 +48,7 @@ export function IntentForm({
       <Form method="post" className="form-grid" {...formProps}>
         {buttons ? null : <input type="hidden" name="intent" value={intent} />}
         <FormError message={formError} id={formErrorId} />
-        {children({ errors, constraints, initial, field })}
+        {children({ field })}
       </Form>
     </section>
   )

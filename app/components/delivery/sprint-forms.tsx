@@ -61,11 +61,8 @@ export function PlanForms({
           <>
             <SelectField
               label={t('delivery.plan.item')}
-              name="item_id"
               options={itemOptions(available)}
-              defaultValue={form.initial('item_id')}
-              errors={form.errors}
-              constraints={form.constraints.item_id}
+              {...form.field('item_id')}
             />
             <PlanChangeFields feedbackOptions={feedbackOptions} form={form} />
             <FormActions>
@@ -85,11 +82,8 @@ export function PlanForms({
             <>
               <SelectField
                 label={t('delivery.plan.plannedItem')}
-                name="item_id"
                 options={planned.map((item) => ({ value: item.id, label: item.title }))}
-                defaultValue={form.initial('item_id')}
-                errors={form.errors}
-                constraints={form.constraints.item_id}
+                {...form.field('item_id')}
               />
               <PlanChangeFields feedbackOptions={feedbackOptions} form={form} />
               <FormActions>
