@@ -48,22 +48,43 @@ function allowedOrigins(request: Request) {
   return origins
 }
 
-/** Only paths of this site: no scheme, no protocol-relative `//host`, no backslash tricks. */
+const REDIRECT_BASE = 'http://tenfold.invalid'
+
+/**
+ * Only paths of this site, normalised: no scheme, no protocol-relative `//host`, no backslash or
+ * control-character tricks, and none that a browser (or a second decoding) would resolve elsewhere:
+ * `/.//evil.example` normalises to `//evil.example` and so falls back, as does `/%2F%2Fevil.example`.
+ */
 export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (
-    typeof target !== 'string' ||
-    !target.startsWith('/') ||
-    target.startsWith('//') ||
-    target.includes('\\')
-  ) {
-    return fallback
+  if (typeof target !== 'string' || !target.startsWith('/')) return fallback
+  // Decoded twice as well: a proxy or a browser may decode once more than we do.
+  const once = decodeSafely(target)
+  for (const candidate of [target, once, decodeSafely(once)]) {
+    if (candidate.startsWith('//') || candidate.includes('\\') || hasControlCharacter(candidate))
+      return fallback
   }
   try {
-    const url = new URL(target, 'http://tenfold.invalid')
-    if (url.origin !== 'http://tenfold.invalid') return fallback
-    return `${url.pathname}${url.search}${url.hash}`
+    const url = new URL(target, REDIRECT_BASE)
+    if (url.origin !== REDIRECT_BASE) return fallback
+    const path = `${url.pathname}${url.search}${url.hash}`
+    // The normalised path (dot segments removed) must not start a new authority either.
+    if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return fallback
+    if (decodeSafely(url.pathname).startsWith('//')) return fallback
+    return path
   } catch {
     return fallback
+  }
+}
+
+function hasControlCharacter(value: string) {
+  return [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+}
+
+function decodeSafely(value: string) {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
   }
 }
 

@@ -77,6 +77,8 @@ describe('sign-in', () => {
       ['//evil.example/path', '/'],
       ['/\\evil.example', '/'],
       ['javascript:alert(1)', '/'],
+      ['/.//evil.example', '/'],
+      ['/%2F%2Fevil.example', '/'],
     ]) {
       const response = (await login(user.email, TEST_PASSWORD, { redirectTo: target })) as Response
       expect(response.headers.get('Location'), target).toBe(expected)

@@ -13,6 +13,18 @@ describe('safeRedirectPath', () => {
     ['javascript:alert(1)', '/'],
     ['', '/'],
     [null, '/'],
+    // The probe's case: the URL parser removes the dot segment and leaves a protocol-relative path.
+    ['/.//evil.example', '/'],
+    ['/./\\evil.example', '/'],
+    ['/..//evil.example', '/'],
+    ['/%2e//evil.example', '/'],
+    ['/%2F%2Fevil.example', '/'],
+    ['/%252F%252Fevil.example', '/'],
+    ['/%5Cevil.example', '/'],
+    ['/\tevil', '/'],
+    ['/\u0000x', '/'],
+    ['/a/../b?c=1', '/b?c=1'],
+    ['/search?q=100%25', '/search?q=100%25'],
   ])('%s → %s', (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected)
   })
