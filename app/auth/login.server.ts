@@ -5,7 +5,8 @@ import { db } from '~/utils/db.server'
 import { clientIp } from '~/utils/http.server'
 import { blankSessionCookie, createSessionCookie, invalidateSession, readSessionId } from './lucia.server'
 import { dummyPasswordHash, verifyPassword } from './password.server'
-import { clearFailures, recordFailure, retryAfterSeconds, type ThrottleKey } from './throttle.server'
+import { securityEvent } from '~/utils/security-log.server'
+import { clearFailures, releaseAttempt, reserveAttempt, type ThrottleKey } from './throttle.server'
 
 export type SignInResult =
   | { ok: true; cookie: string }
@@ -22,15 +23,18 @@ export async function signIn(
     { kind: 'ip', value: ip },
     { kind: 'account', value: input.email },
   ]
-  const wait = await retryAfterSeconds(db, keys)
-  if (wait > 0) return { ok: false, reason: 'throttled', retryAfter: wait }
+  const reservation = await reserveAttempt(db, keys)
+  if (!reservation.ok) {
+    securityEvent('sign-in.throttled', { ip, email: input.email, retryAfter: reservation.retryAfter })
+    return { ok: false, reason: 'throttled', retryAfter: reservation.retryAfter }
+  }
 
   const user = await findUserByEmail(db, input.email)
   const passwordHash = user?.password_hash ?? (await dummyPasswordHash())
   const valid =
     (await verifyPassword(passwordHash, input.password)) && user !== undefined && !user.disabled_at
   if (!valid || !user?.password_hash) {
-    await recordFailure(db, keys)
+    securityEvent('sign-in.failed', { ip, email: input.email, userId: user?.id ?? null })
     return { ok: false, reason: 'invalid' }
   }
 
@@ -38,6 +42,7 @@ export async function signIn(
   const previous = readSessionId(request)
   if (previous) await invalidateSession(previous)
   await clearFailures(db, { kind: 'account', value: input.email })
+  await releaseAttempt(db, { kind: 'ip', value: ip })
   const { cookie } = await createSessionCookie(request, user.id, {
     ip: clientIp(context),
     userAgent: request.headers.get('User-Agent'),

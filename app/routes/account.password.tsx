@@ -1,7 +1,8 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLocation } from '@remix-run/react'
 import { createSessionCookie } from '~/auth/lucia.server'
 import { verifyPassword } from '~/auth/password.server'
+import { releaseAttempt, reserveAttempt } from '~/auth/throttle.server'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { FormActions, FormError, NewPasswordFields, TextField, useSchemaForm } from '~/components/forms'
 import { PageHeader } from '~/components/page'
@@ -12,8 +13,9 @@ import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { clientIp } from '~/utils/http.server'
 import { toastHeader } from '~/utils/toast.server'
-import { refuseSubmission } from '~/utils/refuse.server'
+import { refuseSubmission, refuseThrottled } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
+import { securityEvent } from '~/utils/security-log.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -26,14 +28,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = withoutPasswords(parseSubmission(await request.formData(), ChangePasswordSchema, locale))
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
   const { current, password } = submission.value
+  // Counted before the check, like sign-in: a stolen session cannot guess the password at leisure.
+  const throttleKey = { kind: 'password-form', value: user.id } as const
+  const reservation = await reserveAttempt(db, [throttleKey])
+  if (!reservation.ok) {
+    securityEvent('password.throttled', { userId: user.id, ip: clientIp(context) })
+    return refuseThrottled(locale, submission, reservation.retryAfter)
+  }
   const account = await findUserByEmail(db, user.email)
   if (!account?.password_hash || !(await verifyPassword(account.password_hash, current))) {
+    securityEvent('password.current-wrong', { userId: user.id, ip: clientIp(context) })
     return refuseSubmission(
       locale,
       submission,
       new DomainError('password.currentWrong', { field: 'current' }),
     )
   }
+  await releaseAttempt(db, throttleKey)
   // Every session ends (this one too); the user continues in a brand-new one.
   await changePassword(db, user.id, password)
   const { cookie } = await createSessionCookie(request, user.id, {
@@ -43,16 +54,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers()
   headers.append('Set-Cookie', cookie)
   headers.append('Set-Cookie', await toastHeader({ kind: 'success', message: 'password.changed' }))
-  // The form starts empty again.
-  return data(
-    { result: submission.reply({ resetForm: true }), fieldErrors: null, formError: null },
-    { headers },
-  )
+  // A redirect, not an answer: the loaders after an action still see the old (ended) session cookie,
+  // so a page rendered in this request (without JavaScript) would sign the user out.
+  return redirect('/account/password', { headers })
 }
 
 export default function ChangePasswordPage() {
   const actionData = useActionData<typeof action>()
   const t = useT()
+  // A new form after the redirect of a saved change: it starts empty again.
+  const { key } = useLocation()
   const { formProps, field, errors, formError, formErrorId } = useSchemaForm(ChangePasswordSchema, {
     id: 'change-password',
     lastResult: actionData?.result,
@@ -60,7 +71,7 @@ export default function ChangePasswordPage() {
   return (
     <section className="narrow">
       <PageHeader title={t('password.changeTitle')} subtitle={t('password.changeIntro')} />
-      <Form method="post" className="card" {...formProps}>
+      <Form method="post" className="card" key={key} {...formProps}>
         <FormError message={formError} id={formErrorId} />
         <TextField
           label={t('password.current')}

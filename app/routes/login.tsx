@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -12,10 +11,9 @@ import { withoutPasswords } from '~/auth/password-policy'
 import { getUserLocale, requireAnonymous } from '~/auth/session.server'
 import { FormActions, FormError, TextField, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
-import { translate } from '~/i18n/translate'
 import { assertSameOrigin, safeRedirectPath } from '~/utils/http.server'
-import { parseSubmission, replyTo } from '~/utils/forms'
-import { refuseSubmission } from '~/utils/refuse.server'
+import { parseSubmission } from '~/utils/forms'
+import { refuseSubmission, refuseThrottled } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
 
 export const meta: MetaFunction = () => [{ title: 'Tenfold' }]
@@ -37,13 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { 'Set-Cookie': result.cookie },
     })
   }
-  if (result.reason === 'throttled') {
-    const formError = translate(locale, 'login.throttled', { minutes: Math.ceil(result.retryAfter / 60) })
-    return data(replyTo(submission, locale, { formError }), {
-      status: 429,
-      headers: { 'Retry-After': String(result.retryAfter) },
-    })
-  }
+  if (result.reason === 'throttled') return refuseThrottled(locale, submission, result.retryAfter)
   return refuseSubmission(locale, submission, new DomainError('login.invalid'))
 }
 

@@ -7,9 +7,11 @@ import { SetPasswordSchema, withoutPasswords } from '~/auth/password-policy'
 import { findValidPasswordToken, setPasswordWithToken } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
-import { assertSameOrigin } from '~/utils/http.server'
+import { assertSameOrigin, clientIp } from '~/utils/http.server'
+import { releaseAttempt, reserveAttempt } from '~/auth/throttle.server'
+import { securityEvent } from '~/utils/security-log.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { refuseSubmission } from '~/utils/refuse.server'
+import { refuseSubmission, refuseThrottled } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -17,12 +19,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { account: found ? { name: found.name, email: found.email } : null }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
   const submission = withoutPasswords(parseSubmission(await request.formData(), SetPasswordSchema, locale))
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  const ip = clientIp(context) ?? 'unknown'
+  const throttleKey = { kind: 'password-link', value: ip } as const
+  const reservation = await reserveAttempt(db, [throttleKey])
+  if (!reservation.ok) {
+    securityEvent('password.throttled', { ip })
+    return refuseThrottled(locale, submission, reservation.retryAfter)
+  }
   const done = await setPasswordWithToken(db, params.token ?? '', submission.value.password)
+  if (done) await releaseAttempt(db, throttleKey)
+  else securityEvent('password-link.invalid', { ip })
   if (!done)
     return refuseSubmission(locale, submission, new DomainError('password.linkInvalid', { status: 410 }))
   return redirectWithToast('/login', { kind: 'success', message: 'password.set' })

@@ -2,6 +2,7 @@ import { replyTo } from './forms'
 import type { Submission } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import type { Locale } from '~/i18n/locales'
+import { translate } from '~/i18n/translate'
 import { DomainError, translateDomainError } from './domain-error'
 import { notFound } from './http.server'
 
@@ -39,4 +40,17 @@ export function refuseSubmission<Extra extends Record<string, unknown> = Record<
   const message = translateDomainError(locale, error)
   const refusal = error.field ? { fieldErrors: { [error.field]: [message] } } : { formError: message }
   return data({ ...(extra as Extra), ...replyTo(submission, locale, refusal) }, { status })
+}
+
+/** 429 to a form past its throttle: the form's message says how long to wait, Retry-After says it to clients. */
+export function refuseThrottled(
+  locale: Locale,
+  submission: Submission<unknown, string[], unknown>,
+  retryAfter: number,
+) {
+  const formError = translate(locale, 'login.throttled', { minutes: Math.ceil(retryAfter / 60) })
+  return data(replyTo(submission, locale, { formError }), {
+    status: 429,
+    headers: { 'Retry-After': String(retryAfter) },
+  })
 }

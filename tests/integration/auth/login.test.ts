@@ -130,6 +130,41 @@ describe('sign-in', () => {
     expect(statusOf(await login(user.email, TEST_PASSWORD, { ip: '10.3.0.2' }))).toBe(302)
   })
 
+  test(`200 parallel wrong passwords for one account: at most ${ACCOUNT_LIMIT} are checked, the rest 429 with Retry-After`, async () => {
+    const user = await createUser()
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        login(user.email, `wrong password ${i}`, { ip: `10.4.${Math.floor(i / 200)}.${i % 200}` }),
+      ),
+    )
+    const statuses = results.map(statusOf)
+    // A 400 is an answer after the password was checked; a 429 was refused before any check.
+    expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(ACCOUNT_LIMIT)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(200 - ACCOUNT_LIMIT)
+    expect(statuses.every((status) => status === 400 || status === 429)).toBe(true)
+    for (const result of results.filter((r) => statusOf(r) === 429)) {
+      const retryAfter = Number(
+        new Headers((result as { init: ResponseInit }).init.headers).get('Retry-After'),
+      )
+      expect(retryAfter).toBeGreaterThan(0)
+    }
+  })
+
+  test(`200 parallel wrong passwords from one address: at most ${IP_LIMIT} are checked`, async () => {
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => login(`nobody-${i}@example.test`, 'wrong', { ip: '10.5.0.1' })),
+    )
+    const statuses = results.map(statusOf)
+    expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(IP_LIMIT)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(200 - IP_LIMIT)
+  })
+
+  test('a successful sign-in gives its attempt back to the address', async () => {
+    const user = await createUser()
+    for (let i = 0; i < IP_LIMIT + 5; i++)
+      expect(statusOf(await login(user.email, TEST_PASSWORD, { ip: '10.6.0.1' }))).toBe(302)
+  })
+
   test('sign-in is audited', async () => {
     const user = await createUser()
     await login(user.email, TEST_PASSWORD)

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { actorOf } from '~/models/foundation/audit.server'
 import { createUser as createUserModel } from '~/models/foundation/user.server'
-import { action as changePasswordAction } from '~/routes/account.password'
+import { PASSWORD_FORM_LIMIT } from '~/auth/throttle.server'
+import { action as changePasswordAction, loader as changePasswordLoader } from '~/routes/account.password'
 import { action as loginAction } from '~/routes/login'
 import { action as setPasswordAction } from '~/routes/set-password.$token'
 import { db } from '~/utils/db.server'
@@ -75,7 +76,7 @@ describe('password forms', () => {
     })
   })
 
-  test('a changed password ends every session and continues in a new one, with the form empty again', async () => {
+  test('a changed password ends every session and continues in a new one, by a redirect (so it works without JavaScript)', async () => {
     const user = await createUser()
     await sessionCookieFor(user.id)
     const cookie = await sessionCookieFor(user.id)
@@ -85,15 +86,46 @@ describe('password forms', () => {
         cookie,
         form: { current: TEST_PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD },
       }),
-    )) as Answer
-    expect(statusOf(answer)).toBe(200)
-    expect(answer.data.result).toEqual({ initialValue: null })
-    expect(new Headers(answer.init?.headers).get('Set-Cookie')).toMatch(/^tenfold_session=[a-z0-9]{40};/)
+    )) as Response
+    expect(answer.status).toBe(302)
+    expect(answer.headers.get('Location')).toBe('/account/password')
+    const setCookies = answer.headers.getSetCookie()
+    expect(setCookies[0]).toMatch(/^tenfold_session=[a-z0-9]{40};/)
+    // The new session signs the redirected page in: its loader answers, not a redirect to /login.
+    const page = await run(
+      changePasswordLoader,
+      buildRequest('/account/password', { cookie: setCookies[0]!.split(';')[0] }),
+    )
+    expect(statusOf(page)).toBe(200)
     expect(await sessionCount(user.id)).toBe(1)
     const signIn = (await run(
       loginAction,
       buildRequest('/login', { form: { email: user.email, password: NEW_PASSWORD } }),
     )) as Response
     expect(signIn.status).toBe(302)
+  })
+
+  test('wrong current passwords are throttled per user: past the limit 429 with Retry-After, unchecked', async () => {
+    const user = await createUser()
+    const cookie = await sessionCookieFor(user.id)
+    const attempt = (current: string) =>
+      run(
+        changePasswordAction,
+        buildRequest('/account/password', {
+          cookie,
+          form: { current, password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+        }),
+      )
+    const statuses = (await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(`wrong ${i}`)))).map(
+      statusOf,
+    )
+    expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(PASSWORD_FORM_LIMIT)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(
+      30 - PASSWORD_FORM_LIMIT,
+    )
+    // Even the right password waits for the window to end.
+    const blocked = (await attempt(TEST_PASSWORD)) as { init: ResponseInit }
+    expect(statusOf(blocked)).toBe(429)
+    expect(Number(new Headers(blocked.init.headers).get('Retry-After'))).toBeGreaterThan(0)
   })
 })
