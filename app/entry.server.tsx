@@ -1,13 +1,16 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { logger } from './utils/logger.server'
+import { NonceProvider } from './utils/nonce-provider'
 
 export { shutdown, startup } from './utils/startup.server'
 // scripts/serve.ts logs through the app's own logger, taken from the server build.
 export { logger, requestLogging } from './utils/logger.server'
+// The HTTP server (headers, limits, refusals) that scripts/serve.ts runs the build in.
+export { createServerApp } from './utils/server-app.server'
 
 const ABORT_DELAY = 5_000
 
@@ -16,20 +19,22 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce ?? ''
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider nonce={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          responseHeaders.set('X-Content-Type-Options', 'nosniff')
-          responseHeaders.set('Referrer-Policy', 'same-origin')
-          responseHeaders.set('X-Frame-Options', 'DENY')
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -25,6 +25,7 @@ import stylesheet from './styles/app.css?url'
 import { countUnreadNotifications } from './models/eet/notification.server'
 import { db } from './utils/db.server'
 import { popToast } from './utils/toast.server'
+import { useNonce } from './utils/nonce-provider'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -67,6 +68,7 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   return (
     <html lang={rootData?.locale ?? 'en'}>
       <head>
@@ -77,8 +79,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

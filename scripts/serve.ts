@@ -2,10 +2,8 @@
 // Usage: tsx scripts/serve.ts [--dev] [--demo]
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import compression from 'compression'
-import express, { type RequestHandler } from 'express'
+import express, { type Express, type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 
 type StartupModule = {
@@ -15,7 +13,12 @@ type StartupModule = {
   shutdown(): Promise<void>
   /** The app's logger (app/utils/logger.server.ts), so the server and the app log through one. */
   logger: Logger
-  requestLogging(): RequestHandler
+  /** The HTTP server around the build (app/utils/server-app.server.ts): headers, limits, refusals. */
+  createServerApp(options: {
+    build: ServerBuild | (() => Promise<ServerBuild>)
+    assets?: RequestHandler[]
+    dev?: boolean
+  }): Express
 }
 
 const args = new Set(process.argv.slice(2))
@@ -37,30 +40,21 @@ async function main() {
   const { logger } = lifecycle
   const { seeded, databaseKind, demoPassword } = await lifecycle.startup({ demo })
 
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true')
-  app.use(lifecycle.requestLogging())
-  app.use(compression())
-  if (viteDevServer) {
-    app.use(viteDevServer.middlewares)
-  } else {
-    app.use(
-      '/assets',
-      express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }),
-    )
-    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
-  }
-  app.get('/healthz', (_req, res) => {
-    res.type('text/plain').send('ok')
+  const app = lifecycle.createServerApp({
+    build: viteDevServer ? loadBuild : build,
+    dev: Boolean(viteDevServer),
+    assets: viteDevServer
+      ? [viteDevServer.middlewares]
+      : [
+          express
+            .Router()
+            .use(
+              '/assets',
+              express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }),
+            ),
+          express.static(path.join(buildDir, 'client'), { maxAge: '1h' }),
+        ],
   })
-  app.all(
-    '*',
-    createRequestHandler({
-      build: viteDevServer ? loadBuild : build,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? null }),
-    }),
-  )
 
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'

@@ -128,7 +128,7 @@ export default function FeedbackPage() {
               recommend: item.recommend,
             })}
           </p>
-          {item.body ? <p style={{ whiteSpace: 'pre-wrap' }}>{item.body}</p> : null}
+          {item.body ? <p className="pre-wrap">{item.body}</p> : null}
           {item.status === 'declined' && item.decline_reason ? (
             <div role="note">
               <h2>{t('eet.feedback.declineReason')}</h2>

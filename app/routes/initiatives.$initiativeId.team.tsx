@@ -150,7 +150,7 @@ export default function TeamPage() {
           <h2 id="coverage-title">{t('accountability.coverage')}</h2>
           <dl className="facts">
             {coverage.map((group) => (
-              <div key={group.group} style={{ display: 'contents' }}>
+              <div key={group.group} className="display-contents">
                 <dt>{t(`accountability.group.${group.group}`)}</dt>
                 <dd>
                   {group.covered.map((f) => (

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { getUser, getUserLocale } from '~/auth/session.server'
-import { localeCookie } from '~/i18n/locale.server'
+import { localeCookieFor } from '~/i18n/locale.server'
 import { LOCALES } from '~/i18n/locales'
 import { actorOf, type Actor } from '~/models/foundation/audit.server'
 import { setUserLocale } from '~/models/foundation/user.server'
@@ -23,6 +23,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await getUser(request)
   if (user) await setUserLocale(db, actorOf(user) as Actor & { id: string }, locale)
   return redirect(safeRedirectPath(redirectTo), {
-    headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
+    headers: { 'Set-Cookie': await localeCookieFor(request).serialize(locale) },
   })
 }

@@ -49,15 +49,23 @@ export function parseCsv(text: string, required: readonly string[]): CsvParseRes
   return { ok: true, header, records }
 }
 
+/** Cells a spreadsheet would run as a formula (ASVS 5.0 1.2.10, OWASP's CSV injection advice). */
+const FORMULA_START = /^[=+\-@\t\r]/
+/** A plain number (as pg returns numerics, as text) is no formula: -1250.5 stays a number. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i
+
 function escapeCell(value: unknown) {
   if (value === null || value === undefined) return ''
-  const text = value instanceof Date ? value.toISOString() : String(value)
-  return /[",\r\n]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  const raw = value instanceof Date ? value.toISOString() : String(value)
+  // Numbers stay numbers (a negative amount is not a formula); any other text starting with a formula
+  // character gets a leading ' so spreadsheets show it as text; quoting alone does not stop them.
+  const text = FORMULA_START.test(raw) && !PLAIN_NUMBER.test(raw) ? `'${raw}` : raw
+  return /[",\r\n\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /**
  * CSV text with a header row. `bom` (default on) lets spreadsheet programs read UTF-8, e.g. zh-TW text.
- * Cells starting with = + - @ are quoted so spreadsheets do not run them as formulas.
+ * Text cells starting with = + - @, tab or CR get a leading ' so spreadsheets do not run them as formulas.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], { bom = true } = {}) {
   const lines = [header.map(escapeCell).join(','), ...rows.map((row) => row.map(escapeCell).join(','))]

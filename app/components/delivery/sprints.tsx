@@ -58,7 +58,7 @@ export function VelocityCard({
               { label: t('delivery.figure.completed'), values: velocity.sprints.map((s) => s.completed) },
             ]}
             yMin={0}
-            height={240}
+            compact
           />
         </>
       )}
