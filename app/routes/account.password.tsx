@@ -16,6 +16,9 @@ import { toastHeader } from '~/utils/toast.server'
 import { refuseSubmission, refuseThrottled } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
 import { securityEvent } from '~/utils/security-log.server'
+import { keepRetryAfter } from '~/utils/headers'
+
+export const headers = keepRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)

@@ -15,8 +15,11 @@ import { assertSameOrigin, safeRedirectPath } from '~/utils/http.server'
 import { parseSubmission } from '~/utils/forms'
 import { refuseSubmission, refuseThrottled } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
+import { keepRetryAfter } from '~/utils/headers'
 
 export const meta: MetaFunction = () => [{ title: 'Tenfold' }]
+
+export const headers = keepRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)

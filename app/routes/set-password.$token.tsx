@@ -13,6 +13,9 @@ import { securityEvent } from '~/utils/security-log.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { refuseSubmission, refuseThrottled } from '~/utils/refuse.server'
 import { DomainError } from '~/utils/domain-error'
+import { keepRetryAfter } from '~/utils/headers'
+
+export const headers = keepRetryAfter
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findValidPasswordToken(db, params.token ?? '')
