@@ -239,7 +239,9 @@ export function FormFields({
     if (!isFieldSpec(field)) return <Fragment key={index}>{field}</Fragment>
     const form = { constraints: constraints?.[field.name], errors }
     const posted = initial?.(field.name)
-    const value = posted !== undefined ? { defaultValue: posted } : {}
+    // A field posted twice (a tampered post) shows its first value: these controls hold one.
+    const single = Array.isArray(posted) && !('multiple' in field && field.multiple) ? posted[0] : posted
+    const value = single !== undefined ? { defaultValue: single } : {}
     switch (field.control) {
       case 'select': {
         const { control: _, ...props } = field

@@ -116,7 +116,7 @@ function fieldsRefusal(entries: readonly (readonly [string, string])[]): Refusal
     if (hasNul(name) || hasNul(value)) return { status: 400, reason: 'nul' }
     // conform turns a[0][1]… into nested objects: nothing of ours nests beyond a few levels.
     if ((name.match(/[[.]/g)?.length ?? 0) > 6) return { status: 400, reason: 'nesting' }
-    if (/(^|[[.])(__proto__|constructor|prototype)($|[\].])/.test(name))
+    if (/(^|[[.])(__proto__|constructor|prototype)($|[[\].])/.test(name))
       return { status: 400, reason: 'field-name' }
   }
   return null
