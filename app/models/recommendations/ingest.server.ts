@@ -150,6 +150,29 @@ export async function ingestItems(db: Executor, items: IngestItem[]): Promise<De
 }
 
 /**
+ * One API ingest request: its items stored and one audit row (the key, how many were accepted,
+ * duplicates, rejected) in one transaction (docs/api.md: key actions are audited). 340,000 events
+ * sent over many requests leave one row per request, not one per event.
+ */
+export async function ingestRequest(db: Database, actor: Actor, items: IngestItem[]) {
+  return db.transaction().execute(async (trx) => {
+    const report = await ingestItems(trx, items)
+    await audit(trx, {
+      actor,
+      action: 'recommendation-events.ingest',
+      entityType: 'recommendation_event_batch',
+      after: {
+        received: items.length,
+        accepted: report.accepted,
+        duplicates: report.duplicates,
+        rejected: report.rejected.length,
+      },
+    })
+    return report
+  })
+}
+
+/**
  * Stores events (duplicates by event_id are skipped by the primary key) and queues the newly stored
  * ones for the projection, in one statement and so one transaction, without any lock: concurrent
  * requests store in parallel. Returns how many events were new. Call `project` after the commit.

@@ -64,6 +64,35 @@ describe('POST /api/v1/recommendation-events', () => {
     })
   })
 
+  test('every request leaves one audit row: the key, and how many were accepted, duplicates and rejected', async () => {
+    const before = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'recommendation-events.ingest')
+      .execute()
+    const body = JSON.stringify([event('audit1', 'generated'), event('audit1', 'shown'), { event_id: 'bad' }])
+    await post(body)
+    await post(body)
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'after'])
+      .where('action', '=', 'recommendation-events.ingest')
+      .orderBy('at')
+      .orderBy('id')
+      .execute()
+    expect(rows.length - before.length).toBe(2)
+    const prefix = key.split('_')[1]
+    expect(rows.slice(-2).map((row) => row.actor_label)).toEqual([
+      `api-key:${prefix} (ingest)`,
+      `api-key:${prefix} (ingest)`,
+    ])
+    // Written down by hand: 3 items, 2 valid; the second request finds both already stored.
+    expect(rows.slice(-2).map((row) => row.after)).toEqual([
+      { received: 3, accepted: 2, duplicates: 0, rejected: 1 },
+      { received: 3, accepted: 0, duplicates: 2, rejected: 1 },
+    ])
+  })
+
   test('the same event twice in one request is stored once', async () => {
     const one = event('r2', 'generated')
     expect((await post(JSON.stringify([one, one]))).body).toEqual({
