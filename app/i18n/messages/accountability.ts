@@ -402,6 +402,10 @@ export const accountability = defineMessages({
     en: 'Give the line at least one assumption.',
     'zh-TW': '每個項目至少需要一項假設。',
   },
+  'accountability.errors.discountDecimals': {
+    en: 'At most four decimals (e.g. 7.1255 %): the rate is kept exactly as typed.',
+    'zh-TW': '最多四位小數(例如 7.1255%):折現率會完全依輸入值保存。',
+  },
   'accountability.errors.beyondHorizon': {
     en: 'This year is beyond the horizon.',
     'zh-TW': '此年度超出評估期間。',
