@@ -38,6 +38,8 @@ export default function DriverLinkPage() {
   const lag = best?.lag ?? link.expected_lag
   const fixed = (value: number, digits: number) =>
     format.number(value, { maximumFractionDigits: digits, minimumFractionDigits: digits })
+  const pValue = (p: number) => (p < 0.0001 ? '< 0.0001' : fixed(p, 4))
+  const levels = analysis.levels
   return (
     <>
       <PageHeader
@@ -54,18 +56,32 @@ export default function DriverLinkPage() {
         <h2 id="verdict-title">
           <VerdictBadge verdict={analysis.verdict} />
         </h2>
-        {best ? (
+        {best && analysis.p !== null ? (
           <p>
             {t('kpi.summaryLine', {
               lag: best.lag,
               cadence: t(`kpi.cadence.${cadence}`),
               r: fixed(best.r, 3),
+              low: fixed(best.low, 3),
+              high: fixed(best.high, 3),
               n: best.n,
-              p: best.p < 0.0001 ? '< 0.0001' : fixed(best.p, 4),
+              p: pValue(analysis.p),
+              lags: analysis.lags.length,
             })}
           </p>
         ) : null}
-        {analysis.reason ? <p>{t(`kpi.reason.${analysis.reason}`, { min: MIN_PAIRS })}</p> : null}
+        {analysis.reason === 'trend_driven' && levels ? (
+          <p>
+            {t('kpi.reason.trend_driven', {
+              lag: levels.lag,
+              r: fixed(levels.r, 3),
+              p: pValue(levels.adjustedP),
+              lags: levels.searched,
+            })}
+          </p>
+        ) : analysis.reason ? (
+          <p>{t(`kpi.reason.${analysis.reason}`, { min: MIN_PAIRS })}</p>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="overlay-title">
         <h2 id="overlay-title">{t('kpi.overlayTitle', { lag })}</h2>
@@ -94,7 +110,6 @@ export default function DriverLinkPage() {
                     <th scope="col">{t('kpi.lag')}</th>
                     <th scope="col">r</th>
                     <th scope="col">{t('kpi.pairs')}</th>
-                    <th scope="col">{t('kpi.pValue')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -103,7 +118,6 @@ export default function DriverLinkPage() {
                       <td>{row.lag === best?.lag ? <strong>{row.lag}</strong> : row.lag}</td>
                       <td>{fixed(row.r, 3)}</td>
                       <td>{row.n}</td>
-                      <td>{row.p < 0.0001 ? '< 0.0001' : fixed(row.p, 4)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,46 +6,13 @@ import { EmptyState } from '~/components/page'
 import { RangeFilter } from '~/components/recommendations/range-filter'
 import { useFormat, useT } from '~/i18n/react'
 import { REASON_CODES } from '~/models/recommendations/event.schema'
-import { rejectedRecommendations, rejectionReasons } from '~/models/recommendations/insights.server'
+import { rejectionReasons } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
-import { csvResponse, toCsv } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'analytics:read')
   const { range, invalid, timezone } = await pageRange(db, request)
-  if (new URL(request.url).searchParams.get('format') === 'csv') {
-    const rows = await rejectedRecommendations(db, range, timezone)
-    return csvResponse(
-      `rejected-recommendations-${range.from}-${range.to}.csv`,
-      toCsv(
-        [
-          'recommendation_id',
-          'seller_id',
-          'account_id',
-          'recommendation_type',
-          'model_version',
-          'explanation_shown',
-          'generated_at',
-          'rejected_at',
-          'reason_code',
-          'reason_text',
-        ],
-        rows.map((row) => [
-          row.recommendation_id,
-          row.seller_id,
-          row.account_id,
-          row.recommendation_type,
-          row.model_version,
-          row.has_explanation ? 'true' : 'false',
-          row.generated_at,
-          row.rejected_at,
-          row.reason_code,
-          row.reason_text,
-        ]),
-      ),
-    )
-  }
   return {
     range: { from: range.from, to: range.to },
     invalid,
@@ -61,7 +28,6 @@ export default function RejectionsPage() {
   const exportParams = new URLSearchParams(location.search)
   exportParams.set('from', range.from)
   exportParams.set('to', range.to)
-  exportParams.set('format', 'csv')
   const reasonLabel = (reason: string) =>
     t(`recommendations.reason.${reason as (typeof REASON_CODES)[number]}`)
   return (
@@ -70,7 +36,11 @@ export default function RejectionsPage() {
       <RangeFilter range={range} invalid={invalid} />
       <p className="muted">{t('recommendations.rejections.explain')}</p>
       <p>
-        <a className="button button-secondary" href={`/recommendations/rejections?${exportParams}`} download>
+        <a
+          className="button button-secondary"
+          href={`/recommendations/rejections/export?${exportParams}`}
+          download
+        >
           {t('recommendations.rejections.export')}
         </a>
       </p>

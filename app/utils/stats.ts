@@ -130,3 +130,29 @@ export function totalVariationDistance(a: Record<string, number>, b: Record<stri
   for (const key of keys) distance += Math.abs((a[key] ?? 0) / totalA - (b[key] ?? 0) / totalB)
   return distance / 2
 }
+
+/** A small seeded PRNG (mulberry32): uniform in [0, 1), the same sequence for the same seed. */
+export function mulberry32(seed: number) {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** A standard normal draw from a uniform PRNG (Box–Muller). */
+export function normalDraw(random: () => number) {
+  const u = 1 - random()
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random())
+}
+
+/** 95 % interval for a correlation r from n (effective) pairs: Fisher's z ± 1.96/√(n − 3), back-transformed. */
+export function fisherInterval(r: number, n: number, z = 1.959963984540054) {
+  if (n <= 3 || Number.isNaN(r)) return { low: -1, high: 1 }
+  const centre = Math.atanh(Math.max(-0.999999999, Math.min(0.999999999, r)))
+  const half = z / Math.sqrt(n - 3)
+  return { low: Math.tanh(centre - half), high: Math.tanh(centre + half) }
+}

@@ -148,7 +148,7 @@ export function CaseView({
         <>
           <H>{t('accountability.figures')}</H>
           <p className="field-hint">
-            {t('accountability.discountRate')}: {format.percent(businessCase.discount_rate ?? 0, 2)} ·{' '}
+            {t('accountability.discountRate')}: {format.percent(businessCase.discount_rate ?? 0, 4)} ·{' '}
             {t('accountability.conventions')}
           </p>
           <FiguresSummary figures={businessCase.figures} />

@@ -13,7 +13,14 @@ export function KpiStatusBadge({ status }: { status: KpiStatus }) {
 
 export function VerdictBadge({ verdict }: { verdict: DriverVerdict }) {
   const t = useT()
-  const tone = verdict === 'supported' ? 'good' : verdict === 'contradicted' ? 'bad' : 'neutral'
+  const tone =
+    verdict === 'supported'
+      ? 'good'
+      : verdict === 'contradicted'
+        ? 'bad'
+        : verdict === 'trend_driven'
+          ? 'warn'
+          : 'neutral'
   return <Badge tone={tone}>{t(`kpi.verdict.${verdict}`)}</Badge>
 }
 

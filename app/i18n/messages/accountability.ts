@@ -37,8 +37,9 @@ export const accountability = defineMessages({
   },
   'accountability.figures': { en: 'Value', 'zh-TW': '價值' },
   'accountability.conventions': {
-    en: 'Each year’s net flow is discounted at the end of the year; one-off costs fall in the first month of their year; benefits and recurring costs are spread over the months.',
-    'zh-TW': '每年淨現金流量於年底折現；一次性成本計入該年第一個月；效益與經常性成本平均分攤至各月。',
+    en: 'Each year’s net flow is discounted at the end of the year; one-off costs fall in the first month of their year; benefits and recurring costs are spread over the months. Payback is the month from which the cumulative undiscounted net flow stays at or above zero to the end of the horizon: if a later cost turns it negative again, payback moves to the month it recovers; none if it ends negative.',
+    'zh-TW':
+      '每年淨現金流量於年底折現；一次性成本計入該年第一個月；效益與經常性成本平均分攤至各月。回收期是累計未折現淨現金流量自該月起直到評估期間結束都不低於零的月份：若之後的成本使其再度轉負，回收期改為重新回正的月份；若期末仍為負則無法回收。',
   },
   'accountability.npv': { en: 'Net present value', 'zh-TW': '淨現值' },
   'accountability.roi': { en: 'Return on investment', 'zh-TW': '投資報酬率' },
@@ -401,6 +402,10 @@ export const accountability = defineMessages({
   'accountability.errors.assumptionRequired': {
     en: 'Give the line at least one assumption.',
     'zh-TW': '每個項目至少需要一項假設。',
+  },
+  'accountability.errors.discountDecimals': {
+    en: 'At most four decimals (e.g. 7.1255 %): the rate is kept exactly as typed.',
+    'zh-TW': '最多四位小數(例如 7.1255%):折現率會完全依輸入值保存。',
   },
   'accountability.errors.beyondHorizon': {
     en: 'This year is beyond the horizon.',

@@ -141,36 +141,42 @@ export const kpi = defineMessages({
   'kpi.verdict.supported': { en: 'Supported', 'zh-TW': '獲得支持' },
   'kpi.verdict.contradicted': { en: 'Contradicted', 'zh-TW': '與預期相反' },
   'kpi.verdict.not_yet_supported': { en: 'Not yet supported', 'zh-TW': '尚未獲得支持' },
+  'kpi.verdict.trend_driven': { en: 'Trend-driven, not evidence', 'zh-TW': '趨勢所致,並非證據' },
   'kpi.reason.too_little_data': {
-    en: 'Too little data: fewer than {min, plural, one {# period} other {# periods}} where both KPIs have values.',
-    'zh-TW': '資料不足:兩個指標同時有數值的期間少於 {min, plural, other {# 期}}。',
+    en: 'Too little data: no lag has {min, plural, one {# pair} other {# pairs}} of period-over-period changes where both KPIs have values.',
+    'zh-TW': '資料不足:沒有任何落後期數具備 {min, plural, other {# 組}}兩個指標皆有數值的逐期變動配對。',
   },
   'kpi.reason.not_significant': {
-    en: 'The correlation is not significant (p ≥ 0.05).',
-    'zh-TW': '相關性不顯著(p ≥ 0.05)。',
+    en: 'The changes do not correlate significantly at any lag searched (p ≥ 0.05).',
+    'zh-TW': '在所檢驗的各落後期數中,變動之間的相關都不顯著(p ≥ 0.05)。',
+  },
+  'kpi.reason.trend_driven': {
+    en: 'The levels move together (lag {lag, number}: r = {r}, p = {p} after allowing for {lags, number} lags), but their period-over-period changes do not: a shared trend, not evidence that one drives the other.',
+    'zh-TW':
+      '兩者的數值同步變動(落後 {lag, number} 期:r = {r},考量 {lags, number} 種落後期數後 p = {p}),但逐期變動並不相關:這是共同趨勢,不是一方驅動另一方的證據。',
   },
   'kpi.lag': { en: 'Lag k (periods)', 'zh-TW': '落後期數 k' },
   'kpi.pairs': { en: 'Pairs n', 'zh-TW': '配對數 n' },
-  'kpi.pValue': { en: 'p-value', 'zh-TW': 'p 值' },
   'kpi.summaryLine': {
-    en: 'Best lag {lag, number} {cadence}{lag, plural, one { period} other { periods}}: r = {r}, n = {n, number}, p = {p}.',
-    'zh-TW': '最佳落後 {lag, number} 期({cadence}):r = {r},n = {n, number},p = {p}。',
+    en: 'Strongest link of changes at a lag of {lag, plural, one {# period} other {# periods}} ({cadence}): r = {r} (95 % interval {low} to {high}), n = {n, number} pairs; p = {p} for the strongest of {lags, plural, one {# lag} other {# lags}} searched.',
+    'zh-TW':
+      '變動之間最強的關聯在落後 {lag, plural, other {# 期}}({cadence}):r = {r}(95% 信賴區間 {low} 至 {high}),n = {n, number} 組配對;在所檢驗的 {lags, plural, other {# 種落後期數}}中取最強者,p = {p}。',
   },
   'kpi.overlayTitle': {
     en: 'Lagging KPI and leading KPI shifted by {lag, plural, one {# period} other {# periods}}',
     'zh-TW': '落後指標與位移 {lag, plural, other {# 期}}的領先指標',
   },
-  'kpi.lagTable': { en: 'Correlation by lag', 'zh-TW': '各落後期數的相關係數' },
+  'kpi.lagTable': { en: 'Correlation of changes by lag', 'zh-TW': '各落後期數的變動相關係數' },
   'kpi.method': { en: 'Method and limits', 'zh-TW': '方法與限制' },
   'kpi.methodText': {
-    en: 'Both series are compared on the periods of the coarser cadence (values averaged within a period). For each lag k from 0 to 12 periods, the lagging value of each period is paired with the leading value k periods earlier, on the periods where both exist, and Pearson’s r is computed; the lag with the largest |r| is kept. Its two-sided p-value comes from a t-test with n − 2 degrees of freedom. The link is supported when p < 0.05 and r has the expected sign (the same sign when both KPIs are better in the same direction), contradicted when p < 0.05 with the opposite sign, and not yet supported with fewer than 8 pairs or p ≥ 0.05.',
+    en: 'Both series are compared on the periods of the coarser cadence (values averaged within a period), as period-over-period changes: two KPIs that both grow correlate in level whatever drives them, their changes do not. Each series of changes is first filtered by its own autoregressive model (prewhitening), so that its own momentum is not mistaken for a link. For each lag k from 0 to 12 periods with at least 10 pairs, the lagging KPI’s change in each period is paired with the leading KPI’s change k periods earlier and Pearson’s r is computed; the lag with the largest |r| is shown. Its p-value accounts for the lags searched and for autocorrelation: the leading changes are cut into blocks of about ∛n periods, the blocks shuffled 999 times (a fixed seed, so the same data gives the same p), and p is the share of shuffles whose largest |r| over the same lags reaches the observed one. The link is supported when p < 0.05 and r has the expected sign (the same sign when both KPIs are better in the same direction), contradicted when p < 0.05 with the opposite sign, trend-driven when the levels correlate (p × lags < 0.05) but the changes do not, and not yet supported otherwise.',
     'zh-TW':
-      '兩個序列以較粗的量測頻率比較(期間內取平均)。對 0 到 12 期的每個落後期數 k,將每期的落後指標值與 k 期之前的領先指標值配對(僅限兩者皆有數值的期間),計算 Pearson 相關係數 r,並保留 |r| 最大的落後期數。其雙尾 p 值來自自由度 n − 2 的 t 檢定。當 p < 0.05 且 r 符合預期方向(兩指標較佳方向相同時為正)即為「獲得支持」;p < 0.05 但方向相反為「與預期相反」;配對少於 8 組或 p ≥ 0.05 則為「尚未獲得支持」。',
+      '兩個序列以較粗的量測頻率比較(期間內取平均),並以逐期變動比較:兩個同樣成長的指標,無論由什麼驅動,數值都會相關,但變動不會。每個變動序列先以其自身的自我迴歸模型過濾(預白化),以免把序列本身的慣性誤認為關聯。對 0 到 12 期中配對至少 10 組的每個落後期數 k,將每期落後指標的變動與 k 期之前領先指標的變動配對,計算 Pearson 相關係數 r,並顯示 |r| 最大的落後期數。其 p 值已考量所檢驗的落後期數與自我相關:將領先指標的變動切成約 ∛n 期的區塊,打亂區塊順序 999 次(固定亂數種子,相同資料得到相同 p 值),p 為打亂後各落後期數最大 |r| 達到觀察值的比例。當 p < 0.05 且 r 符合預期方向(兩指標較佳方向相同時為正)即為「獲得支持」;p < 0.05 但方向相反為「與預期相反」;數值相關(p × 落後期數 < 0.05)但變動不相關為「趨勢所致,並非證據」;其餘為「尚未獲得支持」。',
   },
   'kpi.methodLimits': {
-    en: 'Correlation is not causation: a shared trend or season can make two series move together without one driving the other. Trying 13 lags and keeping the best makes a chance correlation more likely than p suggests; treat a supported link as evidence to keep watching, not proof.',
+    en: 'Correlation is not causation: a common cause that moves both KPIs in the same periods (a campaign, a season) can still link their changes. The interval is for r at the lag shown, given that lag. In simulation (docs/decisions/006) two independent random walks or white noise are called supported or contradicted about 5 % of the time, and a real link is found about 9 times in 10 with 52 weekly periods, but fewer than half the time with 30.',
     'zh-TW':
-      '相關不等於因果:共同的趨勢或季節性可能讓兩個序列同步變動,而非其中一個驅動另一個。嘗試 13 種落後期數並保留最佳者,會使偶然相關的機率高於 p 值所示;「獲得支持」的關聯應視為值得持續觀察的證據,而非證明。',
+      '相關不等於因果:在相同期間同時影響兩個指標的共同原因(例如行銷活動、季節)仍可能讓變動相關。信賴區間是針對所顯示落後期數的 r,並以該落後期數為前提。在模擬中(docs/decisions/006),兩個彼此獨立的隨機漫步或白雜訊約有 5% 的機率被判為「獲得支持」或「與預期相反」;真實的關聯在 52 個週期時約十次有九次能被找出,30 個週期時則不到一半。',
   },
   'kpi.filterInitiative': { en: 'Initiative', 'zh-TW': '計畫' },
   'kpi.count': {

@@ -9,8 +9,9 @@
 //   year to the end of the horizon, spread evenly over the months.
 // - NPV discounts each year's net flow at the end of that year: Σ net_y / (1 + r)^y, y = 1…horizon.
 // - ROI is undiscounted: (total benefits − total costs) / total costs; null when nothing is spent.
-// - Payback month is the first month (1 = first month of year 1) at whose end the cumulative
-//   undiscounted net flow is no longer negative; null when that never happens within the horizon.
+// - Payback month (1 = first month of year 1) is the month from whose end the cumulative undiscounted
+//   net flow stays non-negative to the end of the horizon: when a later cost turns it negative again,
+//   payback moves to the month it recovers; null when it is negative at the horizon's end.
 
 export type AssumptionInput = { value: number }
 export type BenefitInput = { startYear: number; assumptions: readonly AssumptionInput[] }

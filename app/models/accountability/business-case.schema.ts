@@ -53,7 +53,13 @@ export const BusinessCaseSchema = z
       .optional()
       .transform(list)
       .pipe(z.array(z.string().max(80)).max(20)),
-    discount_rate_pct: fields.number({ min: 0, max: 100 }),
+    // Stored exactly (numeric(8, 6) as a fraction): more than four decimals of a percent is refused, not rounded.
+    discount_rate_pct: fields
+      .number({ min: 0, max: 100 })
+      .refine(
+        (pct) => Math.abs(pct * 1e4 - Math.round(pct * 1e4)) < 1e-6,
+        'accountability.errors.discountDecimals',
+      ),
     horizon_years: fields.number({ min: 1, max: MAX_HORIZON, int: true }),
     benefits: z.array(BenefitSchema).max(20).default([]),
     costs: z.array(CostSchema).max(40).default([]),

@@ -186,7 +186,8 @@ function caseValues(input: BusinessCaseInput) {
     customer_value: input.customer_value,
     target_segments: input.target_segments,
     data_systems: input.data_systems,
-    discount_rate: input.discount_rate_pct / 100,
+    // Shifted in decimal (four decimals of a percent are six of the fraction), not divided in binary.
+    discount_rate: Number((input.discount_rate_pct / 100).toFixed(6)),
     horizon_years: input.horizon_years,
   }
 }

@@ -9,7 +9,9 @@ export type Phase = (typeof PHASES)[number]
 export type PhaseUnit = 'hours' | 'working_days' | 'days'
 export type ClockLevel = 'ok' | 'warning' | 'overrun'
 
-export const WARNING_RATIO = 0.8
+/** The warning threshold, 80 % of the budget, as a fraction of integers so it is compared exactly. */
+const WARNING = { numerator: 4, denominator: 5 }
+export const WARNING_RATIO = WARNING.numerator / WARNING.denominator
 
 export const UNIT_OF: Record<Phase, PhaseUnit> = { frame: 'hours', design: 'working_days', pilot: 'days' }
 
@@ -41,9 +43,15 @@ export type PhaseClock = {
   pausedDays: number
 }
 
+/**
+ * In exact decimals: used and budget are taken to hundredths (as they are stored and shown) and compared
+ * as integers, since 0.8 × 6 is 4.800000000000001 in binary floating point and 4.8 of 6 hours must warn.
+ */
 export function levelOf(used: number, budget: number): ClockLevel {
-  if (used > budget) return 'overrun'
-  if (budget > 0 && used >= WARNING_RATIO * budget) return 'warning'
+  const usedCents = Math.round(used * 100)
+  const budgetCents = Math.round(budget * 100)
+  if (usedCents > budgetCents) return 'overrun'
+  if (budgetCents > 0 && usedCents * WARNING.denominator >= budgetCents * WARNING.numerator) return 'warning'
   return 'ok'
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
+import { targetAt } from './status'
 
 // What the other areas read of the KPIs: the KPIs a business case's benefit lines may name and how they
 // stand against their targets, how many KPIs of each kind an initiative has (the checklist), and KPI
@@ -17,25 +18,41 @@ export function listKpiChoices(db: Executor, initiative: { id: string; program_i
     .execute()
 }
 
-/** For each benefit line that names a KPI: the KPI's latest measurement and its target for that period. */
+/**
+ * For each benefit line that names a KPI: the KPI's latest measurement and its planned value for that
+ * period, on the same trajectory as the KPI page (`targetAt`: linear from the baseline through the
+ * targets, flat after the last), so a period between two target dates is planned too.
+ */
 export async function benefitEvidence(db: Executor, kpiIds: string[]) {
   if (kpiIds.length === 0) return []
-  return db
-    .selectFrom('kpis as k')
-    .leftJoin('kpi_targets as t', (join) =>
-      join.onRef('t.kpi_id', '=', 'k.id').onRef('t.period_end', '=', 'k.last_period_end'),
-    )
-    .select([
-      'k.id',
-      'k.name_en',
-      'k.name_zh_tw',
-      'k.unit',
-      'k.last_period_end',
-      'k.last_value',
-      't.value as target_value',
-    ])
-    .where('k.id', 'in', kpiIds)
-    .execute()
+  const [kpis, targets] = await Promise.all([
+    db
+      .selectFrom('kpis as k')
+      .select([
+        'k.id',
+        'k.name_en',
+        'k.name_zh_tw',
+        'k.unit',
+        'k.last_period_end',
+        'k.last_value',
+        'k.baseline_value',
+        'k.baseline_date',
+      ])
+      .where('k.id', 'in', kpiIds)
+      .execute(),
+    db
+      .selectFrom('kpi_targets')
+      .select(['kpi_id', 'period_end', 'value'])
+      .where('kpi_id', 'in', kpiIds)
+      .execute(),
+  ])
+  return kpis.map(({ baseline_value, baseline_date, ...kpi }) => {
+    const own = targets.filter((target) => target.kpi_id === kpi.id)
+    const target_value = kpi.last_period_end
+      ? targetAt(own, kpi.last_period_end, { value: baseline_value, date: baseline_date })
+      : null
+    return { ...kpi, target_value }
+  })
 }
 
 /** Active KPIs of these initiatives, counted by kind. */

@@ -25,12 +25,16 @@ type Kpi = Pick<
 >
 export type KpiLatest = { period_end: string; value: number } | null
 
+export type MeasuredSeries = ReadonlyMap<string, readonly { period_end: string; value: number }[]>
+
 /**
- * The newest value of every KPI of a tree (pure). A rolled-up parent takes its children's newest values,
- * combined as configured and dated by the oldest of them (so one late child makes the parent stale);
- * it has no value until every child has one.
+ * The newest value of every KPI of a tree (pure). A rolled-up parent's series has a value for each period
+ * that every child reported (as on the KPI page, chart.server's kpiSeries), and its newest value is the
+ * last of them: children's values of the same period, never one child's newest beside another's older
+ * one (so one late child makes the parent stale). `measured` holds the series of the measured KPIs under
+ * a roll-up (`measuredUnderRollups` says which); other measured KPIs use their cached newest value.
  */
-export function resolveLatest(kpis: readonly Kpi[]) {
+export function resolveLatest(kpis: readonly Kpi[], measured: MeasuredSeries = new Map()) {
   const children = new Map<string, Kpi[]>()
   for (const kpi of kpis) {
     if (!kpi.parent_id) continue
@@ -38,30 +42,67 @@ export function resolveLatest(kpis: readonly Kpi[]) {
     if (list) list.push(kpi)
     else children.set(kpi.parent_id, [kpi])
   }
-  const latest = new Map<string, KpiLatest>()
-  const resolve = (kpi: Kpi, depth = 0): KpiLatest => {
-    if (latest.has(kpi.id)) return latest.get(kpi.id)!
-    let value: KpiLatest = null
+  const seriesOf = new Map<string, Map<string, number>>()
+  const series = (kpi: Kpi, depth: number): Map<string, number> => {
+    const known = seriesOf.get(kpi.id)
+    if (known) return known
     const kids = children.get(kpi.id) ?? []
+    let result = new Map<string, number>()
     if (kpi.rollup !== 'none' && kids.length && depth < 20) {
-      const parts = kids.map((kid) => ({ kid, latest: resolve(kid, depth + 1) }))
-      const measured = parts.filter((part) => part.latest !== null)
-      const rolled = rollUp(
-        kpi.rollup,
-        measured.map((part) => ({ value: part.latest!.value, weight: part.kid.rollup_weight })),
-      )
-      if (rolled !== null && measured.length === parts.length) {
-        const oldest = measured.map((part) => part.latest!.period_end).sort()[0]!
-        value = { period_end: oldest, value: rolled }
+      const parts = kids.map((kid) => ({ kid, values: series(kid, depth + 1) }))
+      for (const period of parts[0]!.values.keys()) {
+        if (!parts.every((part) => part.values.has(period))) continue
+        const rolled = rollUp(
+          kpi.rollup,
+          parts.map((part) => ({ value: part.values.get(period)!, weight: part.kid.rollup_weight })),
+        )
+        if (rolled !== null) result.set(period, rolled)
       }
+    } else if (kpi.rollup === 'none') {
+      result = new Map((measured.get(kpi.id) ?? []).map((point) => [point.period_end, point.value]))
+    }
+    seriesOf.set(kpi.id, result)
+    return result
+  }
+  const latest = new Map<string, KpiLatest>()
+  for (const kpi of kpis) {
+    let value: KpiLatest = null
+    if (kpi.rollup !== 'none' && children.has(kpi.id)) {
+      const periods = [...series(kpi, 0)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      const last = periods.at(-1)
+      value = last ? { period_end: last[0], value: last[1] } : null
     } else if (kpi.last_period_end && kpi.last_value !== null) {
       value = { period_end: kpi.last_period_end, value: kpi.last_value }
     }
     latest.set(kpi.id, value)
-    return value
   }
-  for (const kpi of kpis) resolve(kpi)
   return latest
+}
+
+/** The measured KPIs whose series a roll-up needs (those below a rolled-up parent, at any depth). */
+export function measuredUnderRollups(kpis: readonly Pick<Kpi, 'id' | 'parent_id' | 'rollup'>[]) {
+  const byId = new Map(kpis.map((kpi) => [kpi.id, kpi]))
+  return kpis
+    .filter((kpi) => kpi.rollup === 'none' && kpi.parent_id && byId.get(kpi.parent_id)?.rollup !== 'none')
+    .filter((kpi) => byId.has(kpi.parent_id!))
+    .map((kpi) => kpi.id)
+}
+
+/** The series of these measured KPIs, for `resolveLatest`. */
+export async function measuredSeries(db: Executor, kpiIds: readonly string[]): Promise<MeasuredSeries> {
+  const result = new Map<string, { period_end: string; value: number }[]>()
+  if (!kpiIds.length) return result
+  const rows = await db
+    .selectFrom('kpi_measurements')
+    .select(['kpi_id', 'period_end', 'value'])
+    .where('kpi_id', 'in', [...kpiIds])
+    .execute()
+  for (const row of rows) {
+    const list = result.get(row.kpi_id) ?? []
+    list.push({ period_end: row.period_end, value: Number(row.value) })
+    result.set(row.kpi_id, list)
+  }
+  return result
 }
 
 /** Recomputes the missing states of a program's KPIs (or of one tree of it). Cheap when none is missing. */
@@ -128,7 +169,7 @@ async function refreshTrees(db: Executor, programId: string, trees: readonly (st
     if (list) list.push(point)
     else targets.set(row.kpi_id, [point])
   }
-  const latest = resolveLatest(kpis)
+  const latest = resolveLatest(kpis, await measuredSeries(db, measuredUnderRollups(kpis)))
   const stale = kpis.filter((kpi) => kpi.state_status === null)
   if (!stale.length) return
   const states = stale.map((kpi) => {

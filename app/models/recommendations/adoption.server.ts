@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import { pilotSellerSql } from './funnel.server'
+import { pilotDuringSql } from '../eet/pilot.server'
 import { daysBetween } from '~/utils/calendar'
 import { rate, type RosterGroup } from './metrics.schema'
 import { readyToRead } from './projection.server'
@@ -28,14 +28,15 @@ export type AdoptionResult = {
 }
 type AdoptionGroup = RosterGroup | 'pilot' | null
 
-function rosterKeySql(group: AdoptionGroup) {
+function rosterKeySql(group: AdoptionGroup, range: { from: string; to: string }) {
   switch (group) {
     case null:
       return sql<string>`'total'`
     case 'manager':
       return sql<string>`coalesce(r.manager_id, 'unknown')`
     case 'pilot':
-      return sql<string>`case when ${pilotSellerSql(sql`r.seller_id`)} then 'pilot' else 'rest' end`
+      // On an EET on any day of the range (stint dates), with or without a portal login.
+      return sql<string>`case when ${pilotDuringSql(sql`r.seller_id`, range)} then 'pilot' else 'rest' end`
     default:
       return sql<string>`coalesce(${sql.ref(`r.${group}`)}, 'unknown')`
   }
@@ -70,7 +71,7 @@ export async function adoptionRows(
   db: Executor,
   range: { from: string; to: string; group_by?: AdoptionGroup },
 ) {
-  const key = rosterKeySql(range.group_by ?? null)
+  const key = rosterKeySql(range.group_by ?? null, range)
   const result = await sql<{
     key: string
     eligible: number

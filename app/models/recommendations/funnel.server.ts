@@ -5,6 +5,7 @@ import { rate, type FunnelGroup } from './metrics.schema'
 import { reportingProgram } from '../foundation/reporting-program.server'
 import { readyToRead } from './projection.server'
 import { rollupCounts, ROLLUP_DIMENSIONS, type RollupDimension } from './rollup.server'
+import { pilotOnDaySql } from '../eet/pilot.server'
 
 // The conversion funnel (defined in docs/api.md). The cohort is the recommendations whose earliest
 // `generated` event falls in [from, to) of the reporting zone; each is one row of
@@ -61,14 +62,9 @@ export function groupKeySql(group: FunnelGroup | 'pilot' | null, timezone: strin
     case 'week':
       return sql<string>`to_char(date_trunc('week', s.generated_at at time zone ${timezone}), 'YYYY-MM-DD')`
     case 'pilot':
-      return sql<string>`case when ${pilotSellerSql(sql`s.seller_id`)} then 'pilot' else 'rest' end`
+      // On an EET on the day the recommendation was generated (stint dates, in the reporting zone).
+      return sql<string>`case when ${pilotOnDaySql(sql`s.seller_id`, sql`(s.generated_at at time zone ${timezone})::date`)} then 'pilot' else 'rest' end`
   }
-}
-
-/** Whether a seller is a pilot (EET) rep: their roster entry's user is an EET member of an initiative. */
-export function pilotSellerSql(sellerId: RawBuilder<unknown>) {
-  return sql<boolean>`exists (select 1 from sellers ps join initiative_members im on im.user_id = ps.user_id
-    and im.kind = 'eet' where ps.seller_id = ${sellerId})`
 }
 
 /** The instant a reporting-zone day starts. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { wilsonInterval, twoProportionTest } from '~/utils/stats'
-import { addDays } from '~/utils/calendar'
+import { addDays, weekday } from '~/utils/calendar'
 import { activeDaysSql, eligibleRepsSql } from './adoption.server'
 import { REASON_CODES } from './event.schema'
 import { dayStartSql, emptyCounts, funnelCounts, withRates, type FunnelCounts } from './funnel.server'
@@ -14,6 +14,15 @@ import { readyToRead } from './projection.server'
 
 type Range = { from: string; to: string }
 
+/** The Mondays of the weeks that overlap [from, to) (`to` is exclusive), as date_trunc('week') names them. */
+export function weeksOf(range: Range) {
+  const monday = (iso: string) => addDays(iso, -((weekday(iso) + 6) % 7))
+  const weeks: string[] = []
+  if (range.to <= range.from) return weeks
+  for (let week = monday(range.from); week < range.to; week = addDays(week, 7)) weeks.push(week)
+  return weeks
+}
+
 /** Rejections decided in the cohort (the latest decision is "rejected"), by reason and by week. */
 export async function rejectionReasons(db: Executor, range: Range, timezone: string) {
   await readyToRead(db, timezone, {})
@@ -25,7 +34,8 @@ export async function rejectionReasons(db: Executor, range: Range, timezone: str
     where s.decision = 'rejected' and s.generated_at >= ${dayStartSql(range.from, timezone)}
       and s.generated_at < ${dayStartSql(range.to, timezone)}
     group by 1, 2 order by 1, 2`.execute(db)
-  const weeks = [...new Set(rows.rows.map((row) => row.week))]
+  // Every week of the range, those without a rejection too (a trend that skips them reads as steady).
+  const weeks = weeksOf(range)
   const byReason = Object.fromEntries(REASON_CODES.map((reason) => [reason, 0])) as Record<string, number>
   const trend = Object.fromEntries(REASON_CODES.map((reason) => [reason, weeks.map(() => 0)])) as Record<
     string,
@@ -55,8 +65,11 @@ export async function rejectedRecommendations(db: Executor, range: Range, timezo
     reason_text: string | null
   }>`
     select s.recommendation_id, s.seller_id, s.recommendation_type, s.model_version, s.has_explanation,
-      e.account_id, s.generated_at, e.occurred_at as rejected_at, e.reason_code, e.reason_text
+      coalesce(g.account_id, e.account_id) as account_id, s.generated_at, e.occurred_at as rejected_at,
+      e.reason_code, e.reason_text
     from recommendation_states s join recommendation_events e on e.event_id = s.decision_event_id
+    -- The account is the recommendation's (its generated event); a rejection event may leave it out.
+    left join recommendation_events g on g.event_id = s.generated_event_id
     where s.decision = 'rejected' and s.generated_at >= ${dayStartSql(range.from, timezone)}
       and s.generated_at < ${dayStartSql(range.to, timezone)}
     order by s.generated_at, s.recommendation_id`.execute(db)

@@ -8,6 +8,10 @@ export const recommendations: RowsModule = {
     'routes/recommendations': { path: () => '/recommendations', loader: ANALYTICS },
     'routes/recommendations._index': { path: () => '/recommendations', loader: ANALYTICS },
     'routes/recommendations.rejections': { path: () => '/recommendations/rejections', loader: ANALYTICS },
+    'routes/recommendations.rejections.export': {
+      path: () => '/recommendations/rejections/export',
+      loader: ANALYTICS,
+    },
     'routes/recommendations.explanations': { path: () => '/recommendations/explanations', loader: ANALYTICS },
     'routes/recommendations.adoption': { path: () => '/recommendations/adoption', loader: ANALYTICS },
     'routes/recommendations.import': { path: () => '/recommendations/import', loader: ADMIN },

@@ -38,4 +38,14 @@ test('the demo KPI trees load and tell the story they claim', async () => {
   const report = await analyseLink(db, admin, link.id)
   expect(report?.analysis.verdict).toBe('supported')
   expect(report?.analysis.best?.lag).toBe(3)
+  // Weekly active reps and qualified opportunities both grow, drawn independently in the seed: the old
+  // test on levels called this link supported; on changes it is a trend, not evidence.
+  const trending = await db
+    .selectFrom('kpi_driver_links')
+    .select('id')
+    .where('leading_kpi_id', '=', byKey.get('rec-weekly-active-reps')!.id)
+    .executeTakeFirstOrThrow()
+  const trend = await analyseLink(db, admin, trending.id)
+  expect(trend?.analysis.levels?.adjustedP).toBeLessThan(0.05)
+  expect(trend?.analysis.verdict).toBe('trend_driven')
 })

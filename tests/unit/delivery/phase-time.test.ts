@@ -104,3 +104,20 @@ test('budgets come from the program settings, pilot weeks as days', () => {
   ])
   expect(levelOf(0, 0)).toBe('ok')
 })
+
+test('the 80 % warning is exact where 0.8 × budget is not in binary (0.8 × 6 = 4.800000000000001)', () => {
+  expect(0.8 * 6).toBeGreaterThan(4.8)
+  expect(levelOf(4.8, 6)).toBe('warning')
+  expect(levelOf(4.79, 6)).toBe('ok')
+  expect(levelOf(2.4, 3)).toBe('warning')
+  const frame = {
+    phase: 'frame' as const,
+    budget: 6,
+    startedOn: '2026-11-02',
+    closedOn: null,
+    today: '2026-11-03',
+  }
+  expect(phaseClock({ ...frame, hoursLogged: 4.8 })).toMatchObject({ used: 4.8, level: 'warning' })
+  expect(levelOf(6.01, 6)).toBe('overrun')
+  expect(levelOf(6, 6)).toBe('warning')
+})

@@ -130,8 +130,19 @@ describe('message catalogues', () => {
       'Up to 5,000 events per file.',
     )
     expect(
-      translate('en', 'kpi.summaryLine', { lag: 1, cadence: 'monthly', r: '0.812', n: 24, p: '0.0001' }),
-    ).toBe('Best lag 1 monthly period: r = 0.812, n = 24, p = 0.0001.')
+      translate('en', 'kpi.summaryLine', {
+        lag: 1,
+        cadence: 'monthly',
+        r: '0.812',
+        low: '0.6',
+        high: '0.91',
+        n: 24,
+        p: '0.001',
+        lags: 1,
+      }),
+    ).toBe(
+      'Strongest link of changes at a lag of 1 period (monthly): r = 0.812 (95 % interval 0.6 to 0.91), n = 24 pairs; p = 0.001 for the strongest of 1 lag searched.',
+    )
     expect(translate('en', 'kpi.import.summary', { created: 1200, updated: 0, unchanged: 3, error: 1 })).toBe(
       '1,200 new, 0 replaced, 3 unchanged, 1 with errors.',
     )

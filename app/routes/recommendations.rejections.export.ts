@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requirePermission } from '~/auth/session.server'
+import { rejectedRecommendations } from '~/models/recommendations/insights.server'
+import { pageRange } from '~/models/recommendations/page.server'
+import { csvResponse, toCsv } from '~/utils/csv.server'
+import { db } from '~/utils/db.server'
+
+// The rejected recommendations of the range as CSV. A resource route: the page's own loader answering
+// a file (?format=csv) broke under single fetch (a document request for a page cannot answer a file).
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'analytics:read')
+  const { range, timezone } = await pageRange(db, request)
+  const rows = await rejectedRecommendations(db, range, timezone)
+  return csvResponse(
+    `rejected-recommendations-${range.from}-${range.to}.csv`,
+    toCsv(
+      [
+        'recommendation_id',
+        'seller_id',
+        'account_id',
+        'recommendation_type',
+        'model_version',
+        'explanation_shown',
+        'generated_at',
+        'rejected_at',
+        'reason_code',
+        'reason_text',
+      ],
+      rows.map((row) => [
+        row.recommendation_id,
+        row.seller_id,
+        row.account_id,
+        row.recommendation_type,
+        row.model_version,
+        row.has_explanation ? 'true' : 'false',
+        row.generated_at,
+        row.rejected_at,
+        row.reason_code,
+        row.reason_text,
+      ]),
+    ),
+  )
+}
