@@ -51,13 +51,18 @@ export async function checkPage(page: Page, where: string, { axe }: { axe: boole
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
     text: document.body.innerText,
+    // What is shown as code (a file's column names, a browser's user agent) is meant to read as typed.
+    code: [...document.querySelectorAll('code, kbd, samp')].map((node) => (node as HTMLElement).innerText),
   }))
   if (layout.scrollWidth > layout.innerWidth)
     add(`page scrolls sideways: scrollWidth ${layout.scrollWidth} > ${layout.innerWidth}`)
   const banner = await page.getByRole('banner').boundingBox()
   if (!banner) add('no shell header (banner)')
   else if (banner.height > 64) add(`shell header is ${banner.height} px tall`)
-  const rawCodes = [...new Set(layout.text.match(/[\p{L}\p{N}]+_[\p{L}\p{N}_]+/gu) ?? [])]
+  const asCode = layout.code.join(' ')
+  const rawCodes = [...new Set(layout.text.match(/[\p{L}\p{N}]+_[\p{L}\p{N}_]+/gu) ?? [])].filter(
+    (word) => !asCode.includes(word),
+  )
   if (rawCodes.length > 0) add(`raw codes in the text: ${rawCodes.slice(0, 8).join(', ')}`)
   const unrounded = [...new Set(layout.text.match(/\d+[.,]\d{5,}/g) ?? [])]
   if (unrounded.length > 0) add(`unrounded numbers: ${unrounded.slice(0, 8).join(', ')}`)
