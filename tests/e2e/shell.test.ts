@@ -37,6 +37,9 @@ describe('every page of every role fits, reads and passes axe', () => {
           await gotoHydrated(page, visit.href)
           for (const size of ['desktop', 'phone'] as const) {
             await page.setViewportSize(VIEWPORTS[size])
+            await page.evaluate(
+              () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+            )
             // axe once per family at each size, alternating the language to cover both.
             const axe = (locale === 'en') === (size === 'desktop')
             findings.push(...(await checkPage(page, `${locale} ${size} ${visit.href}`, { axe })))

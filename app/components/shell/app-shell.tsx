@@ -42,6 +42,29 @@ function useClosingMenus() {
   }, [])
 }
 
+// A frame that scrolls must be reachable by keyboard (WCAG 2.1.1). Table frames are written in many
+// pages; the shell makes the ones that do overflow focusable regions named by their table's caption.
+function useFocusableScrollFrames() {
+  const location = useLocation()
+  useEffect(() => {
+    const mark = () => {
+      for (const frame of document.querySelectorAll<HTMLElement>('.table-wrap:not([tabindex])')) {
+        if (frame.scrollWidth <= frame.clientWidth && frame.scrollHeight <= frame.clientHeight) continue
+        frame.tabIndex = 0
+        if (!frame.getAttribute('role')) frame.setAttribute('role', 'region')
+        const name =
+          frame.querySelector('caption')?.textContent ??
+          frame.closest('section')?.querySelector('h2, h3')?.textContent ??
+          document.querySelector('h1')?.textContent
+        if (name && !frame.hasAttribute('aria-label')) frame.setAttribute('aria-label', name)
+      }
+    }
+    mark()
+    window.addEventListener('resize', mark)
+    return () => window.removeEventListener('resize', mark)
+  }, [location.key])
+}
+
 function Brand() {
   const t = useT()
   return (
@@ -81,6 +104,7 @@ export function AppShell({ user, programs, preferences, unread, search, children
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
   useClosingMenus()
+  useFocusableScrollFrames()
   // While the collapse toggle's request runs, show its outcome already.
   const pending = useFetchers()
     .find((fetcher) => fetcher.formData?.has('sidebar'))
