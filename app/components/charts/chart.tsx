@@ -216,28 +216,31 @@ function ChartTable({
   const rows = labels.length > 400 ? labels.slice(-400) : labels
   const offset = labels.length - rows.length
   return (
-    <table className="visually-hidden">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col" />
-          {series.map((s) => (
-            <th scope="col" key={s.label}>
-              {s.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((label, index) => (
-          <tr key={`${label}-${index}`}>
-            <th scope="row">{label}</th>
+    // The frame, not the table, is hidden: a table ignores width and overflow, and would widen the page.
+    <div className="visually-hidden">
+      <table>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col" />
             {series.map((s) => (
-              <td key={s.label}>{format(s.values[index + offset] ?? null)}</td>
+              <th scope="col" key={s.label}>
+                {s.label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((label, index) => (
+            <tr key={`${label}-${index}`}>
+              <th scope="row">{label}</th>
+              {series.map((s) => (
+                <td key={s.label}>{format(s.values[index + offset] ?? null)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
