@@ -49,7 +49,8 @@ export function formatScore(locale: Locale, value: number | null | undefined) {
 export function formatPValue(locale: Locale, p: number | null | undefined) {
   if (p === null || p === undefined || Number.isNaN(p)) return '—'
   if (p < 0.001) return `p < ${formatNumber(locale, 0.001)}`
-  return `p = ${formatNumber(locale, p, { maximumSignificantDigits: 2, maximumFractionDigits: 3 })}`
+  const digits = p < 0.01 ? { maximumFractionDigits: 3 } : { maximumSignificantDigits: 2 }
+  return `p = ${formatNumber(locale, p, digits)}`
 }
 
 /** A code with no catalogue label (a key sent by another system): words, not snake_case. */
