@@ -1,29 +1,18 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import type { ClientLoaderFunctionArgs } from '@remix-run/react'
-import {
-  Form,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useLocation,
-  useRouteLoaderData,
-} from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { capabilitiesOf } from './auth/permissions'
 import { getUser } from './auth/session.server'
 import { GeneralErrorBoundary } from './components/error-boundary'
-import { navFor } from './components/nav'
+import { AppShell } from './components/shell/app-shell'
 import { Toaster } from './components/toaster'
 import { loadCatalogue } from './i18n/catalogue'
 import { getLocale } from './i18n/locale.server'
-import { LOCALES } from './i18n/locales'
-import { useT } from './i18n/react'
 import stylesheet from './styles/app.css?url'
 import { countUnreadNotifications } from './models/eet/notification.server'
+import { listPrograms } from './models/foundation/program.server'
 import { db } from './utils/db.server'
+import { getPreferences } from './utils/preferences.server'
 import { popToast } from './utils/toast.server'
 import { useNonce } from './utils/nonce-provider'
 
@@ -38,12 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const locale = await getLocale(request, user?.locale)
   const { toast, setCookie } = await popToast(request)
-  const unread = user ? await countUnreadNotifications(db, user.id) : 0
+  const [unread, programs, preferences] = await Promise.all([
+    user ? countUnreadNotifications(db, user.id) : 0,
+    user ? listPrograms(db) : [],
+    getPreferences(request),
+  ])
   return data(
     {
       locale,
       toast,
       unread,
+      preferences,
+      programs: programs.map((program) => ({ id: program.id, name: program.name })),
       user: user
         ? {
             id: user.id,
@@ -70,7 +65,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
   return (
-    <html lang={rootData?.locale ?? 'en'}>
+    <html
+      lang={rootData?.locale ?? 'en'}
+      data-theme={rootData?.preferences.theme === 'system' ? undefined : rootData?.preferences.theme}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -87,83 +85,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
-  const { user, locale, toast, unread } = useLoaderData<typeof loader>()
-  const t = useT()
-  const location = useLocation()
-  const here = `${location.pathname}${location.search}`
+  const rootData = useRouteLoaderData<typeof loader>('root')
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('nav.skip')}
-      </a>
-      <header className="topbar">
-        <a className="brand" href="/">
-          <span aria-hidden="true" className="brand-mark">
-            10×
-          </span>
-          {t('app.name')}
-        </a>
-        {user ? (
-          <nav aria-label={t('nav.main')} className="mainnav">
-            <ul>
-              {navFor(user.role).map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === '/'} prefetch="intent">
-                    {t(item.label)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : (
-          <span className="mainnav" />
-        )}
-        <div className="topbar-tools">
-          <Form method="post" action="/language" className="language-switch" aria-label={t('shell.language')}>
-            <input type="hidden" name="redirectTo" value={here} />
-            {LOCALES.map((code) => (
-              <button
-                key={code}
-                type="submit"
-                name="locale"
-                value={code}
-                aria-pressed={code === locale}
-                lang={code}
-              >
-                {t(`language.${code}`)}
-              </button>
-            ))}
-          </Form>
-          {user ? (
-            <div className="user-menu">
-              <span className="user-name">
-                {user.name}
-                <span className="user-role">{t(`role.${user.role}`)}</span>
-              </span>
-              <NavLink
-                to="/notifications"
-                className="notifications-link"
-                aria-label={`${t('common.notifications')}: ${unread}`}
-              >
-                {t('common.notifications')}
-                {unread > 0 ? <span className="count-badge">{unread}</span> : null}
-              </NavLink>
-              <a href="/account/password" className="subtle-link">
-                {t('shell.changePassword')}
-              </a>
-              <Form method="post" action="/logout">
-                <button type="submit" className="button-secondary">
-                  {t('shell.signOut')}
-                </button>
-              </Form>
-            </div>
-          ) : null}
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
+      <AppShell
+        user={rootData?.user ?? null}
+        programs={rootData?.programs ?? []}
+        preferences={rootData?.preferences ?? { theme: 'system', sidebar: 'expanded' }}
+        unread={rootData?.unread ?? 0}
+      >
         {children}
-      </main>
-      <Toaster toast={toast} />
+      </AppShell>
+      <Toaster toast={rootData?.toast ?? null} />
     </>
   )
 }
@@ -176,10 +109,11 @@ export default function App() {
   )
 }
 
+// A route's 403, 404 or crash keeps the shell: the root loader's data is there unless the root itself failed.
 export function ErrorBoundary() {
   return (
-    <main id="main" className="error-shell">
+    <Shell>
       <GeneralErrorBoundary />
-    </main>
+    </Shell>
   )
 }

@@ -39,3 +39,23 @@ export function formatPercent(locale: Locale, value: number | null | undefined, 
 export function formatMoney(locale: Locale, value: number | null | undefined, currency = 'USD') {
   return formatNumber(locale, value, { style: 'currency', currency, maximumFractionDigits: 0 })
 }
+
+/** A 0–100 score as people read it: a whole number ("69", never "68.7111111111111"). */
+export function formatScore(locale: Locale, value: number | null | undefined) {
+  return formatNumber(locale, value, { maximumFractionDigits: 0 })
+}
+
+/** A p-value as a statistician writes it: "p < 0.001", else "p = 0.03" (two significant digits, at most 3 decimals). */
+export function formatPValue(locale: Locale, p: number | null | undefined) {
+  if (p === null || p === undefined || Number.isNaN(p)) return '—'
+  if (p < 0.001) return `p < ${formatNumber(locale, 0.001)}`
+  const digits = p < 0.01 ? { maximumFractionDigits: 3 } : { maximumSignificantDigits: 2 }
+  return `p = ${formatNumber(locale, p, digits)}`
+}
+
+/** A code with no catalogue label (a key sent by another system): words, not snake_case. */
+export function readableCode(code: string) {
+  if (!code.includes('_')) return code
+  const words = code.replace(/_+/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}

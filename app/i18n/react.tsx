@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { catalogueFor, type Catalogue } from './catalogue'
-import { formatDate, formatDateTime, formatNumber, formatPercent } from './format'
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatPValue, formatScore } from './format'
 import { formatMessage } from './icu'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 import type { Translate } from './translate'
@@ -42,6 +42,8 @@ export function useFormat() {
       number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) =>
         formatNumber(locale, value, options),
       percent: (value: number | null | undefined, digits?: number) => formatPercent(locale, value, digits),
+      score: (value: number | null | undefined) => formatScore(locale, value),
+      pValue: (value: number | null | undefined) => formatPValue(locale, value),
     }),
     [locale],
   )

@@ -205,7 +205,7 @@ export default function UserPage() {
                       : {format.dateTime(session.expires_at)}
                       <br />
                       <span className="muted">
-                        {session.ip ?? '—'} · {session.user_agent ?? '—'}
+                        {session.ip ?? '—'} · <code>{session.user_agent ?? '—'}</code>
                       </span>
                     </span>
                     <Form method="post">

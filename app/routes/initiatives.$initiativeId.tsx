@@ -31,9 +31,6 @@ export default function InitiativeLayout() {
     <article className="initiative">
       <header className="page-header">
         <div>
-          <p className="breadcrumb">
-            <a href={`/programs/${initiative.program_id}`}>{initiative.program_name}</a>
-          </p>
           <h1>
             {initiative.name} {initiative.archived ? <Badge>{t('common.archived')}</Badge> : null}
           </h1>

@@ -133,6 +133,7 @@ export default function KpiPage() {
             <Chart
               kind="line"
               title={t('kpi.chartTitle', { name: title })}
+              titleVisible={false}
               labels={data.chart.labels}
               series={[
                 { label: t('kpi.actual'), values: data.chart.actual },

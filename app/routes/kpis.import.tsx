@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, SelectField, useSchemaForm } from '~/components/forms'
-import { Badge, PageHeader } from '~/components/page'
+import { Badge, PageHeader, TextWithCodes } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { importMeasurementsCsv } from '~/models/kpi/import.server'
 import { CsvImportSchema } from '~/models/kpi/kpi.schema'
@@ -67,7 +67,7 @@ export default function KpiImportPage() {
   })
   return (
     <>
-      <PageHeader title={t('kpi.import.title')} subtitle={t('kpi.import.intro')} />
+      <PageHeader title={t('kpi.import.title')} subtitle={<TextWithCodes text={t('kpi.import.intro')} />} />
       <Form method="post" encType="multipart/form-data" className="card form-grid" {...formProps}>
         <FormError message={formError} id={formErrorId} />
         <SelectField

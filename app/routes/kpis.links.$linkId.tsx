@@ -89,6 +89,7 @@ export default function DriverLinkPage() {
           <Chart
             kind="line"
             title={t('kpi.overlayTitle', { lag })}
+            titleVisible={false}
             labels={overlay.labels}
             series={[
               { label: name(lagging), values: overlay.lagging },

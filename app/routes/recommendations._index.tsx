@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/session.server'
-import { Chart } from '~/components/charts/chart'
+import { Chart, CHART_COLORS } from '~/components/charts/chart'
 import { EmptyState } from '~/components/page'
 import { FunnelTable } from '~/components/recommendations/funnel-table'
 import { RangeFilter, useKeyLabel } from '~/components/recommendations/range-filter'
@@ -31,9 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const STAGES = FUNNEL_STAGES
 const BENCHMARKS = [
-  { label: 'recommendations.benchmark.industryLow', value: 0.06, color: '#8a5a00' },
-  { label: 'recommendations.benchmark.industryHigh', value: 0.1, color: '#a4161a' },
-  { label: 'recommendations.benchmark.oneInThree', value: 1 / 3, color: '#1b7340' },
+  { label: 'recommendations.benchmark.industryLow', value: 0.06, color: CHART_COLORS.orange },
+  { label: 'recommendations.benchmark.industryHigh', value: 0.1, color: CHART_COLORS.vermillion },
+  { label: 'recommendations.benchmark.oneInThree', value: 1 / 3, color: CHART_COLORS.green },
 ] as const
 
 export default function FunnelDashboard() {

@@ -3,7 +3,7 @@ import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, TextField } from '~/components/forms'
-import { PageHeader } from '~/components/page'
+import { PageHeader, TextWithCodes } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
 import { importRoster, planRosterImport, type ImportPlan } from '~/models/eet/roster-import.server'
@@ -88,7 +88,7 @@ export default function RosterImportPage() {
   const plan = actionData?.plan
   return (
     <>
-      <PageHeader title={t('eet.import.title')} subtitle={t('eet.import.help')} />
+      <PageHeader title={t('eet.import.title')} subtitle={<TextWithCodes text={t('eet.import.help')} />} />
       <Form method="post" encType="multipart/form-data" className="card form-grid">
         <FormError message={actionData?.formError} />
         <TextField

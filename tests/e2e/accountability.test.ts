@@ -8,6 +8,7 @@ import {
   signIn,
   signOut,
   setupBrowser,
+  chooseLanguage,
 } from './support/browser'
 
 setupBrowser()
@@ -142,7 +143,7 @@ test('a lead adds a person to the team; a refused addition shows its errors in i
 test('the business case, team, gates, checklist and governance pages read in Traditional Chinese', async () => {
   const { context, page } = await newPage()
   await signIn(page, 'sponsor@tenfold.demo')
-  await page.getByRole('button', { name: '繁體中文' }).click()
+  await chooseLanguage(page, '繁體中文')
   await page.waitForSelector('html[lang="zh-TW"]')
   await gotoHydrated(page, '/governance')
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('治理架構')
@@ -161,7 +162,7 @@ test('the business case, team, gates, checklist and governance pages read in Tra
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain(heading)
     await expectAccessible(page)
   }
-  await page.getByRole('button', { name: 'English' }).click()
+  await chooseLanguage(page, 'English')
   await page.waitForSelector('html[lang="en"]')
   expect(consoleErrorsOf(page)).toEqual([])
   await context.close()

@@ -6,6 +6,7 @@ import {
   newPage,
   signIn,
   setupBrowser,
+  chooseLanguage,
 } from './support/browser'
 import type { Page } from 'playwright-core'
 
@@ -214,14 +215,14 @@ describe('agile delivery', () => {
     await poll(() => toast(page)).toContain('Budgets saved.')
     await poll(() => card.getByLabel('Sprint length (days)').inputValue()).toBe('10')
     await expectAccessible(page)
-    await page.getByRole('button', { name: '繁體中文' }).click()
+    await chooseLanguage(page, '繁體中文')
     await page.waitForSelector('html[lang="zh-TW"]')
     await gotoHydrated(page, '/delivery')
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('交付進度：10/10/10 時鐘')
     await expectAccessible(page)
-    await page.getByRole('button', { name: 'English' }).click()
+    await chooseLanguage(page, 'English')
     await page.waitForSelector('html[lang="en"]')
     await context.close()
   }, 180_000)

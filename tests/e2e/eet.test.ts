@@ -8,6 +8,7 @@ import {
   setupBrowser,
   signIn,
   signOut,
+  chooseLanguage,
 } from './support/browser'
 
 setupBrowser()
@@ -118,7 +119,7 @@ describe('pilot feedback with a closed loop', () => {
     expect(after).toBe(unread - 1)
 
     // The same page in Traditional Chinese.
-    await member.page.getByRole('button', { name: '繁體中文' }).click()
+    await chooseLanguage(member.page, '繁體中文')
     await expect.poll(() => member.page.getByRole('heading', { level: 1 }).textContent()).toBe('通知')
     await expect
       .poll(() =>
@@ -126,7 +127,7 @@ describe('pilot feedback with a closed loop', () => {
       )
       .toBeGreaterThan(0)
     await expectAccessible(member.page)
-    await member.page.getByRole('button', { name: 'English' }).click()
+    await chooseLanguage(member.page, 'English')
     await member.page.waitForSelector('html[lang="en"]')
     expect(consoleErrorsOf(member.page)).toEqual([])
     await member.context.close()

@@ -7,6 +7,7 @@ import {
   signIn,
   signOut,
   setupBrowser,
+  chooseLanguage,
 } from './support/browser'
 
 setupBrowser()
@@ -36,14 +37,14 @@ describe('each demo role signs in, sees its home, and signs out', () => {
 test('the interface switches to Traditional Chinese and pages stay accessible', async () => {
   const { context, page } = await newPage()
   await signIn(page, 'lead@tenfold.demo')
-  await page.getByRole('button', { name: '繁體中文' }).click()
+  await chooseLanguage(page, '繁體中文')
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('您負責的行動方案')
   expect(await page.getAttribute('html', 'lang')).toBe('zh-TW')
   for (const path of ['/initiatives', '/programs', '/account/password']) {
     await gotoHydrated(page, path)
     await expectAccessible(page)
   }
-  await page.getByRole('button', { name: 'English' }).click()
+  await chooseLanguage(page, 'English')
   await page.waitForSelector('html[lang="en"]')
   await context.close()
 })

@@ -1,6 +1,13 @@
 import { expect, test } from 'vitest'
 import type { Page, Response } from 'playwright-core'
-import { consoleErrorsOf, gotoHydrated, newPage, signIn, setupBrowser } from './support/browser'
+import {
+  consoleErrorsOf,
+  gotoHydrated,
+  newPage,
+  signIn,
+  setupBrowser,
+  chooseLanguage,
+} from './support/browser'
 
 setupBrowser()
 
@@ -27,7 +34,7 @@ function recordBodies(page: Page) {
 test('a zh-TW page downloads no English catalogue, an English page no zh-TW one', async () => {
   const { context, page } = await newPage()
   await signIn(page, 'lead@tenfold.demo')
-  await page.getByRole('button', { name: '繁體中文' }).click()
+  await chooseLanguage(page, '繁體中文')
   await page.waitForSelector('html[lang="zh-TW"]')
   const zhBodies = recordBodies(page)
   await gotoHydrated(page, '/kpis')
@@ -37,7 +44,7 @@ test('a zh-TW page downloads no English catalogue, an English page no zh-TW one'
   expect(zh).toContain(CHINESE_ONLY[0])
 
   // Switching back loads the English chunk; a fresh English page has no Chinese catalogue.
-  await page.getByRole('button', { name: 'English' }).click()
+  await chooseLanguage(page, 'English')
   await page.waitForSelector('html[lang="en"]')
   await expect.poll(() => page.getByRole('link', { name: 'KPIs' }).count()).toBeGreaterThan(0)
   const enBodies = recordBodies(page)

@@ -6,6 +6,7 @@ import {
   newPage,
   setupBrowser,
   signIn,
+  chooseLanguage,
 } from './support/browser'
 
 setupBrowser()
@@ -85,7 +86,7 @@ describe('KPI trees', () => {
     const { context, page } = await newPage({ locale: 'zh-TW' })
     await signIn(page, 'lead@tenfold.demo')
     // A saved language choice outranks the browser's: choose zh-TW explicitly, and restore English after.
-    await page.getByRole('button', { name: '繁體中文' }).click()
+    await chooseLanguage(page, '繁體中文')
     await page.waitForSelector('html[lang="zh-TW"]')
     await gotoHydrated(page, '/kpis/import')
     await page.getByLabel('CSV 檔案').setInputFiles({
@@ -98,7 +99,7 @@ describe('KPI trees', () => {
       '此方案中沒有代碼為「no-such-kpi」的 KPI。',
     )
     await expectAccessible(page)
-    await page.getByRole('button', { name: 'English' }).click()
+    await chooseLanguage(page, 'English')
     await page.waitForSelector('html[lang="en"]')
     await context.close()
   }, 120_000)

@@ -6,6 +6,7 @@ import {
   newPage,
   setupBrowser,
   signIn,
+  chooseLanguage,
 } from './support/browser'
 
 setupBrowser()
@@ -103,10 +104,10 @@ test('a viewer reads the evidence pages, in both languages; the import is for ad
   const response = await page.goto('/recommendations/import')
   expect(response?.status()).toBe(403)
   await gotoHydrated(page, '/recommendations')
-  await page.getByRole('button', { name: '繁體中文' }).click()
+  await chooseLanguage(page, '繁體中文')
   await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('轉換漏斗')
   await expectAccessible(page)
-  await page.getByRole('button', { name: 'English' }).click()
+  await chooseLanguage(page, 'English')
   await page.waitForSelector('html[lang="en"]')
   await context.close()
 })

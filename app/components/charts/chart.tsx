@@ -14,8 +14,9 @@ import {
   type ChartData,
   type ChartOptions,
 } from 'chart.js'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Chart as ReactChart } from 'react-chartjs-2'
+import { formatDate } from '~/i18n/format'
 import { useLocale } from '~/i18n/react'
 
 ChartJS.register(
@@ -58,9 +59,36 @@ export type ChartProps = {
   compact?: boolean
   yMin?: number
   yMax?: number
+  /** Axis titles; the y axis defaults to the first series' label. */
+  xTitle?: string
+  yTitle?: string
+  /** false when the page already heads the chart with the same words. */
+  titleVisible?: boolean
 }
 
-const PALETTE = ['#0f4c5c', '#b3440b', '#1d4e89', '#1b7340', '#7b2cbf', '#8a5a00', '#a4161a', '#4a5a66']
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+// Okabe & Ito's palette: its colours stay apart for the common colour-vision deficiencies.
+export const CHART_COLORS = {
+  blue: '#0072B2',
+  orange: '#E69F00',
+  green: '#009E73',
+  vermillion: '#D55E00',
+  sky: '#56B4E9',
+  purple: '#CC79A7',
+  yellow: '#F0E442',
+  grey: '#7f7f7f',
+} as const
+const PALETTE = [
+  CHART_COLORS.blue,
+  CHART_COLORS.orange,
+  CHART_COLORS.green,
+  CHART_COLORS.vermillion,
+  CHART_COLORS.sky,
+  CHART_COLORS.purple,
+  CHART_COLORS.grey,
+  CHART_COLORS.yellow,
+]
 
 function useMounted() {
   const [mounted, setMounted] = useState(false)
@@ -71,16 +99,28 @@ function useMounted() {
 export function Chart({
   kind,
   title,
-  labels,
   series,
   format = 'number',
   stacked,
   compact = false,
   yMin,
   yMax,
+  xTitle,
+  yTitle,
+  titleVisible = true,
+  labels: rawLabels,
 }: ChartProps) {
   const locale = useLocale()
   const mounted = useMounted()
+  // A time axis reads like the tables: ISO days become the locale's medium date.
+  const labels = rawLabels.map((label) => (ISO_DATE.test(label) ? formatDate(locale, label) : label))
+
+  // Canvas text cannot read CSS variables: take the figure's resolved text colour (light or dark theme).
+  const figure = useRef<HTMLElement>(null)
+  const ink = mounted && figure.current ? getComputedStyle(figure.current).color : '#4a5a66'
+  const grid = 'rgba(127, 127, 127, 0.25)'
+  const axisTitle = (text: string | undefined) =>
+    text ? { display: true, text, color: ink, font: { weight: 'bold' as const } } : undefined
   const formatter = new Intl.NumberFormat(
     locale,
     format === 'percent'
@@ -110,8 +150,9 @@ export function Chart({
     maintainAspectRatio: false,
     animation: false,
     interaction: { mode: 'index', intersect: false },
+    color: ink,
     plugins: {
-      legend: { position: 'bottom' },
+      legend: { position: 'bottom', labels: { color: ink, usePointStyle: true, boxHeight: 8 } },
       tooltip: {
         callbacks: {
           label: (ctx) =>
@@ -120,18 +161,37 @@ export function Chart({
       },
     },
     scales: {
-      x: { stacked, ticks: { maxTicksLimit: 12, autoSkip: true } },
-      y: { stacked, min: yMin, max: yMax, ticks: { callback: (value) => formatter.format(Number(value)) } },
+      x: {
+        stacked,
+        title: axisTitle(xTitle),
+        grid: { color: grid },
+        ticks: { color: ink, maxTicksLimit: 12, autoSkip: true },
+      },
+      y: {
+        stacked,
+        min: yMin,
+        max: yMax,
+        title: axisTitle(yTitle ?? series[0]?.label),
+        grid: { color: grid },
+        ticks: {
+          color: ink,
+          // Counts get whole-number ticks only (no "3, 3, 2, 2" from rounded fractions).
+          ...(format === 'integer' ? { precision: 0 } : {}),
+          callback: (value) => formatter.format(Number(value)),
+        },
+      },
     },
   }
   return (
-    <figure className={compact ? 'chart chart-compact' : 'chart'}>
-      {mounted ? (
-        <ReactChart type={kind} data={data} options={options} role="img" aria-label={title}>
-          {title}
-        </ReactChart>
-      ) : null}
-      <figcaption className="visually-hidden">{title}</figcaption>
+    <figure className={compact ? 'chart chart-compact' : 'chart'} ref={figure}>
+      <figcaption className={titleVisible ? 'chart-title' : 'visually-hidden'}>{title}</figcaption>
+      <div className="chart-canvas">
+        {mounted ? (
+          <ReactChart type={kind} data={data} options={options} role="img" aria-label={title}>
+            {title}
+          </ReactChart>
+        ) : null}
+      </div>
       <ChartTable
         labels={labels}
         series={series}
@@ -157,28 +217,31 @@ function ChartTable({
   const rows = labels.length > 400 ? labels.slice(-400) : labels
   const offset = labels.length - rows.length
   return (
-    <table className="visually-hidden">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col" />
-          {series.map((s) => (
-            <th scope="col" key={s.label}>
-              {s.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((label, index) => (
-          <tr key={`${label}-${index}`}>
-            <th scope="row">{label}</th>
+    // The frame, not the table, is hidden: a table ignores width and overflow, and would widen the page.
+    <div className="visually-hidden">
+      <table>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col" />
             {series.map((s) => (
-              <td key={s.label}>{format(s.values[index + offset] ?? null)}</td>
+              <th scope="col" key={s.label}>
+                {s.label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((label, index) => (
+            <tr key={`${label}-${index}`}>
+              <th scope="row">{label}</th>
+              {series.map((s) => (
+                <td key={s.label}>{format(s.values[index + offset] ?? null)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

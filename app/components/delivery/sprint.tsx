@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { Chart } from '~/components/charts/chart'
+import { Chart, CHART_COLORS } from '~/components/charts/chart'
 import { EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import type { SprintSnapshot, SprintStatus } from '~/models/delivery/tables'
@@ -74,12 +74,18 @@ export function BurndownCard({ burndown }: { burndown: SprintSnapshot['burndown'
       <Chart
         kind="line"
         title={t('delivery.burndown.title')}
+        titleVisible={false}
         labels={burndown.days.map((day) => format.date(day))}
         series={[
-          { label: t('delivery.burndown.ideal'), values: burndown.ideal, dashed: true, color: '#4a5a66' },
-          { label: t('delivery.burndown.remaining'), values: burndown.remaining, color: '#0f4c5c' },
-          { label: t('delivery.burndown.scope'), values: burndown.scope, color: '#1d4e89' },
-          { label: t('delivery.scope.title'), values: changeByDay, kind: 'bar', color: '#b3440b' },
+          {
+            label: t('delivery.burndown.ideal'),
+            values: burndown.ideal,
+            dashed: true,
+            color: CHART_COLORS.grey,
+          },
+          { label: t('delivery.burndown.remaining'), values: burndown.remaining, color: CHART_COLORS.blue },
+          { label: t('delivery.burndown.scope'), values: burndown.scope, color: CHART_COLORS.sky },
+          { label: t('delivery.scope.title'), values: changeByDay, kind: 'bar', color: CHART_COLORS.orange },
         ]}
         yMin={Math.min(0, ...changeByDay.map((value) => value ?? 0))}
       />

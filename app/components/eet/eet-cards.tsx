@@ -48,9 +48,11 @@ function LeaveForm({ member, today, lastResult }: { member: Member; today: strin
   })
   const dateErrors = errors?.left_on
   const errorId = `eet-leave-${member.id}-error`
+  // One row action: the date field opens only for the member being let go (a <details>, no script needed).
   return (
-    <>
-      <Form method="post" className="field-row" {...formProps}>
+    <details className="row-action" open={Boolean(dateErrors?.length || formError) || undefined}>
+      <summary className="button button-secondary">{t('eet.members.leave')}</summary>
+      <Form method="post" className="row-action-form" {...formProps}>
         <input type="hidden" name="intent" value="leave" />
         <input type="hidden" name="member_id" value={member.id} />
         <input
@@ -73,7 +75,7 @@ function LeaveForm({ member, today, lastResult }: { member: Member; today: strin
         </p>
       ) : null}
       <FormError message={formError} id={formErrorId} />
-    </>
+    </details>
   )
 }
 
@@ -139,6 +141,8 @@ export function EetMembersCard({
 
 type Candidate = Seller & { hire_date: string | null }
 
+const CANDIDATES_SHOWN = 25
+
 export function EetCandidatesCard({
   candidates,
   facets,
@@ -158,6 +162,8 @@ export function EetCandidatesCard({
     id: 'eet-add-form',
     lastResult,
   })
+  // A page of reps at a time: the search and the facets narrow the list, "add all shown" adds them in one step.
+  const shown = candidates.slice(0, CANDIDATES_SHOWN)
   return (
     <section className="card" aria-labelledby="eet-add">
       <h2 id="eet-add">{t('eet.members.add')}</h2>
@@ -181,8 +187,11 @@ export function EetCandidatesCard({
               {errors.seller_ids.join(' ')}
             </p>
           ) : null}
+          <p className="muted">
+            {t('eet.members.shownOf', { shown: shown.length, total: candidates.length })}
+          </p>
           <DataTable
-            rows={candidates}
+            rows={shown}
             rowKey={(candidate) => candidate.id}
             columns={[
               {
@@ -214,6 +223,18 @@ export function EetCandidatesCard({
           </FormActions>
         </Form>
       )}
+      {shown.length > 1 ? (
+        <Form method="post" className="form-actions">
+          <input type="hidden" name="intent" value="add" />
+          <input type="hidden" name="joined_on" value={today} />
+          {shown.map((candidate) => (
+            <input key={candidate.id} type="hidden" name="seller_ids" value={candidate.id} />
+          ))}
+          <button type="submit" className="button-secondary">
+            {t('eet.members.addAllShown', { count: shown.length })}
+          </button>
+        </Form>
+      ) : null}
     </section>
   )
 }

@@ -25,7 +25,7 @@ export function EvidenceTable({
   )
   const test = (result: { z: number; p: number } | null) =>
     result
-      ? `z = ${format.number(result.z, { maximumFractionDigits: 2 })}, p = ${format.number(result.p, { maximumSignificantDigits: 2 })} (${t(result.p < 0.05 ? 'recommendations.evidence.significant' : 'recommendations.evidence.notSignificant')})`
+      ? `z = ${format.number(result.z, { maximumFractionDigits: 2 })}, ${format.pValue(result.p)} (${t(result.p < 0.05 ? 'recommendations.evidence.significant' : 'recommendations.evidence.notSignificant')})`
       : t('recommendations.evidence.noTest')
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>

@@ -1,3 +1,4 @@
+import { readableCode } from '~/i18n/format'
 import { Form } from '@remix-run/react'
 import { useT } from '~/i18n/react'
 import type { FunnelGroup } from '~/models/recommendations/metrics.schema'
@@ -45,6 +46,15 @@ export function RangeFilter({
   )
 }
 
+// The recommendation types the tool sends today; a new one shows as words until it gets a label here.
+const RECOMMENDATION_TYPES = [
+  'cross_sell',
+  'renewal_risk',
+  'upsell_seats',
+  'competitor_alert',
+  're_engage',
+] as const
+
 /** A group key in the reader's language: explanation keys, tech affinity, "unknown"; others as they are. */
 export function useKeyLabel() {
   const t = useT()
@@ -55,6 +65,8 @@ export function useKeyLabel() {
     if (group === 'pilot' && (key === 'pilot' || key === 'rest')) return t(`recommendations.key.${key}`)
     if (group === 'tech_affinity' && (key === 'avoider' || key === 'reluctant' || key === 'enthusiast'))
       return t(`recommendations.affinity.${key}`)
-    return names[key] ?? key
+    if ((RECOMMENDATION_TYPES as readonly string[]).includes(key))
+      return t(`recommendations.type.${key as (typeof RECOMMENDATION_TYPES)[number]}`)
+    return names[key] ?? readableCode(key)
   }
 }

@@ -16,7 +16,7 @@ export function BandBadge({ band, score, t }: { band: Band | null; score: number
   if (band === null || score === null) return <span className="badge">{t('sponsor.noData')}</span>
   return (
     <span className={`badge badge-${TONE[band]}`}>
-      {score} · {t(`sponsor.band.${band}`)}
+      {Math.round(score)} · {t(`sponsor.band.${band}`)}
     </span>
   )
 }

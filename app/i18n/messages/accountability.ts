@@ -320,8 +320,8 @@ export const accountability = defineMessages({
     'zh-TW': '提案理由說明書已核准',
   },
   'accountability.check.businessCase.detail': {
-    en: 'Latest approved version: {version} (0 = none).',
-    'zh-TW': '最新核准版本：{version}（0 表示無）。',
+    en: '{version, plural, =0 {No version approved yet.} other {Latest approved version: #.}}',
+    'zh-TW': '{version, plural, =0 {尚無核准的版本。} other {最新核准版本：第 # 版。}}',
   },
   'accountability.check.kpis': {
     en: 'Leading and lagging KPIs are defined',
@@ -349,16 +349,18 @@ export const accountability = defineMessages({
   },
   'accountability.check.cadence': { en: 'An agile cadence is running', 'zh-TW': '敏捷節奏持續運作中' },
   'accountability.check.cadence.detail': {
-    en: 'Current or recent sprint: {sprint}; open 10/10/10 cycle: {cycle} (0 = none).',
-    'zh-TW': '目前或最近的衝刺：{sprint}；進行中的 10/10/10 循環：{cycle}（0 表示無）。',
+    en: '{sprint, plural, =0 {No sprint yet} other {Current or recent sprint: #}}; {cycle, plural, =0 {no open 10/10/10 cycle.} other {open 10/10/10 cycle: #.}}',
+    'zh-TW':
+      '{sprint, plural, =0 {尚無衝刺} other {目前或最近的衝刺：#}}；{cycle, plural, =0 {沒有進行中的 10/10/10 循環。} other {進行中的 10/10/10 循環：#。}}',
   },
   'accountability.check.eet': {
     en: 'The early experience team is representative of the sales force',
     'zh-TW': '早期經驗團隊足以代表整體銷售人員',
   },
   'accountability.check.eet.detail': {
-    en: '{size, plural, one {# member} other {# members}}; representativeness {score}/100; {warnings, plural, one {# warning} other {# warnings}}.',
-    'zh-TW': '成員 {size, plural, other {# 人}}；代表性 {score}/100；警示 {warnings, plural, other {# 項}}。',
+    en: '{size, plural, one {# member} other {# members}}; representativeness {score, number, integer}/100; {warnings, plural, one {# warning} other {# warnings}}.',
+    'zh-TW':
+      '成員 {size, plural, other {# 人}}；代表性 {score, number, integer}/100；警示 {warnings, plural, other {# 項}}。',
   },
   'accountability.check.frontlineManagers': {
     en: 'Frontline sales managers are engaged as change allies',

@@ -162,6 +162,15 @@ export const eet = defineMessages({
   'eet.members.leave': { en: 'End membership', 'zh-TW': '結束成員資格' },
   'eet.members.leaveOn': { en: 'Leaves on', 'zh-TW': '離開日期' },
   'eet.members.add': { en: 'Add reps', 'zh-TW': '加入銷售代表' },
+  'eet.members.shownOf': {
+    en: '{shown, number} of {total, plural, one {# eligible rep} other {# eligible reps}} shown; search or filter to find others.',
+    'zh-TW':
+      '顯示 {shown, number} 位，共 {total, plural, other {# 位}}符合資格的銷售代表；可搜尋或篩選以找到其他人。',
+  },
+  'eet.members.addAllShown': {
+    en: '{count, plural, one {Add the # rep shown} other {Add all # reps shown}}',
+    'zh-TW': '{count, plural, other {加入顯示的全部 # 位}}',
+  },
   'eet.members.addSelected': { en: 'Add selected reps', 'zh-TW': '加入所選代表' },
   'eet.members.pick': { en: 'Select {name}', 'zh-TW': '選取 {name}' },
   'eet.members.pickOne': { en: 'Select at least one rep.', 'zh-TW': '請至少選取一位代表。' },

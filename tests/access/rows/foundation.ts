@@ -23,6 +23,12 @@ export const foundation: RowsModule = {
       action: PUBLIC,
       form: () => ({ locale: 'en' }),
     },
+    'routes/preferences': {
+      path: () => '/preferences',
+      loader: PUBLIC,
+      action: PUBLIC,
+      form: () => ({ theme: 'dark' }),
+    },
     'routes/set-password.$token': {
       path: () => '/set-password/not-a-token',
       params: () => ({ token: 'not-a-token' }),

@@ -77,12 +77,27 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   // The language is kept on the account, and the demo accounts are shared by the test files: whatever
   // an earlier test left (or did not get to switch back), each test starts in English.
   if ((await page.getAttribute('html', 'lang')) !== 'en') {
-    await page.getByRole('button', { name: 'English' }).click()
+    await chooseLanguage(page, 'English')
     await page.waitForSelector('html[lang="en"]')
   }
 }
 
+/** Opens the shell's account menu (language, theme, password, sign out live in it). */
+export async function openUserMenu(page: Page) {
+  const summary = page.getByLabel(/^(Account menu for .+|.+ 的帳號選單)$/)
+  if ((await summary.count()) === 0) return
+  if (!(await summary.evaluate((node) => (node.parentElement as HTMLDetailsElement).open)))
+    await summary.click()
+}
+
+/** Chooses a language by its name ('English', '繁體中文'): in the account menu when signed in. */
+export async function chooseLanguage(page: Page, name: 'English' | '繁體中文') {
+  await openUserMenu(page)
+  await page.getByRole('button', { name }).click()
+}
+
 export async function signOut(page: Page) {
+  await openUserMenu(page)
   await page.getByRole('button', { name: /^(Sign out|登出)$/ }).click()
   await page.waitForURL(/\/login/)
 }
