@@ -15,6 +15,8 @@ import * as m20261127_1850 from './migrations/2026_11_27_1850_add_weekly_funnel_
 import * as m20261127_1860 from './migrations/2026_11_27_1860_add_event_batches'
 import * as m20261127_1870 from './migrations/2026_11_27_1870_binary_collation_for_ids'
 import * as m20261127_1880 from './migrations/2026_11_27_1880_add_activity_days'
+import * as m20261204_1600 from './migrations/2026_12_04_1600_add_roster_versions'
+import * as m20261204_1610 from './migrations/2026_12_04_1610_add_kpi_ranges'
 import * as m20261204_1800 from './migrations/2026_12_04_1800_widen_discount_rate'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
@@ -35,6 +37,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1860_add_event_batches': m20261127_1860,
   '2026_11_27_1870_binary_collation_for_ids': m20261127_1870,
   '2026_11_27_1880_add_activity_days': m20261127_1880,
+  '2026_12_04_1600_add_roster_versions': m20261204_1600,
+  '2026_12_04_1610_add_kpi_ranges': m20261204_1610,
   '2026_12_04_1800_widen_discount_rate': m20261204_1800,
 }
 

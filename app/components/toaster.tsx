@@ -1,3 +1,4 @@
+import { Form } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useT } from '~/i18n/react'
 import type { Toast } from '~/utils/toast.server'
@@ -8,7 +9,8 @@ export function Toaster({ toast }: { toast: Toast | null }) {
   useEffect(() => {
     setVisible(toast)
     if (!toast) return
-    const timer = setTimeout(() => setVisible(null), 6000)
+    // A toast that offers undo stays long enough to read it and change one's mind.
+    const timer = setTimeout(() => setVisible(null), toast.undo ? 15000 : 6000)
     return () => clearTimeout(timer)
   }, [toast])
   return (
@@ -16,6 +18,21 @@ export function Toaster({ toast }: { toast: Toast | null }) {
       {visible ? (
         <div className={`toast toast-${visible.kind}`}>
           <span>{t(visible.message, visible.vars)}</span>
+          {visible.undo ? (
+            <Form
+              method="post"
+              action={visible.undo.action}
+              className="toast-undo"
+              onSubmit={() => setVisible(null)}
+            >
+              {Object.entries(visible.undo.fields).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit" className="button-secondary">
+                {t('toast.undo')}
+              </button>
+            </Form>
+          ) : null}
           <button
             type="button"
             className="toast-close"

@@ -18,6 +18,7 @@ import {
   updateUser,
 } from '~/models/foundation/user.server'
 import { UpdateUserSchema } from '~/models/foundation/user.schema'
+import { ConfirmAdminField } from '~/components/foundation/confirm-admin-field'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { notFound, publicOrigin } from '~/utils/http.server'
@@ -70,10 +71,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const selfChange = admin.id === user.id
   switch (submission.value.intent) {
     case 'update': {
-      const { name, role } = submission.value
+      const { name, role, confirm_admin } = submission.value
       if (selfChange && role !== user.role)
         return refuseSubmission(locale, submission, new DomainError('users.cannotSelf'), extra)
-      await updateUser(db, actor, user.id, { name, role })
+      try {
+        await updateUser(db, actor, user.id, { name, role, confirmAdmin: confirm_admin })
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, extra)
+      }
       return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
     }
     case 'disable':
@@ -153,6 +158,7 @@ export default function UserPage() {
                 defaultValue: user.role,
                 options: ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
               },
+              ...(user.role === 'admin' ? [] : [<ConfirmAdminField key="confirm_admin" errors={errors} />]),
             ]}
           />
           <FormActions>

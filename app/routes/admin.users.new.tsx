@@ -4,6 +4,7 @@ import { ROLES } from '~/auth/permissions'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
 import { OneTimeSecret } from '~/components/foundation/one-time-link'
+import { ConfirmAdminField } from '~/components/foundation/confirm-admin-field'
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
 import { actorOf } from '~/models/foundation/audit.server'
@@ -72,8 +73,10 @@ export default function NewUserPage() {
               control: 'select',
               name: 'role',
               label: t('users.role'),
+              defaultValue: 'viewer',
               options: ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
             },
+            <ConfirmAdminField key="confirm_admin" errors={errors} />,
           ]}
         />
         <FormActions>

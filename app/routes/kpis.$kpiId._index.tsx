@@ -15,7 +15,14 @@ import { translate } from '~/i18n/translate'
 import { kpiNumbers, createDriverLink, deleteDriverLink, listDriverLinks } from '~/models/kpi/chart.server'
 import { requireKpi } from '~/models/kpi/guard.server'
 import { itemRefusal } from '~/models/kpi/import.server'
-import { checkItem, listRevisions, recordMeasurements, writerForUser } from '~/models/kpi/measurement.server'
+import {
+  checkItem,
+  currentMeasurement,
+  listRevisions,
+  recordMeasurements,
+  writerForUser,
+} from '~/models/kpi/measurement.server'
+import { DomainError } from '~/utils/domain-error'
 import { CheckInSchema, DriverLinkSchema } from '~/models/kpi/kpi.schema'
 import { listLaggingKpis } from '~/models/kpi/kpi.server'
 import styles from '~/styles/kpi.css?url'
@@ -64,9 +71,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { period_end, value, note, confidence } = submission.value
     const checked = checkItem(kpi, { period_end, value, note }, new Map(), 0)
     if (!checked.ok) {
-      const field = checked.error.code === 'badValue' ? 'value' : 'period_end'
+      const field = ['badValue', 'outOfRange'].includes(checked.error.code) ? 'value' : 'period_end'
       return refuseSubmission(locale, submission, itemRefusal(locale, checked.error, field), extra)
     }
+    // Replacing a period's value shows old → new and waits for the box that confirms it.
+    const existing = await currentMeasurement(db, kpi.id, period_end)
+    if (existing !== null && existing !== value && formData.get('confirm_replace') !== 'yes')
+      return refuseSubmission(
+        locale,
+        submission,
+        new DomainError('kpi.checkin.replace', {
+          field: 'value',
+          status: 409,
+          params: { old: existing, new: value, period: period_end },
+        }),
+        { ...extra, replace: { old: existing, new: value } },
+      )
     const [outcome] = await recordMeasurements(db, writerForUser(user, 'form'), [
       { ...checked.item, confidence: confidence ?? null },
     ])
@@ -191,7 +211,14 @@ export default function KpiPage() {
           {kpi.rollup !== 'none' ? (
             <p>{t('kpi.rolledUpInfo', { method: t(`kpi.rollup.${kpi.rollup}`) })}</p>
           ) : data.canMeasure ? (
-            <CheckInForm lastResult={actionData?.intent === 'checkin' ? actionData.result : null} />
+            <CheckInForm
+              lastResult={actionData?.intent === 'checkin' ? actionData.result : null}
+              replace={
+                actionData && 'replace' in actionData
+                  ? (actionData.replace as { old: number; new: number })
+                  : null
+              }
+            />
           ) : (
             <p>—</p>
           )}

@@ -1,17 +1,28 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import { FormActions, FormError, TextField } from '~/components/forms'
 import { PageHeader, TextWithCodes } from '~/components/page'
-import { useFormat, useT } from '~/i18n/react'
+import { RosterImportHistory } from '~/components/eet/roster-import-history'
+import { RosterImportPreview } from '~/components/eet/roster-import-preview'
+import { useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { importRoster, planRosterImport, type ImportPlan } from '~/models/eet/roster-import.server'
+import { type ImportPlan } from '~/models/eet/roster-import.server'
+import {
+  confirmRosterImport,
+  listRosterImports,
+  pendingPlan,
+  stageRosterImport,
+  undoRosterImport,
+} from '~/models/eet/roster-version.server'
 import { IMPORT_MODES } from '~/models/eet/roster.schema'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { db } from '~/utils/db.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { isDomainError } from '~/utils/domain-error'
+import { fields, parseSubmission } from '~/utils/forms'
 import { refuseSubmission } from '~/utils/refuse.server'
-import { parseSubmission } from '~/utils/forms'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import the sales force · Tenfold' }]
 
@@ -20,18 +31,29 @@ const SHOWN_ISSUES = 200
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'roster:manage')
-  return null
+  return { imports: await listRosterImports(db) }
 }
 
-const ImportSchema = z.object({
-  intent: z.enum(['preview', 'import']).default('preview'),
-  mode: z.enum(IMPORT_MODES).catch('all_or_nothing'),
-  // conform reads an empty file input as no value
-  file: z
-    .instanceof(File, { message: 'eet.import.noFile' })
-    .refine((file) => file.size > 0, 'eet.import.noFile')
-    .refine((file) => file.size <= MAX_BYTES, 'eet.import.tooLarge'),
-})
+// Preview stores the file as a pending import; confirm names that pending import (nothing else can be
+// written by it); undo names an applied one.
+const ImportSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('preview'),
+    mode: z.enum(IMPORT_MODES).catch('all_or_nothing'),
+    full_roster: fields.checkbox(),
+    // conform reads an empty file input as no value
+    file: z
+      .instanceof(File, { message: 'eet.import.noFile' })
+      .refine((file) => file.size > 0, 'eet.import.noFile')
+      .refine((file) => file.size <= MAX_BYTES, 'eet.import.tooLarge'),
+  }),
+  z.object({
+    intent: z.literal('confirm'),
+    import_id: z.uuid('eet.import.error.pendingGone'),
+    confirm_leavers: fields.number({ min: 0, int: true }).optional(),
+  }),
+  z.object({ intent: z.literal('undo'), import_id: z.uuid('eet.import.undo.missing') }),
+])
 
 /** What the page shows: the figures and the first issues (a 20,000-row file may have many). */
 function shown(plan: ImportPlan) {
@@ -45,59 +67,91 @@ function shown(plan: ImportPlan) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'roster:manage')
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), ImportSchema, locale)
+  const formData = await request.formData()
+  const submission = parseSubmission(formData, ImportSchema, locale)
   if (submission.status !== 'success')
-    return refuseSubmission(locale, submission, undefined, { plan: null, refused: false })
-  const { intent, mode, file } = submission.value
-  const text = await file.text()
-  if (intent === 'preview') {
-    const plan = await planRosterImport(db, text, locale)
-    return data(
-      { formError: plan.fileError, fieldErrors: null, plan: shown(plan), refused: false },
-      { status: plan.fileError ? 400 : 200 },
-    )
-  }
-  const result = await importRoster(db, admin, text, { mode, locale })
-  if (!result.applied)
-    return data(
-      {
-        formError: result.plan.fileError ?? translate(locale, 'eet.import.refused'),
-        fieldErrors: null,
-        plan: shown(result.plan),
-        refused: true,
+    return refuseSubmission(locale, submission, undefined, { plan: null, importId: null })
+  const input = submission.value
+  try {
+    if (input.intent === 'preview') {
+      const staged = await stageRosterImport(db, admin, await input.file.text(), {
+        mode: input.mode,
+        fullRoster: input.full_roster,
+        locale,
+      })
+      const { plan } = staged
+      const refused = !staged.importId && !plan.fileError
+      return data(
+        {
+          formError: plan.fileError ?? (refused ? translate(locale, 'eet.import.refused') : null),
+          fieldErrors: null,
+          plan: shown(plan),
+          importId: staged.importId,
+        },
+        { status: plan.fileError || refused ? 400 : 200 },
+      )
+    }
+    if (input.intent === 'confirm') {
+      const applied = await confirmRosterImport(db, admin, {
+        importId: input.import_id,
+        confirmLeavers: input.confirm_leavers,
+        locale,
+      })
+      return redirectWithToast('/roster/import', {
+        kind: 'success',
+        message: 'eet.import.done',
+        vars: {
+          create: applied.plan.create,
+          update: applied.plan.update,
+          unchanged: applied.plan.unchanged,
+          left: applied.plan.markLeft,
+        },
+      })
+    }
+    if (!isConfirmed(formData)) return askConfirmation(formData)
+    const undone = await undoRosterImport(db, admin, input.import_id)
+    return redirectWithToast('/roster/import', {
+      kind: 'success',
+      message: 'eet.import.undo.done',
+      vars: {
+        restored: undone.restoredSellers,
+        removed: undone.removedSellers,
+        stints: undone.reopenedStints,
       },
-      { status: 400 },
-    )
-  return redirectWithToast('/roster', {
-    kind: 'success',
-    message: 'eet.import.done',
-    vars: {
-      create: result.plan.create,
-      update: result.plan.update,
-      unchanged: result.plan.unchanged,
-      left: result.plan.markLeft,
-    },
-  })
+    })
+  } catch (error) {
+    // A refused confirmation keeps its preview on the page (the leavers' count to type again).
+    const importId = input.intent === 'confirm' ? input.import_id : null
+    const pending =
+      importId && isDomainError(error, 'eet.import.error.confirmLeavers')
+        ? await pendingPlan(db, admin, importId, locale)
+        : null
+    return refuseSubmission(locale, submission, error, {
+      plan: pending ? shown(pending) : null,
+      importId: pending ? importId : null,
+    })
+  }
 }
 
 export default function RosterImportPage() {
   const actionData = useActionData<typeof action>()
+  const { imports } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const t = useT()
-  const format = useFormat()
-  const plan = actionData?.plan
+  const answer = actionData && 'plan' in actionData ? actionData : undefined
+  const formError = answer?.formError
   return (
     <>
       <PageHeader title={t('eet.import.title')} subtitle={<TextWithCodes text={t('eet.import.help')} />} />
       <Form method="post" encType="multipart/form-data" className="card form-grid">
-        <FormError message={actionData?.formError} />
+        <FormError message={answer?.plan ? null : formError} />
         <TextField
           label={t('eet.import.file')}
           name="file"
           type="file"
           accept=".csv,text/csv"
           required
-          errors={actionData?.fieldErrors}
+          errors={answer?.fieldErrors}
         />
         <fieldset className="field">
           <legend>{t('eet.import.mode')}</legend>
@@ -108,96 +162,30 @@ export default function RosterImportPage() {
             </label>
           ))}
         </fieldset>
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="full_roster" aria-describedby="full-roster-help" />
+            {t('eet.import.fullRoster')}
+          </label>
+          <p id="full-roster-help" className="muted">
+            {t('eet.import.fullRosterHelp')}
+          </p>
+        </div>
         <FormActions>
-          <button type="submit" name="intent" value="preview" className="button-secondary">
+          <button type="submit" name="intent" value="preview" disabled={navigation.state !== 'idle'}>
             {t('eet.import.preview')}
-          </button>
-          <button type="submit" name="intent" value="import" disabled={navigation.state !== 'idle'}>
-            {t('eet.import.apply')}
           </button>
         </FormActions>
       </Form>
-      {plan && !plan.fileError ? (
-        <section aria-labelledby="import-preview">
-          <h2 id="import-preview">{t('eet.import.previewTitle')}</h2>
-          <div className="stat-grid">
-            {(
-              [
-                ['eet.import.rows', plan.rows],
-                ['eet.import.create', plan.create],
-                ['eet.import.update', plan.update],
-                ['eet.import.unchanged', plan.unchanged],
-                ['eet.import.markLeft', plan.markLeft],
-                ['eet.import.invalid', plan.invalidLines],
-              ] as const
-            ).map(([label, value]) => (
-              <div className="stat" key={label}>
-                <span className="stat-value">{format.number(value)}</span>
-                <span className="stat-label">{t(label)}</span>
-              </div>
-            ))}
-          </div>
-          {plan.issues.length ? (
-            <div className="table-wrap">
-              <table>
-                <caption className="muted">{t('eet.import.invalid')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t('eet.import.line')}
-                    </th>
-                    <th scope="col">{t('eet.import.field')}</th>
-                    <th scope="col">{t('eet.import.problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.issues.map((issue, index) => (
-                    <tr key={`${issue.line}-${issue.field}-${index}`}>
-                      <td className="num">{issue.line}</td>
-                      <td>
-                        <code>{issue.field}</code>
-                      </td>
-                      <td>{issue.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {plan.hiddenIssues ? (
-                <p className="muted">{t('eet.import.moreIssues', { count: plan.hiddenIssues })}</p>
-              ) : null}
-            </div>
-          ) : null}
-          {plan.sample.length ? (
-            <div className="table-wrap">
-              <table>
-                <caption className="muted">{t('eet.import.sample')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('eet.field.seller_id')}</th>
-                    <th scope="col">{t('eet.field.name')}</th>
-                    <th scope="col">{t('eet.field.region')}</th>
-                    <th scope="col">{t('eet.field.segment')}</th>
-                    <th scope="col">{t('eet.field.team')}</th>
-                    <th scope="col">{t('eet.field.tech_affinity')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.sample.map((seller) => (
-                    <tr key={seller.seller_id}>
-                      <td>{seller.seller_id}</td>
-                      <td>{seller.name}</td>
-                      <td>{seller.region}</td>
-                      <td>{seller.segment}</td>
-                      <td>{seller.team}</td>
-                      <td>{t(`eet.affinity.${seller.tech_affinity}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </section>
+      {answer?.plan && !answer.plan.fileError ? (
+        <RosterImportPreview
+          plan={answer.plan}
+          importId={answer.importId}
+          formError={formError}
+          fieldErrors={answer.fieldErrors}
+        />
       ) : null}
+      <RosterImportHistory imports={imports} />
     </>
   )
 }

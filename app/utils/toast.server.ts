@@ -7,7 +7,13 @@ import { isSecureScope } from './request-scope.server'
 // Flash toasts after redirects. Signed with SESSION_SECRET; without one, a per-process secret is used
 // (fine for one server; set SESSION_SECRET when several app servers share traffic).
 
-export type Toast = { kind: 'success' | 'error' | 'info'; message: MessageKey; vars?: MessageVars }
+/** `undo`: the form that reverses what was just done (the toast shows it as an Undo button). */
+export type Toast = {
+  kind: 'success' | 'error' | 'info'
+  message: MessageKey
+  vars?: MessageVars
+  undo?: { action: string; fields: Record<string, string> }
+}
 
 // Over HTTPS the cookie is Secure with the __Host- prefix (no Domain, Path=/), as the session's is.
 const secrets = [env().SESSION_SECRET ?? randomBytes(32).toString('hex')]

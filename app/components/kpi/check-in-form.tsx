@@ -1,12 +1,20 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
-import { useT } from '~/i18n/react'
+import { useFormat, useT } from '~/i18n/react'
 import { CheckInSchema } from '~/models/kpi/kpi.schema'
 
 /** A KPI's value for one period, typed on its page (conform, with the schema its action parses with). */
-export function CheckInForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+export function CheckInForm({
+  lastResult,
+  replace,
+}: {
+  lastResult?: SubmissionResult<string[]> | null
+  /** The server found a value for this period: old → new, to confirm before it is replaced. */
+  replace?: { old: number; new: number } | null
+}) {
   const t = useT()
+  const format = useFormat()
   const { formProps, constraints, errors, initial, formError, formErrorId } = useSchemaForm(CheckInSchema, {
     id: 'kpi-checkin-form',
     lastResult,
@@ -32,6 +40,15 @@ export function CheckInForm({ lastResult }: { lastResult?: SubmissionResult<stri
           { name: 'note', label: t('kpi.note') },
         ]}
       />
+      {replace ? (
+        <label className="checkbox confirm-step">
+          <input type="checkbox" name="confirm_replace" value="yes" required />
+          {t('kpi.checkin.replaceConfirm', {
+            old: format.number(replace.old),
+            new: format.number(replace.new),
+          })}
+        </label>
+      ) : null}
       <FormActions>
         <button type="submit">{t('action.save')}</button>
       </FormActions>

@@ -31,6 +31,8 @@ export type KpiFormValues = {
   parent_id: string | null
   baseline_value: number | null
   baseline_date: string | null
+  min_value: number | null
+  max_value: number | null
   tolerance_pct: number
   rollup: string
   rollup_weight: number
@@ -59,6 +61,8 @@ function defaultsOf(values: Partial<KpiFormValues> | undefined) {
     rollup_weight: text(values?.rollup_weight) ?? '1',
     baseline_value: text(values?.baseline_value),
     baseline_date: values?.baseline_date ?? undefined,
+    min_value: text(values?.min_value),
+    max_value: text(values?.max_value),
     tolerance_pct: text(values?.tolerance_pct) ?? '10',
     grace_days: text(values?.grace_days) ?? '3',
     targets: values?.targets?.map((target) => ({
@@ -164,6 +168,13 @@ export function KpiForm({
           { ...flat(fields.rollup_weight), label: t('kpi.rollupWeight'), inputMode: 'decimal' },
           { ...flat(fields.baseline_value), label: t('kpi.baselineValue'), inputMode: 'decimal' },
           { ...flat(fields.baseline_date), label: t('kpi.baselineDate'), type: 'date' },
+          {
+            ...flat(fields.min_value),
+            label: t('kpi.field.min_value'),
+            inputMode: 'decimal',
+            hint: t('kpi.field.rangeHint'),
+          },
+          { ...flat(fields.max_value), label: t('kpi.field.max_value'), inputMode: 'decimal' },
           { ...flat(fields.tolerance_pct), label: t('kpi.tolerance'), inputMode: 'decimal' },
           { ...flat(fields.grace_days), label: t('kpi.graceDays'), inputMode: 'numeric' },
         ]}

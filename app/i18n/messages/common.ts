@@ -65,6 +65,8 @@ export const common = defineMessages({
   'common.notifications': { en: 'Notifications', 'zh-TW': '通知' },
   'toast.saved': { en: 'Saved.', 'zh-TW': '已儲存。' },
   'toast.dismiss': { en: 'Dismiss', 'zh-TW': '關閉' },
+  'toast.undo': { en: 'Undo', 'zh-TW': '復原' },
+  'confirm.cancel': { en: 'Cancel', 'zh-TW': '取消' },
   'error.title': { en: 'Something went wrong', 'zh-TW': '發生錯誤' },
   'error.generic': {
     en: 'The portal could not complete this request. Try again; if it keeps happening, tell your administrator.',

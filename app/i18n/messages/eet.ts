@@ -77,9 +77,9 @@ export const eet = defineMessages({
   // Import
   'eet.import.title': { en: 'Import the sales force', 'zh-TW': '匯入銷售團隊' },
   'eet.import.help': {
-    en: 'UTF-8 CSV with the header seller_id,name,email,region,segment,team,manager_id,hire_date,role,tech_affinity,eligible. Reps are matched by seller_id; reps missing from the file are marked as left, never deleted.',
+    en: 'UTF-8 CSV with the header seller_id,name,email,region,segment,team,manager_id,hire_date,role,tech_affinity,eligible. Reps are matched by seller_id. Preview shows every change before anything is saved; reps missing from the file are marked as left (never deleted) only when you say the file is the whole roster.',
     'zh-TW':
-      'UTF-8 編碼的 CSV，標題列為 seller_id,name,email,region,segment,team,manager_id,hire_date,role,tech_affinity,eligible。以 seller_id 比對銷售代表；檔案中未列出的代表會標示為已離職，不會刪除。',
+      'UTF-8 編碼的 CSV，標題列為 seller_id,name,email,region,segment,team,manager_id,hire_date,role,tech_affinity,eligible。以 seller_id 比對銷售代表。預覽會先列出所有變更，確認後才會儲存；只有在您指明此檔案為完整名冊時，檔案中未列出的代表才會標示為已離職（不會刪除）。',
   },
   'eet.import.file': { en: 'CSV file', 'zh-TW': 'CSV 檔案' },
   'eet.import.mode': { en: 'When some rows have errors', 'zh-TW': '部分資料列有錯誤時' },
@@ -103,7 +103,6 @@ export const eet = defineMessages({
   'eet.import.field': { en: 'Field', 'zh-TW': '欄位' },
   'eet.import.problem': { en: 'Problem', 'zh-TW': '問題' },
   'eet.import.moreIssues': { en: '… and {count, number} more.', 'zh-TW': '……另有 {count, number} 項。' },
-  'eet.import.sample': { en: 'First valid rows', 'zh-TW': '前幾筆正確資料' },
   'eet.import.done': {
     en: 'Roster imported: {create, number} new, {update, number} changed, {unchanged, number} unchanged, {left, number} marked as left.',
     'zh-TW':
@@ -138,6 +137,100 @@ export const eet = defineMessages({
   'eet.import.error.selfManager': {
     en: 'A rep cannot be their own manager.',
     'zh-TW': '銷售代表不能是自己的主管。',
+  },
+  'eet.import.fullRoster': {
+    en: 'This file is the whole roster: mark reps missing from it as left',
+    'zh-TW': '此檔案為完整名冊：將檔案中未列出的代表標示為已離職',
+  },
+  'eet.import.fullRosterHelp': {
+    en: 'Off by default: a partial file only adds and updates reps.',
+    'zh-TW': '預設不勾選：部分名單只會新增與更新代表。',
+  },
+  'eet.import.absent': { en: 'Not in the file', 'zh-TW': '未列於檔案' },
+  'eet.import.absentKept': {
+    en: '{count, plural, one {# current rep is} other {# current reps are}} not in this file and will stay on the roster (the file is not marked as the whole roster).',
+    'zh-TW': '有 {count, number} 位現職代表未列於此檔案，將保留在名冊上（未勾選「完整名冊」）。',
+  },
+  'eet.import.stintsEnding': { en: 'EET memberships ending', 'zh-TW': '將結束的 EET 成員資格' },
+  'eet.import.createdList': { en: 'New reps', 'zh-TW': '新增的代表' },
+  'eet.import.changedList': { en: 'Changed reps (old → new)', 'zh-TW': '有變更的代表（舊值 → 新值）' },
+  'eet.import.changes': { en: 'Changes', 'zh-TW': '變更內容' },
+  'eet.import.leavingList': { en: 'Reps to be marked as left', 'zh-TW': '將標示為離職的代表' },
+  'eet.import.pilots': { en: 'Pilots whose EET shrinks', 'zh-TW': 'EET 人數將減少的試行專案' },
+  'eet.import.pilot': { en: 'Initiative', 'zh-TW': '專案' },
+  'eet.import.eetBefore': { en: 'EET members now', 'zh-TW': '目前 EET 人數' },
+  'eet.import.eetAfter': { en: 'After the import', 'zh-TW': '匯入後' },
+  'eet.import.stintsList': { en: 'EET memberships that end', 'zh-TW': '將結束的 EET 成員資格' },
+  'eet.import.managersLeaving': {
+    en: 'Frontline managers leaving who still have reps',
+    'zh-TW': '仍有下屬卻將離職的第一線銷售經理',
+  },
+  'eet.import.reports': { en: 'Reps reporting to them', 'zh-TW': '直屬代表人數' },
+  'eet.import.managerChanges': {
+    en: '{count, plural, one {# rep gets} other {# reps get}} a different manager.',
+    'zh-TW': '有 {count, number} 位代表將更換主管。',
+  },
+  'eet.import.confirmTitle': { en: 'Save these changes', 'zh-TW': '儲存這些變更' },
+  'eet.import.confirmLeavers': {
+    en: 'This marks {count, number} of {total, number} current reps as left (more than 10 %). Type {count, number} to confirm.',
+    'zh-TW':
+      '這會將現職 {total, number} 位代表中的 {count, number} 位標示為已離職（超過 10%）。請輸入 {count, number} 以確認。',
+  },
+  'eet.import.error.confirmLeavers': {
+    en: 'Type the number of reps who will be marked as left ({count, number}) to confirm.',
+    'zh-TW': '請輸入將標示為離職的代表人數（{count, number}）以確認。',
+  },
+  'eet.import.error.pendingGone': {
+    en: 'This preview is no longer available: preview the file again.',
+    'zh-TW': '此預覽已失效，請重新預覽檔案。',
+  },
+  'eet.import.error.stale': {
+    en: 'The roster changed since this preview: preview the file again.',
+    'zh-TW': '預覽後名冊已有變動，請重新預覽檔案。',
+  },
+  'eet.import.history': { en: 'Recent imports', 'zh-TW': '最近的匯入' },
+  'eet.import.historyHelp': {
+    en: 'The latest import can be undone within 7 days: every rep and EET membership it changed goes back exactly as it was.',
+    'zh-TW': '最近一次匯入可在 7 天內復原：其變更的每位代表與 EET 成員資格都會完整還原。',
+  },
+  'eet.import.noHistory': { en: 'No imports yet.', 'zh-TW': '尚無匯入紀錄。' },
+  'eet.import.appliedAt': { en: 'Imported', 'zh-TW': '匯入時間' },
+  'eet.import.by': { en: 'By', 'zh-TW': '執行者' },
+  'eet.import.versionStatus': { en: 'Status', 'zh-TW': '狀態' },
+  'eet.import.applied': { en: 'Applied', 'zh-TW': '已套用' },
+  'eet.import.undoneBy': { en: 'Undone by {who} on {when}', 'zh-TW': '已由 {who} 於 {when} 復原' },
+  'eet.import.undo': { en: 'Undo', 'zh-TW': '復原' },
+  'eet.import.undoTitle': {
+    en: 'Undo the import of {when}?',
+    'zh-TW': '要復原 {when} 的匯入嗎？',
+  },
+  'eet.import.undoMessage': {
+    en: 'Removes the {created, number} reps it added, puts back the {updated, number} it changed and the {left, number} it marked as left, and reopens {stints, number} EET memberships.',
+    'zh-TW':
+      '將移除其新增的 {created, number} 位代表，還原其變更的 {updated, number} 位與標示離職的 {left, number} 位，並恢復 {stints, number} 筆 EET 成員資格。',
+  },
+  'eet.import.undo.done': {
+    en: 'Import undone: {restored, number} reps restored, {removed, number} removed, {stints, number} EET memberships reopened.',
+    'zh-TW':
+      '已復原匯入：還原 {restored, number} 位代表、移除 {removed, number} 位、恢復 {stints, number} 筆 EET 成員資格。',
+  },
+  'eet.import.undo.missing': { en: 'This import does not exist.', 'zh-TW': '找不到此匯入。' },
+  'eet.import.undo.already': { en: 'This import was already undone.', 'zh-TW': '此匯入已復原。' },
+  'eet.import.undo.tooOld': {
+    en: 'Imports can be undone for {days, number} days only.',
+    'zh-TW': '匯入僅能在 {days, number} 天內復原。',
+  },
+  'eet.import.undo.notLatest': {
+    en: 'Undo the later imports first: imports are undone newest first.',
+    'zh-TW': '請先復原較新的匯入：匯入須由新到舊依序復原。',
+  },
+  'eet.import.undo.createdInUse': {
+    en: 'Rep {id}, added by this import, is now linked to a user or an EET: it cannot be removed.',
+    'zh-TW': '此次匯入新增的代表 {id} 已連結使用者或 EET，無法移除。',
+  },
+  'eet.import.undo.stintReopened': {
+    en: 'Rep {id} was added to the same EET again since this import: end that membership first.',
+    'zh-TW': '此次匯入後，代表 {id} 已再次加入同一個 EET，請先結束該成員資格。',
   },
   'eet.import.error.unknownManager': {
     en: 'Manager {id} is neither in this file nor on the roster.',

@@ -182,6 +182,18 @@ export const foundation = defineMessages({
   },
   'users.enabledToast': { en: 'User enabled.', 'zh-TW': '已重新啟用使用者。' },
   'users.updated': { en: 'User updated.', 'zh-TW': '已更新使用者。' },
+  'users.confirmAdminLabel': {
+    en: 'Yes, give this user administrator rights',
+    'zh-TW': '是，授予此使用者系統管理員權限',
+  },
+  'users.confirmAdminHint': {
+    en: 'Needed only for the Administrator role: it can manage users, roles, API keys and the roster.',
+    'zh-TW': '僅在選擇「系統管理員」角色時需要：此角色可管理使用者、角色、API 金鑰與銷售名冊。',
+  },
+  'users.confirmAdmin': {
+    en: 'Tick the box to confirm administrator rights.',
+    'zh-TW': '請勾選方塊以確認授予系統管理員權限。',
+  },
   'users.cannotSelf': {
     en: 'You cannot disable yourself or change your own role.',
     'zh-TW': '您無法停用自己或變更自己的角色。',

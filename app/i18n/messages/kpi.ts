@@ -258,6 +258,32 @@ export const kpi = defineMessages({
     en: 'value "{value}" is not a decimal number (use a point, e.g. 12.5).',
     'zh-TW': 'value「{value}」不是數字(請使用小數點,例如 12.5)。',
   },
+  'kpi.checkin.replace': {
+    en: '{period} already has the value {old}. Saving replaces it with {new}: tick the box below to confirm.',
+    'zh-TW': '{period} 已有數值 {old}。儲存後將改為 {new},請勾選下方方塊以確認。',
+  },
+  'kpi.checkin.replaceConfirm': {
+    en: 'Replace {old} → {new}',
+    'zh-TW': '將 {old} 改為 {new}',
+  },
+  'kpi.errors.rangeOrder': {
+    en: 'The maximum must not be below the minimum.',
+    'zh-TW': '最大值不可小於最小值。',
+  },
+  'kpi.errors.outOfRange': {
+    en: 'Outside this KPI’s valid range ({min} to {max}).',
+    'zh-TW': '超出此 KPI 的有效範圍({min} 至 {max})。',
+  },
+  'kpi.field.min_value': { en: 'Lowest valid value', 'zh-TW': '有效最小值' },
+  'kpi.field.max_value': { en: 'Highest valid value', 'zh-TW': '有效最大值' },
+  'kpi.field.rangeHint': {
+    en: 'Values outside this range are refused. Leave blank for no bound; a % unit defaults to 0–100.',
+    'zh-TW': '超出此範圍的數值將被拒絕。留空表示不設限;單位為 % 時預設為 0–100。',
+  },
+  'kpi.import.error.outOfRange': {
+    en: 'value {value} is outside this KPI’s valid range ({min} to {max}).',
+    'zh-TW': 'value {value} 超出此 KPI 的有效範圍({min} 至 {max})。',
+  },
   'kpi.import.error.rolledUp': {
     en: 'This KPI is computed from its children and takes no values.',
     'zh-TW': '此 KPI 由子指標計算,不接受直接登錄的數值。',

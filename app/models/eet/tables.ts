@@ -78,6 +78,41 @@ export interface NotificationsTable {
   created_at: CreatedAt
 }
 
+export type RosterImportStatus = 'pending' | 'applied' | 'undone'
+
+/** Migration 2026_12_04_1600_add_roster_versions: an import's preview, then its version (for undo). */
+export interface RosterImportsTable {
+  id: Generated<string>
+  status: RosterImportStatus
+  actor_id: string | null
+  actor_label: string
+  mode: string
+  full_roster: boolean
+  file_sha256: string
+  diff_sha256: string
+  file_text: string | null
+  /** jsonb: insert JSON.stringify(value). */
+  summary: ColumnType<Record<string, unknown>, string, string>
+  created_at: CreatedAt
+  applied_at: Date | null
+  undone_at: Date | null
+  undone_by: string | null
+}
+
+export interface RosterImportSellersTable {
+  import_id: string
+  seller_pk: string
+  change: 'created' | 'updated' | 'left'
+  /** The whole sellers row before the import (to_jsonb), null for a rep it created. */
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>
+}
+
+export interface RosterImportStintsTable {
+  import_id: string
+  eet_member_id: string
+  before: ColumnType<Record<string, unknown>, string, string>
+}
+
 export interface EetTables {
   eet_members: EetMembersTable
   pilot_releases: PilotReleasesTable
@@ -85,4 +120,7 @@ export interface EetTables {
   pilot_feedback_votes: PilotFeedbackVotesTable
   pilot_feedback_events: PilotFeedbackEventsTable
   notifications: NotificationsTable
+  roster_imports: RosterImportsTable
+  roster_import_sellers: RosterImportSellersTable
+  roster_import_stints: RosterImportStintsTable
 }

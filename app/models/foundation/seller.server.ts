@@ -50,3 +50,41 @@ export async function writeSellerRow(trx: Executor, id: string, values: Updateab
     .where('id', '=', id)
     .execute()
 }
+
+/**
+ * Whole roster rows as jsonb (timestamps keep their microseconds): the before-image a roster import
+ * keeps so that undoing it restores every column exactly.
+ */
+export async function sellerImages(trx: Executor, ids: readonly string[]) {
+  if (!ids.length) return []
+  const result = await sql<{ id: string; image: Record<string, unknown> }>`
+    select s.id, to_jsonb(s) as image from sellers s
+    where s.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+  `.execute(trx)
+  return result.rows
+}
+
+/** Puts roster rows back as their images were, every column (the undo of a roster import). */
+export async function restoreSellerImages(trx: Executor, images: readonly Record<string, unknown>[]) {
+  if (!images.length) return
+  await sql`
+    update sellers set
+      ${sql.join(
+        [...SELLER_ROSTER_COLUMNS, 'seller_id', 'user_id', 'left_at', 'created_at', 'updated_at'].map(
+          (key) => sql`${sql.ref(key)} = r.${sql.ref(key)}`,
+        ),
+      )}
+    from jsonb_array_elements(${JSON.stringify(images)}::jsonb) as e
+      cross join lateral jsonb_populate_record(null::sellers, e.value) as r
+    where sellers.id = r.id
+  `.execute(trx)
+}
+
+/** Removes reps a roster import created (its undo); the caller checks nothing refers to them. */
+export async function deleteSellers(trx: Executor, ids: readonly string[]) {
+  if (!ids.length) return
+  await sql`
+    delete from sellers
+    where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+  `.execute(trx)
+}

@@ -146,7 +146,7 @@ export async function updateUser(
   db: Database,
   actor: Actor,
   userId: string,
-  input: { name: string; role: Role },
+  input: { name: string; role: Role; confirmAdmin?: boolean },
 ) {
   return db.transaction().execute(async (trx) => {
     const before = await trx
@@ -156,6 +156,8 @@ export async function updateUser(
       .forUpdate()
       .executeTakeFirst()
     if (!before) return null
+    if (input.role === 'admin' && before.role !== 'admin' && !input.confirmAdmin)
+      throw new DomainError('users.confirmAdmin', { field: 'confirm_admin' })
     await trx
       .updateTable('users')
       .set({ name: input.name, role: input.role, updated_at: new Date() })

@@ -24,6 +24,9 @@ export type ResolveResult =
         program_id: string
         cadence: 'daily' | 'weekly' | 'monthly'
         rollup: 'none' | 'sum' | 'average' | 'weighted_average' | 'min' | 'max'
+        unit: string
+        min_value: number | null
+        max_value: number | null
       }
     }
   | { ok: false; status: 404 | 409; code: string; message: string; programs?: string[] }
@@ -36,7 +39,7 @@ export async function resolveKpiKey(
 ): Promise<ResolveResult> {
   let query = db
     .selectFrom('kpis')
-    .select(['id', 'key', 'program_id', 'cadence', 'rollup'])
+    .select(['id', 'key', 'program_id', 'cadence', 'rollup', 'unit', 'min_value', 'max_value'])
     .where('key', '=', key)
     .where('archived_at', 'is', null)
   if (programId) query = query.where('program_id', '=', programId)

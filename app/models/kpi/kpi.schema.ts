@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { KpiCadence, KpiCategory, KpiDirection, KpiKind, KpiRollup } from '~/models/kpi/tables'
 import { fields } from '~/utils/forms'
+import { inRange, rangeOf, rangeParams } from './range'
 import { KPI_STATUSES } from './status'
 
 export const KPI_KINDS = ['leading', 'lagging'] as const satisfies readonly KpiKind[]
@@ -26,6 +27,11 @@ export const KPI_KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
 /** A decimal with '.' as separator, as CSV files and forms carry it. */
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/
 
+/**
+ * A decimal typed as text. A 400-digit number matches the pattern yet reads as Infinity, so every
+ * decimal — required or optional — is checked finite (and below 10¹⁵, what numeric columns and doubles
+ * both hold exactly enough) here, once.
+ */
 const decimal = z
   .string()
   .trim()
@@ -33,12 +39,7 @@ const decimal = z
   .transform(Number)
   .refine((value) => Number.isFinite(value) && Math.abs(value) < 1e15, 'errors.invalidNumber')
 
-const optionalDecimal = z
-  .string()
-  .trim()
-  .regex(DECIMAL_PATTERN, 'errors.invalidNumber')
-  .transform(Number)
-  .optional()
+const optionalDecimal = decimal.optional()
 
 const integer = (min: number, max: number) =>
   z
@@ -111,6 +112,8 @@ export const KpiSchema = z
     parent_id: z.uuid('errors.invalidChoice').optional(),
     baseline_value: optionalDecimal,
     baseline_date: fields.optionalIsoDate(),
+    min_value: optionalDecimal,
+    max_value: optionalDecimal,
     tolerance_pct: decimal.pipe(z.number().min(0).max(100)),
     rollup: z.enum(KPI_ROLLUPS, 'errors.invalidChoice'),
     rollup_weight: decimal.pipe(z.number().gt(0, 'errors.invalid')),
@@ -120,6 +123,28 @@ export const KpiSchema = z
   .refine((value) => (value.baseline_value === undefined) === (value.baseline_date === undefined), {
     message: 'kpi.errors.baselinePair',
     path: ['baseline_date'],
+  })
+  .superRefine((kpi, ctx) => {
+    if (kpi.min_value !== undefined && kpi.max_value !== undefined && kpi.min_value > kpi.max_value) {
+      ctx.addIssue({ code: 'custom', path: ['max_value'], message: 'kpi.errors.rangeOrder' })
+      return
+    }
+    // The baseline and the targets are values of the KPI too: within its range.
+    const range = rangeOf(kpi)
+    const params = rangeParams(range)
+    // A value already refused as not a number (Infinity) gets that one message only.
+    const outside = (value: number) => Number.isFinite(value) && !inRange(range, value)
+    if (kpi.baseline_value !== undefined && outside(kpi.baseline_value))
+      ctx.addIssue({ code: 'custom', path: ['baseline_value'], message: 'kpi.errors.outOfRange', params })
+    kpi.targets.forEach((target, index) => {
+      if (outside(target.value))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', index, 'value'],
+          message: 'kpi.errors.outOfRange',
+          params,
+        })
+    })
   })
 export type KpiInput = z.output<typeof KpiSchema>
 /** What the form posts: targets as rows (the text lines are for earlier clients only). */

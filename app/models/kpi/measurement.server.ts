@@ -6,13 +6,23 @@ import { audit } from '../foundation/audit.server'
 import { isIsoDate, todayUtc } from '~/utils/calendar'
 import { isPeriodEnd, periodEndOf } from './period'
 import { DECIMAL_PATTERN } from './kpi.schema'
+import { inRange, rangeOf, rangeParams } from './range'
 
 // Writing measurements, whichever way they arrive (check-in form, CSV, API): one current value per KPI
 // and period; a second value replaces the first and every write is kept as a revision (who, when,
 // old → new); re-sending the same value changes nothing. Validation is shared so every channel refuses
 // the same things with the same reasons.
 
-export type MeasurementTarget = { id: string; key: string; cadence: KpiCadence; rollup: KpiRollup }
+export type MeasurementTarget = {
+  id: string
+  key: string
+  cadence: KpiCadence
+  rollup: KpiRollup
+  /** The KPI's valid range (range.ts): its unit (a percentage defaults to 0–100) and bounds. */
+  unit?: string
+  min_value?: number | null
+  max_value?: number | null
+}
 export type MeasurementItem = {
   kpi: MeasurementTarget
   period_end: string
@@ -30,6 +40,7 @@ export type ItemErrorCode =
   | 'notPeriodEnd'
   | 'future'
   | 'badValue'
+  | 'outOfRange'
   | 'rolledUp'
   | 'duplicate'
   | 'noteTooLong'
@@ -77,6 +88,9 @@ export function checkItem(
         : NaN
   if (!Number.isFinite(value) || Math.abs(value) >= 1e15)
     return { ok: false, error: { code: 'badValue', params: { value: String(raw.value) } } }
+  const range = rangeOf(kpi)
+  if (!inRange(range, value))
+    return { ok: false, error: { code: 'outOfRange', params: { value, ...rangeParams(range) } } }
   if (raw.note !== undefined && raw.note.length > NOTE_MAX)
     return { ok: false, error: { code: 'noteTooLong', params: { max: NOTE_MAX } } }
   const id = `${kpi.id}|${date}`
@@ -249,4 +263,15 @@ export function listRevisions(db: Executor, kpiId: string, limit = 50) {
     .orderBy('id', 'desc')
     .limit(limit)
     .execute()
+}
+
+/** The value a KPI already has for a period (null: none), so that replacing it can be confirmed first. */
+export async function currentMeasurement(db: Executor, kpiId: string, periodEnd: string) {
+  const row = await db
+    .selectFrom('kpi_measurements')
+    .select('value')
+    .where('kpi_id', '=', kpiId)
+    .where('period_end', '=', periodEnd)
+    .executeTakeFirst()
+  return row ? row.value : null
 }

@@ -35,6 +35,9 @@ export interface KpisTable {
   owner_id: string | null
   baseline_value: number | null
   baseline_date: DateString | null
+  /** The valid range of its values (migration 2026_12_04_1610); null: open on that side. */
+  min_value: number | null
+  max_value: number | null
   tolerance_pct: Generated<number>
   /** How this KPI's value is derived from its children; 'none' = measured directly. */
   rollup: Generated<KpiRollup>

@@ -53,5 +53,30 @@ test('prints the per-row report and exits non-zero on errors in all-or-nothing m
   expect(imported.stderr).toBe('')
   expect(imported.status).toBe(0)
   expect(imported.stdout).toContain('1 row: 1 new, 0 changed, 0 unchanged, 0 to mark as left, 0 with errors.')
-  expect(imported.stdout).toContain('Imported (all_or_nothing).')
+  expect(imported.stdout).toMatch(/Imported \(all_or_nothing\) as version /)
 }, 180_000)
+
+test('absent reps leave only with --full-roster; more than 10 % leaving needs --confirm-leavers with that number', async () => {
+  const row = (n: number) => `C${n},Rep ${n},,North,SMB,T1,,2020-01-01,AE,unknown,true`
+  const all = path.join(dir, 'all.csv')
+  fs.writeFileSync(all, [HEADER, ...Array.from({ length: 10 }, (_, n) => row(n))].join('\n'))
+  expect((await runImport([all])).status).toBe(0)
+  const two = path.join(dir, 'two.csv')
+  fs.writeFileSync(two, [HEADER, row(0), row(1)].join('\n'))
+
+  const partial = await runImport([two, '--dry-run'])
+  expect(partial.stdout).toContain('0 to mark as left')
+  // S1 of the first test is on this roster too: 11 current reps, 9 would leave.
+  const refused = await runImport([two, '--full-roster'])
+  expect(refused.status).toBe(1)
+  expect(refused.stderr).toContain(
+    'Type the number of reps who will be marked as left (9) to confirm. (--confirm-leavers 9)',
+  )
+  const wrong = await runImport([two, '--full-roster', '--confirm-leavers', '8'])
+  expect(wrong.status).toBe(1)
+  const done = await runImport([two, '--full-roster', '--confirm-leavers', '9'])
+  expect(done.stderr).toBe('')
+  expect(done.status).toBe(0)
+  expect(done.stdout).toContain('9 to mark as left')
+  expect(done.stdout).toMatch(/Imported \(all_or_nothing, full roster\) as version [0-9a-f-]{36}\./)
+}, 240_000)

@@ -24,7 +24,7 @@ describe('roster import form', () => {
     expect(none.data.fieldErrors).toEqual({ file: ['Choose a CSV file.'] })
     expect(none.data.formError).toBe('Please correct the highlighted fields.')
 
-    const empty = (await post(cookie, { intent: 'import' }, new File([], 'roster.csv'))) as Answer
+    const empty = (await post(cookie, { intent: 'preview' }, new File([], 'roster.csv'))) as Answer
     expect(statusOf(empty)).toBe(400)
     expect(empty.data.fieldErrors).toEqual({ file: ['Choose a CSV file.'] })
 

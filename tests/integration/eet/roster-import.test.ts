@@ -92,7 +92,13 @@ describe('roster import', () => {
     expect(again.plan).toMatchObject({ create: 0, update: 0, unchanged: 30, markLeft: 0 })
 
     const changed = first.slice(0, 25).map((row, i) => (i === 0 ? { ...row, team: 'Team X' } : row))
-    const third = await importRoster(db, null, rosterCsv(changed), { mode: 'all_or_nothing', locale: 'en' })
+    const third = await importRoster(db, null, rosterCsv(changed), {
+      mode: 'all_or_nothing',
+      locale: 'en',
+      fullRoster: true,
+      // 5 of 30 is more than a tenth of the sales force: the number is typed back.
+      confirmLeavers: 5,
+    })
     expect(third.plan).toMatchObject({ create: 0, update: 1, unchanged: 24, markLeft: 5 })
     const left = await db.selectFrom('sellers').select('seller_id').where('left_at', 'is not', null).execute()
     expect(left.map((row) => row.seller_id).sort()).toEqual([

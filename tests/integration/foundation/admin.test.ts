@@ -63,4 +63,45 @@ describe('administration forms', () => {
     const blank = (await post(user.id, { intent: 'update', name: ' ', role: 'viewer' })) as Answer
     expect(blank.data.fieldErrors).toEqual({ name: ['This field is required.'] })
   })
+
+  test('least privilege: a new user is a viewer by default; administrator rights need the confirmation box', async () => {
+    const admin = await createUser({ role: 'admin' })
+    const cookie = await sessionCookieFor(admin.id)
+    const create = (form: Record<string, string>) =>
+      run(newUserAction, buildRequest('/admin/users/new', { cookie, form }))
+    const roleOf = async (email: string) =>
+      (await db.selectFrom('users').select('role').where('email', '=', email).executeTakeFirst())?.role
+
+    // No role posted (a client that leaves the select out): a viewer, not an administrator.
+    await create({ name: 'Default', email: 'default@example.test' })
+    expect(await roleOf('default@example.test')).toBe('viewer')
+    const refused = (await create({ name: 'Boss', email: 'boss@example.test', role: 'admin' })) as Answer
+    expect(statusOf(refused)).toBe(400)
+    expect(refused.data.fieldErrors).toEqual({
+      confirm_admin: ['Tick the box to confirm administrator rights.'],
+    })
+    expect(await roleOf('boss@example.test')).toBeUndefined()
+    await create({ name: 'Boss', email: 'boss@example.test', role: 'admin', confirm_admin: 'on' })
+    expect(await roleOf('boss@example.test')).toBe('admin')
+
+    const user = await createUser({ role: 'viewer' })
+    const update = (form: Record<string, string>) =>
+      run(userAction, buildRequest(`/admin/users/${user.id}`, { cookie, form }), { userId: user.id })
+    const promoted = (await update({ intent: 'update', name: user.name, role: 'admin' })) as Answer
+    expect(statusOf(promoted)).toBe(400)
+    expect(promoted.data.fieldErrors).toEqual({
+      confirm_admin: ['Tick the box to confirm administrator rights.'],
+    })
+    expect(
+      (await db.selectFrom('users').select('role').where('id', '=', user.id).executeTakeFirst())?.role,
+    ).toBe('viewer')
+    // Another role needs no box; administrator does, then it is given.
+    expect(statusOf(await update({ intent: 'update', name: user.name, role: 'lead' }))).toBe(302)
+    expect(
+      statusOf(await update({ intent: 'update', name: user.name, role: 'admin', confirm_admin: 'on' })),
+    ).toBe(302)
+    expect(
+      (await db.selectFrom('users').select('role').where('id', '=', user.id).executeTakeFirst())?.role,
+    ).toBe('admin')
+  })
 })

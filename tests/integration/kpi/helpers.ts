@@ -38,6 +38,8 @@ export async function insertKpi(values: {
   direction?: 'higher' | 'lower'
   weight?: number
   targets?: { period_end: string; value: number }[]
+  unit?: string
+  range?: { min: number | null; max: number | null }
 }) {
   const kpi = await db
     .insertInto('kpis')
@@ -55,8 +57,11 @@ export async function insertKpi(values: {
       rollup: values.rollup ?? 'none',
       rollup_weight: values.weight ?? 1,
       grace_days: 3,
+      unit: values.unit ?? '',
+      min_value: values.range?.min ?? null,
+      max_value: values.range?.max ?? null,
     })
-    .returning(['id', 'key', 'program_id', 'cadence', 'rollup'])
+    .returning(['id', 'key', 'program_id', 'cadence', 'rollup', 'unit', 'min_value', 'max_value'])
     .executeTakeFirstOrThrow()
   if (values.targets?.length)
     await db

@@ -1,0 +1,17 @@
+import { data } from '@remix-run/node'
+
+// The server's half of ConfirmButton (app/components/confirm-dialog.tsx): a destructive intent runs
+// only with confirm=yes, which the dialog sets. Without it (no JavaScript, or a forged post) the action
+// writes nothing and echoes the posted fields; the page then shows that form's confirmation step.
+
+export function isConfirmed(formData: FormData) {
+  return formData.get('confirm') === 'yes'
+}
+
+/** The answer to a destructive post that was not confirmed (status 200: nothing is wrong yet). */
+export function askConfirmation(formData: FormData) {
+  const fields: Record<string, string> = {}
+  for (const [name, value] of formData)
+    if (typeof value === 'string' && name !== 'confirm') fields[name] = value
+  return data({ confirmation: { fields } }, { status: 200 })
+}
