@@ -12,6 +12,7 @@ import {
   CaseCommentSchema,
   CaseDecisionSchema,
   CaseSubmitSchema,
+  isDecided,
 } from '~/models/accountability/business-case.schema'
 import {
   benefitEvidence,
@@ -147,7 +148,7 @@ export default function BusinessCasePage() {
         </h2>
         <p className="field-hint">
           {t('accountability.author')}: {businessCase.author_name ?? '—'}
-          {businessCase.decider_name
+          {businessCase.decider_name && isDecided(businessCase.status)
             ? ` · ${t('accountability.decidedBy')}: ${businessCase.decider_name} (${format.date(businessCase.decided_at)})`
             : ''}
         </p>
@@ -155,7 +156,9 @@ export default function BusinessCasePage() {
         <div className="form-actions">
           {canEdit && businessCase.status !== 'submitted' ? (
             <Link className="button" to="edit">
-              {editable ? t('accountability.editCase') : t('accountability.newVersion')}
+              {businessCase.status === 'draft'
+                ? t('accountability.editCase')
+                : t('accountability.newVersion')}
             </Link>
           ) : null}
           {canEdit && editable ? (

@@ -49,7 +49,8 @@ export default function EditBusinessCasePage() {
   const { businessCase, kpis, version, status } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const startsNewVersion = status === 'approved' || status === 'rejected'
+  // Only a never-submitted draft is edited in place; a reviewed version stays as the sponsor saw it.
+  const startsNewVersion = status !== null && status !== 'draft'
   return (
     <section>
       <h2>{businessCase ? t('accountability.editCase') : t('accountability.startCase')}</h2>
