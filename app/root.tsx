@@ -23,6 +23,7 @@ import { LOCALES } from './i18n/locales'
 import { useT } from './i18n/react'
 import stylesheet from './styles/app.css?url'
 import { countUnreadNotifications } from './models/eet/notification.server'
+import { newFormKey } from './models/foundation/form-submission.server'
 import { db } from './utils/db.server'
 import { popToast } from './utils/toast.server'
 
@@ -43,6 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       toast,
       unread,
+      // A fresh idempotency key for the create forms after every save (see form-submission.server.ts);
+      // a refused post (4xx) does not reload loaders, so the corrected form keeps its key.
+      formKey: newFormKey(),
       user: user
         ? {
             id: user.id,

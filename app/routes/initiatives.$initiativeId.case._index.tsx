@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useFormKey } from '~/components/form-key'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -27,6 +28,7 @@ import {
 } from '~/models/accountability/business-case.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { parseSubmission } from '~/utils/forms'
@@ -100,22 +102,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: `accountability.toast.${decision}` })
   }
   if (!canEdit && !decider) forbidden()
-  const submission = parseSubmission(formData, CaseCommentSchema, locale)
-  if (submission.status !== 'success')
-    return refuseSubmission(locale, submission, undefined, { intent: 'comment' })
-  const businessCase = await getCase(db, initiative.id)
-  invariantResponse(businessCase, 'No business case', { status: 404 })
-  try {
-    await commentOnCase(db, user, businessCase.id, submission.value.comment)
-  } catch (error) {
-    return refuseSubmission(locale, submission, error, { intent: 'comment' })
-  }
-  return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
+  return saveOnce(db, { request, user, formData, form: 'case-comment' }, async () => {
+    const submission = parseSubmission(formData, CaseCommentSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'comment' })
+    const businessCase = await getCase(db, initiative.id)
+    invariantResponse(businessCase, 'No business case', { status: 404 })
+    try {
+      await commentOnCase(db, user, businessCase.id, submission.value.comment)
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, { intent: 'comment' })
+    }
+    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
+  })
 }
 
 export default function BusinessCasePage() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const formKey = useFormKey()
   const t = useT()
   const format = useFormat()
   const { businessCase, comments, evidence, canEdit, canDecide, canComment } = loaderData
@@ -204,7 +209,7 @@ export default function BusinessCasePage() {
               </li>
             ))}
           </ol>
-          {canComment ? <CaseCommentForm lastResult={answerTo('comment')?.result} /> : null}
+          {canComment ? <CaseCommentForm key={formKey} lastResult={answerTo('comment')?.result} /> : null}
         </section>
       </aside>
     </div>

@@ -7,6 +7,7 @@ import { BusinessCaseSchema } from '~/models/accountability/business-case.schema
 import { getCase, listKpiChoices, saveCase } from '~/models/accountability/business-case.server'
 import { requireEditableInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { refuseSubmission } from '~/utils/refuse.server'
 import { parseSubmission } from '~/utils/forms'
@@ -30,19 +31,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'business-case:edit')
   const initiative = await requireEditableInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), BusinessCaseSchema, locale)
-  // A row added or removed without JavaScript comes back here too: the form again, nothing saved.
-  if (submission.status !== 'success') return refuseSubmission(locale, submission)
-  try {
-    const saved = await saveCase(db, user, initiative, submission.value)
-    return redirectWithToast(`/initiatives/${initiative.id}/case`, {
-      kind: 'success',
-      message: 'accountability.toast.saved',
-      vars: { version: saved.version },
-    })
-  } catch (error) {
-    return refuseSubmission(locale, submission, error)
-  }
+  const formData = await request.formData()
+  return saveOnce(db, { request, user, formData, form: 'business-case' }, async () => {
+    const submission = parseSubmission(formData, BusinessCaseSchema, locale)
+    // A row added or removed without JavaScript comes back here too: the form again, nothing saved.
+    if (submission.status !== 'success') return refuseSubmission(locale, submission)
+    try {
+      const saved = await saveCase(db, user, initiative, submission.value)
+      return redirectWithToast(`/initiatives/${initiative.id}/case`, {
+        kind: 'success',
+        message: 'accountability.toast.saved',
+        vars: { version: saved.version },
+      })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error)
+    }
+  })
 }
 
 export default function EditBusinessCasePage() {

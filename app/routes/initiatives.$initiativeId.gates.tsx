@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useFormKey } from '~/components/form-key'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -17,6 +18,7 @@ import { decideGate, isGateDecider, listGates, requestGate } from '~/models/acco
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { todayUtc } from '~/utils/calendar'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
@@ -56,15 +58,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/initiatives/${initiative.id}/gates`
   if (intent.data.intent === 'request') {
     if (!initiative.can_edit) forbidden()
-    const submission = parseSubmission(formData, GateRequestSchema, locale)
-    if (submission.status !== 'success')
-      return refuseSubmission(locale, submission, undefined, { intent: 'request' })
-    try {
-      await requestGate(db, user, initiative.id, submission.value)
-    } catch (error) {
-      return refuseSubmission(locale, submission, error, { intent: 'request' })
-    }
-    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.gateRequested' })
+    return saveOnce(db, { request, user, formData, form: 'gate-request' }, async () => {
+      const submission = parseSubmission(formData, GateRequestSchema, locale)
+      if (submission.status !== 'success')
+        return refuseSubmission(locale, submission, undefined, { intent: 'request' })
+      try {
+        await requestGate(db, user, initiative.id, submission.value)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent: 'request' })
+      }
+      return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.gateRequested' })
+    })
   }
   if (!isGateDecider(user, initiative)) forbidden()
   const submission = parseSubmission(formData, GateDecisionSchema, locale)
@@ -85,6 +89,7 @@ export default function GatesPage() {
   const { stage, next, criteria, gates, pendingId, canRequest, canDecide, today } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const formKey = useFormKey()
   const t = useT()
   const format = useFormat()
   const answerTo = (intent: 'request' | 'decide') => (actionData?.intent === intent ? actionData : null)
@@ -148,7 +153,7 @@ export default function GatesPage() {
         {canRequest && next ? (
           <section className="card" aria-labelledby="request-title">
             <h2 id="request-title">{t('accountability.requestGate', { stage: t(`stage.${next}`) })}</h2>
-            <GateRequestForm criteria={criteria} lastResult={answerTo('request')?.result} />
+            <GateRequestForm key={formKey} criteria={criteria} lastResult={answerTo('request')?.result} />
           </section>
         ) : (
           <p className="card field-hint">{t('accountability.stageThroughGates')}</p>

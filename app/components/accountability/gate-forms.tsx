@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import {
   FormActions,
@@ -33,6 +34,7 @@ export function GateRequestForm({
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="request" />
       <fieldset>
         <legend>{t('accountability.criteria')}</legend>

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
@@ -14,6 +15,7 @@ export function CheckInForm({ lastResult }: { lastResult?: SubmissionResult<stri
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="checkin" />
       <FormFields
         initial={initial}
