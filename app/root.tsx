@@ -11,6 +11,7 @@ import { getLocale } from './i18n/locale.server'
 import stylesheet from './styles/app.css?url'
 import { countUnreadNotifications } from './models/eet/notification.server'
 import { listPrograms } from './models/foundation/program.server'
+import { newFormKey } from './models/foundation/form-submission.server'
 import { db } from './utils/db.server'
 import { getPreferences } from './utils/preferences.server'
 import { popToast } from './utils/toast.server'
@@ -39,6 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unread,
       preferences,
       programs: programs.map((program) => ({ id: program.id, name: program.name })),
+      // A fresh idempotency key for the create forms after every save (see form-submission.server.ts);
+      // a refused post (4xx) does not reload loaders, so the corrected form keeps its key.
+      formKey: newFormKey(),
       user: user
         ? {
             id: user.id,

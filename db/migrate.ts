@@ -17,6 +17,8 @@ import * as m20261127_1870 from './migrations/2026_11_27_1870_binary_collation_f
 import * as m20261127_1880 from './migrations/2026_11_27_1880_add_activity_days'
 import * as m20261204_1600 from './migrations/2026_12_04_1600_add_roster_versions'
 import * as m20261204_1610 from './migrations/2026_12_04_1610_add_kpi_ranges'
+import * as m20261204_1630 from './migrations/2026_12_04_1630_add_form_submissions'
+import * as m20261204_1635 from './migrations/2026_12_04_1635_judge_gates_from_data'
 import * as m20261204_1800 from './migrations/2026_12_04_1800_widen_discount_rate'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
@@ -39,6 +41,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1880_add_activity_days': m20261127_1880,
   '2026_12_04_1600_add_roster_versions': m20261204_1600,
   '2026_12_04_1610_add_kpi_ranges': m20261204_1610,
+  '2026_12_04_1630_add_form_submissions': m20261204_1630,
+  '2026_12_04_1635_judge_gates_from_data': m20261204_1635,
   '2026_12_04_1800_widen_discount_rate': m20261204_1800,
 }
 

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useFormKey } from '~/components/form-key'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -17,6 +18,7 @@ import {
 } from '~/models/accountability/governance.server'
 import { listActiveInitiativeNames } from '~/models/foundation/initiative.server'
 import styles from '~/styles/accountability.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
@@ -55,20 +57,26 @@ export async function action({ request }: ActionFunctionArgs) {
     invariantResponse(completed, 'Not found', { status: 404 })
     return redirectWithToast('/governance', { kind: 'success', message: 'toast.saved' })
   }
-  const submission = parseSubmission(formData, ReviewSchema, locale)
-  if (submission.status !== 'success')
-    return refuseSubmission(locale, submission, undefined, { intent: 'review' })
-  try {
-    await recordReview(db, user, submission.value)
-  } catch (error) {
-    return refuseSubmission(locale, submission, error, { intent: 'review' })
-  }
-  return redirectWithToast('/governance', { kind: 'success', message: 'accountability.toast.reviewRecorded' })
+  return saveOnce(db, { request, user, formData, form: 'governance-review' }, async () => {
+    const submission = parseSubmission(formData, ReviewSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'review' })
+    try {
+      await recordReview(db, user, submission.value)
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, { intent: 'review' })
+    }
+    return redirectWithToast('/governance', {
+      kind: 'success',
+      message: 'accountability.toast.reviewRecorded',
+    })
+  })
 }
 
 export default function GovernancePage() {
   const { overlaps, reviews, owners, initiatives, canManage } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const formKey = useFormKey()
   const [params] = useSearchParams()
   const t = useT()
   const format = useFormat()
@@ -210,7 +218,7 @@ export default function GovernancePage() {
         <section className="card" id="review-form" aria-labelledby="review-title">
           <h2 id="review-title">{t('accountability.recordReview')}</h2>
           <ReviewForm
-            key={params.toString()}
+            key={`${params.toString()}:${formKey}`}
             prefill={prefill}
             initiatives={initiatives}
             owners={owners}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useFormKey } from '~/components/form-key'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -12,6 +13,7 @@ import {
   CaseCommentSchema,
   CaseDecisionSchema,
   CaseSubmitSchema,
+  isDecided,
 } from '~/models/accountability/business-case.schema'
 import {
   benefitEvidence,
@@ -26,6 +28,7 @@ import {
 } from '~/models/accountability/business-case.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { parseSubmission } from '~/utils/forms'
@@ -99,22 +102,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: `accountability.toast.${decision}` })
   }
   if (!canEdit && !decider) forbidden()
-  const submission = parseSubmission(formData, CaseCommentSchema, locale)
-  if (submission.status !== 'success')
-    return refuseSubmission(locale, submission, undefined, { intent: 'comment' })
-  const businessCase = await getCase(db, initiative.id)
-  invariantResponse(businessCase, 'No business case', { status: 404 })
-  try {
-    await commentOnCase(db, user, businessCase.id, submission.value.comment)
-  } catch (error) {
-    return refuseSubmission(locale, submission, error, { intent: 'comment' })
-  }
-  return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
+  return saveOnce(db, { request, user, formData, form: 'case-comment' }, async () => {
+    const submission = parseSubmission(formData, CaseCommentSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'comment' })
+    const businessCase = await getCase(db, initiative.id)
+    invariantResponse(businessCase, 'No business case', { status: 404 })
+    try {
+      await commentOnCase(db, user, businessCase.id, submission.value.comment)
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, { intent: 'comment' })
+    }
+    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.commented' })
+  })
 }
 
 export default function BusinessCasePage() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const formKey = useFormKey()
   const t = useT()
   const format = useFormat()
   const { businessCase, comments, evidence, canEdit, canDecide, canComment } = loaderData
@@ -147,7 +153,7 @@ export default function BusinessCasePage() {
         </h2>
         <p className="field-hint">
           {t('accountability.author')}: {businessCase.author_name ?? '—'}
-          {businessCase.decider_name
+          {businessCase.decider_name && isDecided(businessCase.status)
             ? ` · ${t('accountability.decidedBy')}: ${businessCase.decider_name} (${format.date(businessCase.decided_at)})`
             : ''}
         </p>
@@ -155,7 +161,9 @@ export default function BusinessCasePage() {
         <div className="form-actions">
           {canEdit && businessCase.status !== 'submitted' ? (
             <Link className="button" to="edit">
-              {editable ? t('accountability.editCase') : t('accountability.newVersion')}
+              {businessCase.status === 'draft'
+                ? t('accountability.editCase')
+                : t('accountability.newVersion')}
             </Link>
           ) : null}
           {canEdit && editable ? (
@@ -201,7 +209,7 @@ export default function BusinessCasePage() {
               </li>
             ))}
           </ol>
-          {canComment ? <CaseCommentForm lastResult={answerTo('comment')?.result} /> : null}
+          {canComment ? <CaseCommentForm key={formKey} lastResult={answerTo('comment')?.result} /> : null}
         </section>
       </aside>
     </div>

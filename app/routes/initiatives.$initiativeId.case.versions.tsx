@@ -3,14 +3,18 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/session.server'
 import { CaseStatusBadge, CaseView } from '~/components/accountability/business-case-view'
+import { CaseDiffTable } from '~/components/accountability/case-diff'
 import { EmptyState } from '~/components/page'
-import { useFormat, useT } from '~/i18n/react'
+import { useFormat, useLocale, useT } from '~/i18n/react'
+import { diffCases } from '~/models/accountability/business-case-diff'
 import {
   financeVisible,
   getCase,
   listCaseVersions,
+  listKpiChoices,
   withoutFinance,
 } from '~/models/accountability/business-case.server'
+import { isDecided } from '~/models/accountability/business-case.schema'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { db } from '~/utils/db.server'
@@ -23,9 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireInitiative(user, params.initiativeId)
   const url = new URL(request.url)
-  const [versions, finance] = await Promise.all([
+  const [versions, finance, kpis] = await Promise.all([
     listCaseVersions(db, initiative.id),
     financeVisible(db, user, initiative),
+    listKpiChoices(db, initiative),
   ])
   // By default compare the newest version with the one before it.
   const left = version.parse(url.searchParams.get('a') ?? undefined) ?? versions[1]?.version
@@ -37,13 +42,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return finance ? found : withoutFinance(found)
   }
   const [a, b] = await Promise.all([load(left), load(right)])
-  return { versions, a, b, left: left ?? null, right: right ?? null }
+  // Differences read from the older side to the newer one, whichever order the selects name them.
+  const [older, newer] = a && b && a.version > b.version ? [b, a] : [a, b]
+  const diffs = older && newer && older.version !== newer.version ? diffCases(older, newer) : null
+  return { versions, a, b, left: left ?? null, right: right ?? null, diffs, kpis }
 }
 
 export default function CaseVersionsPage() {
-  const { versions, a, b, left, right } = useLoaderData<typeof loader>()
+  const { versions, a, b, left, right, diffs, kpis } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
+  const locale = useLocale()
+  const kpiNames = Object.fromEntries(
+    kpis.map((kpi) => [kpi.id, locale === 'zh-TW' ? kpi.name_zh_tw : kpi.name_en]),
+  )
   if (versions.length === 0) return <EmptyState>{t('accountability.noCase')}</EmptyState>
   const options = versions.map((v) => (
     <option key={v.version} value={v.version}>
@@ -74,7 +86,11 @@ export default function CaseVersionsPage() {
                 </td>
                 <td>{v.author_name ?? '—'}</td>
                 <td>{format.dateTime(v.submitted_at)}</td>
-                <td>{v.decider_name ? `${v.decider_name} · ${format.dateTime(v.decided_at)}` : '—'}</td>
+                <td>
+                  {v.decider_name && isDecided(v.status)
+                    ? `${v.decider_name} · ${format.dateTime(v.decided_at)}`
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -95,6 +111,7 @@ export default function CaseVersionsPage() {
         </label>
         <button type="submit">{t('accountability.compare')}</button>
       </Form>
+      {diffs ? <CaseDiffTable diffs={diffs} kpiNames={kpiNames} /> : null}
       <div className="compare">
         {[a, b].map((side, index) =>
           side ? (

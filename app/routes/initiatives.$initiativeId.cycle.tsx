@@ -27,6 +27,7 @@ import {
   requireDeliveryManager,
 } from '~/models/delivery/guard.server'
 import styles from '~/styles/delivery.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
@@ -66,24 +67,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, { kind: 'success', message: 'delivery.cycle.started' })
     }
     case 'log-hours': {
-      const submission = parseSubmission(formData, LogHoursSchema, locale)
-      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
-      try {
-        await logHours(db, user, initiative.id, submission.value)
-      } catch (error) {
-        return refuseSubmission(locale, submission, error, { intent })
-      }
-      return redirectWithToast(back, { kind: 'success', message: 'delivery.hours.logged' })
+      return saveOnce(db, { request, user, formData, form: 'hours' }, async () => {
+        const submission = parseSubmission(formData, LogHoursSchema, locale)
+        if (submission.status !== 'success')
+          return refuseSubmission(locale, submission, undefined, { intent })
+        try {
+          await logHours(db, user, initiative.id, submission.value)
+        } catch (error) {
+          return refuseSubmission(locale, submission, error, { intent })
+        }
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.hours.logged' })
+      })
     }
     case 'pause': {
-      const submission = parseSubmission(formData, PauseSchema, locale)
-      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
-      try {
-        await addPause(db, user, initiative.id, submission.value)
-      } catch (error) {
-        return refuseSubmission(locale, submission, error, { intent })
-      }
-      return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.recorded' })
+      return saveOnce(db, { request, user, formData, form: 'pause' }, async () => {
+        const submission = parseSubmission(formData, PauseSchema, locale)
+        if (submission.status !== 'success')
+          return refuseSubmission(locale, submission, undefined, { intent })
+        try {
+          await addPause(db, user, initiative.id, submission.value)
+        } catch (error) {
+          return refuseSubmission(locale, submission, error, { intent })
+        }
+        return redirectWithToast(back, { kind: 'success', message: 'delivery.pause.recorded' })
+      })
     }
     case 'end-pause': {
       const submission = parseSubmission(formData, EndPauseSchema, locale)

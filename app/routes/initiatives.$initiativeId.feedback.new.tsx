@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { FormKeyField } from '~/components/form-key'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
 import {
@@ -16,6 +17,7 @@ import { listReleases } from '~/models/eet/eet.server'
 import { submitFeedback } from '~/models/eet/feedback.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/eet.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission, type FieldErrors } from '~/utils/forms'
 import { refuseSubmission } from '~/utils/refuse.server'
@@ -34,16 +36,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'feedback:submit')
   const initiative = await requireInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), FeedbackSchema, locale)
-  if (submission.status !== 'success') return refuseSubmission(locale, submission)
-  try {
-    await submitFeedback(db, user, initiative.id, submission.value)
-  } catch (error) {
-    return refuseSubmission(locale, submission, error)
-  }
-  return redirectWithToast(`/initiatives/${initiative.id}/feedback?mine=1`, {
-    kind: 'success',
-    message: 'eet.feedback.sent',
+  const formData = await request.formData()
+  return saveOnce(db, { request, user, formData, form: 'feedback' }, async () => {
+    const submission = parseSubmission(formData, FeedbackSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission)
+    try {
+      await submitFeedback(db, user, initiative.id, submission.value)
+    } catch (error) {
+      return refuseSubmission(locale, submission, error)
+    }
+    return redirectWithToast(`/initiatives/${initiative.id}/feedback?mine=1`, {
+      kind: 'success',
+      message: 'eet.feedback.sent',
+    })
   })
 }
 
@@ -99,6 +104,7 @@ export default function NewFeedbackPage() {
       <SectionHeader title={t('eet.feedback.newTitle')} />
       <Form method="post" className="card form-grid" {...formProps}>
         <FormError message={formError} id={formErrorId} />
+        <FormKeyField />
         {releases.length ? (
           <SelectField
             label={t('eet.feedback.release')}

@@ -21,6 +21,7 @@ import {
 import { getDeliverySettings } from '~/models/delivery/settings.server'
 import { listSprints, planSprint, sprintVelocity } from '~/models/delivery/sprint.server'
 import styles from '~/styles/delivery.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
@@ -65,29 +66,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(parsedIntent.success, 'Unknown intent')
   const intent = parsedIntent.data
   if (intent === 'add-item') {
-    const submission = parseSubmission(formData, BacklogItemSchema, locale)
+    return saveOnce(db, { request, user, formData, form: 'backlog-item' }, async () => {
+      const submission = parseSubmission(formData, BacklogItemSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        await createBacklogItem(db, user, initiative.id, submission.value)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
+      }
+      return redirectWithToast(`/initiatives/${initiative.id}/sprints`, {
+        kind: 'success',
+        message: 'delivery.backlog.added',
+      })
+    })
+  }
+  return saveOnce(db, { request, user, formData, form: 'sprint' }, async () => {
+    const submission = parseSubmission(formData, PlanSprintSchema, locale)
     if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
     try {
-      await createBacklogItem(db, user, initiative.id, submission.value)
+      const sprint = await planSprint(db, user, initiative, submission.value)
+      return redirectWithToast(`/initiatives/${initiative.id}/sprints/${sprint.id}`, {
+        kind: 'success',
+        message: 'delivery.sprint.planned',
+      })
     } catch (error) {
       return refuseSubmission(locale, submission, error, { intent })
     }
-    return redirectWithToast(`/initiatives/${initiative.id}/sprints`, {
-      kind: 'success',
-      message: 'delivery.backlog.added',
-    })
-  }
-  const submission = parseSubmission(formData, PlanSprintSchema, locale)
-  if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
-  try {
-    const sprint = await planSprint(db, user, initiative, submission.value)
-    return redirectWithToast(`/initiatives/${initiative.id}/sprints/${sprint.id}`, {
-      kind: 'success',
-      message: 'delivery.sprint.planned',
-    })
-  } catch (error) {
-    return refuseSubmission(locale, submission, error, { intent })
-  }
+  })
 }
 
 export default function SprintsPage() {

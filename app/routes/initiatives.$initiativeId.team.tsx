@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useFormKey } from '~/components/form-key'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -17,6 +18,7 @@ import {
   setSpannerBackground,
 } from '~/models/accountability/team.server'
 import styles from '~/styles/accountability.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
@@ -67,16 +69,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setSpannerBackground(db, user, initiative.id, submission.value.spanner_background)
     return redirectWithToast(back, { kind: 'success', message: 'toast.saved' })
   }
-  const submission = parseSubmission(formData, TeamMemberSchema, locale)
-  if (submission.status !== 'success')
-    return refuseSubmission(locale, submission, undefined, { intent: 'add' })
-  await addTeamMember(db, user, initiative.id, submission.value)
-  return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberAdded' })
+  return saveOnce(db, { request, user, formData, form: 'team-member' }, async () => {
+    const submission = parseSubmission(formData, TeamMemberSchema, locale)
+    if (submission.status !== 'success')
+      return refuseSubmission(locale, submission, undefined, { intent: 'add' })
+    await addTeamMember(db, user, initiative.id, submission.value)
+    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberAdded' })
+  })
 }
 
 export default function TeamPage() {
   const { team, background, leadName, coverage, canEdit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const formKey = useFormKey()
   const t = useT()
   const answerTo = (intent: 'add' | 'remove' | 'background') =>
     actionData?.intent === intent ? actionData : null
@@ -143,7 +148,7 @@ export default function TeamPage() {
             </table>
           </div>
         )}
-        {canEdit ? <TeamMemberForm lastResult={answerTo('add')?.result} /> : null}
+        {canEdit ? <TeamMemberForm key={formKey} lastResult={answerTo('add')?.result} /> : null}
       </section>
       <aside>
         <section className="card" aria-labelledby="coverage-title">

@@ -7,6 +7,7 @@ import { useT } from '~/i18n/react'
 import { initiativeFormOptions } from '~/models/foundation/initiative-form.server'
 import { InitiativeSchema } from '~/models/foundation/initiative.schema'
 import { createInitiative } from '~/models/foundation/initiative.server'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -20,14 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'initiative:create')
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), InitiativeSchema, locale)
-  if (submission.status !== 'success') return refuseSubmission(locale, submission)
-  try {
-    const created = await createInitiative(db, user, submission.value)
-    return redirectWithToast(`/initiatives/${created.id}`, { kind: 'success', message: 'initiative.created' })
-  } catch (error) {
-    return refuseSubmission(locale, submission, error)
-  }
+  const formData = await request.formData()
+  return saveOnce(db, { request, user, formData, form: 'initiative' }, async () => {
+    const submission = parseSubmission(formData, InitiativeSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission)
+    try {
+      const created = await createInitiative(db, user, submission.value)
+      return redirectWithToast(`/initiatives/${created.id}`, {
+        kind: 'success',
+        message: 'initiative.created',
+      })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error)
+    }
+  })
 }
 
 export default function NewInitiativePage() {

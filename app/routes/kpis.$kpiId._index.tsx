@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useFormKey } from '~/components/form-key'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/auth/permissions'
@@ -26,6 +27,7 @@ import { DomainError } from '~/utils/domain-error'
 import { CheckInSchema, DriverLinkSchema } from '~/models/kpi/kpi.schema'
 import { listLaggingKpis } from '~/models/kpi/kpi.server'
 import styles from '~/styles/kpi.css?url'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
@@ -65,48 +67,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'checkin') {
     if (!kpi.can_edit || !can(user.role, 'kpi:measure')) forbidden()
-    const extra = { intent } as const
-    const submission = parseSubmission(formData, CheckInSchema, locale)
-    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
-    const { period_end, value, note, confidence } = submission.value
-    const checked = checkItem(kpi, { period_end, value, note }, new Map(), 0)
-    if (!checked.ok) {
-      const field = ['badValue', 'outOfRange'].includes(checked.error.code) ? 'value' : 'period_end'
-      return refuseSubmission(locale, submission, itemRefusal(locale, checked.error, field), extra)
-    }
-    // Replacing a period's value shows old → new and waits for the box that confirms it.
-    const existing = await currentMeasurement(db, kpi.id, period_end)
-    if (existing !== null && existing !== value && formData.get('confirm_replace') !== 'yes')
-      return refuseSubmission(
-        locale,
-        submission,
-        new DomainError('kpi.checkin.replace', {
-          field: 'value',
-          status: 409,
-          params: { old: existing, new: value, period: period_end },
-        }),
-        { ...extra, replace: { old: existing, new: value } },
-      )
-    const [outcome] = await recordMeasurements(db, writerForUser(user, 'form'), [
-      { ...checked.item, confidence: confidence ?? null },
-    ])
-    return redirectWithToast(`/kpis/${kpi.id}`, {
-      kind: 'success',
-      message: 'kpi.checkedIn',
-      vars: { outcome: translate(locale, `kpi.outcome.${outcome!}`) },
+    return saveOnce(db, { request, user, formData, form: 'kpi-checkin' }, async () => {
+      const extra = { intent } as const
+      const submission = parseSubmission(formData, CheckInSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+      const { period_end, value, note, confidence } = submission.value
+      const checked = checkItem(kpi, { period_end, value, note }, new Map(), 0)
+      if (!checked.ok) {
+        const field = ['badValue', 'outOfRange'].includes(checked.error.code) ? 'value' : 'period_end'
+        return refuseSubmission(locale, submission, itemRefusal(locale, checked.error, field), extra)
+      }
+      // Replacing a period's value shows old → new and waits for the box that confirms it.
+      const existing = await currentMeasurement(db, kpi.id, period_end)
+      if (existing !== null && existing !== value && formData.get('confirm_replace') !== 'yes')
+        return refuseSubmission(
+          locale,
+          submission,
+          new DomainError('kpi.checkin.replace', {
+            field: 'value',
+            status: 409,
+            params: { old: existing, new: value, period: period_end },
+          }),
+          { ...extra, replace: { old: existing, new: value } },
+        )
+      const [outcome] = await recordMeasurements(db, writerForUser(user, 'form'), [
+        { ...checked.item, confidence: confidence ?? null },
+      ])
+      return redirectWithToast(`/kpis/${kpi.id}`, {
+        kind: 'success',
+        message: 'kpi.checkedIn',
+        vars: { outcome: translate(locale, `kpi.outcome.${outcome!}`) },
+      })
     })
   }
   if (!kpi.can_edit || !can(user.role, 'kpi:edit')) forbidden()
   if (intent === 'link') {
-    const extra = { intent } as const
-    const submission = parseSubmission(formData, DriverLinkSchema, locale)
-    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
-    try {
-      await createDriverLink(db, user, kpi, submission.value)
-    } catch (error) {
-      return refuseSubmission(locale, submission, error, extra)
-    }
-    return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkCreated' })
+    return saveOnce(db, { request, user, formData, form: 'kpi-link' }, async () => {
+      const extra = { intent } as const
+      const submission = parseSubmission(formData, DriverLinkSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+      try {
+        await createDriverLink(db, user, kpi, submission.value)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, extra)
+      }
+      return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkCreated' })
+    })
   }
   invariantResponse(intent === 'unlink', 'Unknown intent')
   const submission = parseSubmission(formData, UnlinkSchema, locale)
@@ -119,6 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function KpiPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const formKey = useFormKey()
   const t = useT()
   const format = useFormat()
   const name = useKpiName()
@@ -212,6 +219,7 @@ export default function KpiPage() {
             <p>{t('kpi.rolledUpInfo', { method: t(`kpi.rollup.${kpi.rollup}`) })}</p>
           ) : data.canMeasure ? (
             <CheckInForm
+              key={formKey}
               lastResult={actionData?.intent === 'checkin' ? actionData.result : null}
               replace={
                 actionData && 'replace' in actionData
@@ -259,6 +267,7 @@ export default function KpiPage() {
           )}
           {data.canEdit && kpi.kind === 'leading' && data.candidates.length ? (
             <DriverLinkForm
+              key={formKey}
               candidates={data.candidates}
               lastResult={actionData?.intent === 'link' ? actionData.result : null}
             />

@@ -10,6 +10,7 @@ import { requireEditableInitiative } from '~/models/foundation/initiative-guard.
 import { KpiSchema } from '~/models/kpi/kpi.schema'
 import { createKpi, kpiFormOptions } from '~/models/kpi/kpi.server'
 import { getProgram } from '~/models/foundation/program.server'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { refuseSubmission } from '~/utils/refuse.server'
 import { parseSubmission } from '~/utils/forms'
@@ -41,15 +42,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'kpi:edit')
   const scope = await requireScope(request, user)
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), KpiSchema, locale)
-  // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
-  if (submission.status !== 'success') return refuseSubmission(locale, submission)
-  try {
-    const created = await createKpi(db, user, scope, submission.value)
-    return redirectWithToast(`/kpis/${created.id}`, { kind: 'success', message: 'kpi.created' })
-  } catch (error) {
-    return refuseSubmission(locale, submission, error)
-  }
+  const formData = await request.formData()
+  return saveOnce(db, { request, user, formData, form: 'kpi' }, async () => {
+    const submission = parseSubmission(formData, KpiSchema, locale)
+    // A target row added or removed without JavaScript comes back here too: the form again, nothing saved.
+    if (submission.status !== 'success') return refuseSubmission(locale, submission)
+    try {
+      const created = await createKpi(db, user, scope, submission.value)
+      return redirectWithToast(`/kpis/${created.id}`, { kind: 'success', message: 'kpi.created' })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error)
+    }
+  })
 }
 
 export default function NewKpiPage() {

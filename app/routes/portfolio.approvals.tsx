@@ -1,93 +1,98 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { can } from '~/auth/permissions'
 import { FormError } from '~/components/forms'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
-import { decideCase, pendingDecisions } from '~/models/accountability/business-case.server'
+import { approvalQueue } from '~/models/accountability/approvals.server'
+import { decideCase } from '~/models/accountability/business-case.server'
+import { ApprovalDecisionSchema } from '~/models/sponsor/approvals.schema'
+import { ApprovalForm } from '~/components/sponsor/approval-form'
+import { criteriaSummary, GateCriteriaList } from '~/components/accountability/gate-criteria'
+import { programTimezone } from '~/models/foundation/reporting-program.server'
 import { todayIn } from '~/utils/calendar'
 import { decideGate } from '~/models/accountability/gate.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
-import { portfolioProgram } from '~/models/sponsor/portfolio.server'
 import { db } from '~/utils/db.server'
 import { forbidden } from '~/utils/http.server'
-import { fields, parseSubmission } from '~/utils/forms'
+import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
 import { refuseSubmission } from '~/utils/refuse.server'
 import { DomainError, isDomainError } from '~/utils/domain-error'
 
-// The sponsor's inbox: business cases and stage gates waiting for this user's decision (the accountability area's
-// pendingDecisions). Approving is one step here; asking for changes or rejecting needs a comment and
-// happens on the case or the gate page itself, which each row links to.
+// The sponsor's inbox: business cases and stage gates waiting for this user's decision
+// (accountability's approvalQueue): per row what is asked, who asked, the case's NPV and, for a gate,
+// its criteria as the data judges them now. Each row decides in place — approve, request changes or
+// reject with a note; approving a gate with an unmet criterion needs the override's reason.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tenfold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide')) forbidden()
-  const [pending, locale] = await Promise.all([pendingDecisions(db, user), getUserLocale(request)])
-  return { ...pending, title: `${translate(locale, 'sponsor.approvals.title')} · Tenfold` }
+  const [queue, locale] = await Promise.all([approvalQueue(db, user), getUserLocale(request)])
+  return { ...queue, title: `${translate(locale, 'sponsor.approvals.title')} · Tenfold` }
 }
-
-const ApproveSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('approve-case'), initiativeId: z.uuid(), note: fields.optionalText(2000) }),
-  z.object({
-    intent: z.literal('approve-gate'),
-    initiativeId: z.uuid(),
-    gateId: z.uuid(),
-    note: fields.optionalText(2000),
-  }),
-])
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide')) forbidden()
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), ApproveSchema, locale)
-  if (submission.status !== 'success') return refuseSubmission(locale, submission)
+  const formData = await request.formData()
+  const submission = parseSubmission(formData, ApprovalDecisionSchema, locale)
+  const rowId = String(formData.get('rowId') ?? '')
+  if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { rowId })
   const input = submission.value
-  if (!can(user.role, input.intent === 'approve-case' ? 'business-case:decide' : 'gate:decide')) forbidden()
+  if (!can(user.role, input.intent === 'decide-case' ? 'business-case:decide' : 'gate:decide')) forbidden()
   const initiative = await requireInitiative(user, input.initiativeId)
   try {
-    if (input.intent === 'approve-case') {
-      await decideCase(db, user, initiative, 'approved', input.note)
+    if (input.intent === 'decide-case') {
+      await decideCase(db, user, initiative, input.decision, input.note)
     } else {
-      const today = todayIn(initiative.program_id ? await programTimezone(initiative.program_id) : 'UTC')
-      await decideGate(db, user, initiative, {
-        gate_id: input.gateId,
-        decision: 'approved',
-        decision_date: today,
-        decision_notes: input.note,
-      })
+      const today = todayIn(await programTimezone(db, initiative.program_id))
+      await decideGate(
+        db,
+        user,
+        initiative,
+        {
+          gate_id: input.rowId,
+          decision: input.decision,
+          decision_date: today,
+          decision_notes: input.note,
+          override_reason: input.override_reason,
+        },
+        today,
+      )
     }
   } catch (error) {
     if (!isDomainError(error)) throw error
     if (error.code === 'accountability.errors.notSponsor') forbidden()
+    if (error.field) return refuseSubmission(locale, submission, error, { rowId })
     // The queue words a lost race its own way: what the sponsor clicked no longer waits for them.
     const own = isDomainError(error, 'accountability.errors.ownCase', 'accountability.errors.ownGate')
     const reason = own ? 'sponsor.approvals.ownCase' : 'sponsor.approvals.notPending'
-    return refuseSubmission(locale, submission, new DomainError(reason))
+    return refuseSubmission(locale, submission, new DomainError(reason), { rowId })
   }
   return redirectWithToast('/portfolio/approvals', {
     kind: 'success',
     message:
-      input.intent === 'approve-case' ? 'sponsor.approvals.approved' : 'sponsor.approvals.gateApproved',
+      input.intent === 'decide-case'
+        ? `accountability.toast.${input.decision}`
+        : `accountability.toast.gate.${input.decision}`,
   })
-}
-
-async function programTimezone(programId: string) {
-  return (await portfolioProgram(db, programId))?.reporting_timezone ?? 'UTC'
 }
 
 export default function ApprovalsPage() {
   const { cases, gates } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const t = useT()
   const fmt = useFormat()
+  const money = (value: number | null) =>
+    value === null ? '—' : fmt.number(value, { maximumFractionDigits: 0 })
+  const answerFor = (rowId: string) => (actionData?.rowId === rowId ? actionData.result : null)
+  const rowAnswered = [...cases, ...gates].some((row) => row.id === actionData?.rowId)
   return (
     <>
       <PageHeader
@@ -99,7 +104,7 @@ export default function ApprovalsPage() {
           </span>
         }
       />
-      <FormError message={actionData?.formError} />
+      <FormError message={rowAnswered ? null : actionData?.formError} />
       <section aria-labelledby="cases-heading">
         <h2 id="cases-heading">{t('sponsor.approvals.cases')}</h2>
         {cases.length ? (
@@ -108,8 +113,9 @@ export default function ApprovalsPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col">{t('sponsor.approvals.submitted')}</th>
-                  <th scope="col">{t('sponsor.approvals.approve')}</th>
+                  <th scope="col">{t('sponsor.approvals.askedBy')}</th>
+                  <th scope="col">{t('accountability.npv')}</th>
+                  <th scope="col">{t('sponsor.approvals.decide')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -119,26 +125,19 @@ export default function ApprovalsPage() {
                       <Link to={`/initiatives/${item.initiative_id}/case`}>{item.initiative_name}</Link>
                       <div className="muted">{t('sponsor.approvals.version', { version: item.version })}</div>
                     </th>
-                    <td>{fmt.dateTime(item.submitted_at)}</td>
                     <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="approve-case" />
-                        <input type="hidden" name="initiativeId" value={item.initiative_id} />
-                        <label>
-                          {t('sponsor.approvals.note')}
-                          <input name="note" maxLength={2000} />
-                        </label>
-                        <button
-                          type="submit"
-                          disabled={navigation.state === 'submitting'}
-                          aria-label={`${t('sponsor.approvals.approve')}: ${item.initiative_name}`}
-                        >
-                          {t('sponsor.approvals.approve')}
-                        </button>
-                        <Link to={`/initiatives/${item.initiative_id}/case`}>
-                          {t('sponsor.approvals.open')}
-                        </Link>
-                      </Form>
+                      {item.asked_by ?? '—'}
+                      <div className="muted">{fmt.dateTime(item.submitted_at)}</div>
+                    </td>
+                    <td>{money(item.npv)}</td>
+                    <td>
+                      <ApprovalForm
+                        kind="case"
+                        rowId={item.id}
+                        initiativeId={item.initiative_id}
+                        label={`${t('sponsor.approvals.decide')}: ${item.initiative_name}`}
+                        lastResult={answerFor(item.id)}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -157,9 +156,11 @@ export default function ApprovalsPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col">{t('initiative.stage')}</th>
-                  <th scope="col">{t('sponsor.approvals.requested')}</th>
-                  <th scope="col">{t('sponsor.approvals.approve')}</th>
+                  <th scope="col">{t('sponsor.approvals.asked')}</th>
+                  <th scope="col">{t('accountability.criteria')}</th>
+                  <th scope="col">{t('accountability.npv')}</th>
+                  <th scope="col">{t('sponsor.approvals.askedBy')}</th>
+                  <th scope="col">{t('sponsor.approvals.decide')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -174,27 +175,23 @@ export default function ApprovalsPage() {
                         to: t(`stage.${gate.to_stage}`),
                       })}
                     </td>
-                    <td>{fmt.dateTime(gate.requested_at)}</td>
                     <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="approve-gate" />
-                        <input type="hidden" name="initiativeId" value={gate.initiative_id} />
-                        <input type="hidden" name="gateId" value={gate.id} />
-                        <label>
-                          {t('sponsor.approvals.note')}
-                          <input name="note" maxLength={2000} />
-                        </label>
-                        <button
-                          type="submit"
-                          disabled={navigation.state === 'submitting'}
-                          aria-label={`${t('sponsor.approvals.approve')}: ${gate.initiative_name} ${gate.to_stage}`}
-                        >
-                          {t('sponsor.approvals.approve')}
-                        </button>
-                        <Link to={`/initiatives/${gate.initiative_id}/gates`}>
-                          {t('sponsor.approvals.open')}
-                        </Link>
-                      </Form>
+                      {t('accountability.gateEvidence.summary', criteriaSummary(gate.criteria))}
+                      <GateCriteriaList criteria={gate.criteria} />
+                    </td>
+                    <td>{money(gate.npv)}</td>
+                    <td>
+                      {gate.asked_by ?? '—'}
+                      <div className="muted">{fmt.dateTime(gate.requested_at)}</div>
+                    </td>
+                    <td>
+                      <ApprovalForm
+                        kind="gate"
+                        rowId={gate.id}
+                        initiativeId={gate.initiative_id}
+                        label={`${t('sponsor.approvals.decide')}: ${gate.initiative_name}`}
+                        lastResult={answerFor(gate.id)}
+                      />
                     </td>
                   </tr>
                 ))}

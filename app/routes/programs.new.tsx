@@ -7,6 +7,7 @@ import { useT } from '~/i18n/react'
 import { actorOf } from '~/models/foundation/audit.server'
 import { ProgramSchema } from '~/models/foundation/program.schema'
 import { createProgram } from '~/models/foundation/program.server'
+import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -20,10 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'program:manage')
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), ProgramSchema, locale)
-  if (submission.status !== 'success') return refuseSubmission(locale, submission)
-  const program = await createProgram(db, actorOf(user), submission.value)
-  return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'program.created' })
+  const formData = await request.formData()
+  return saveOnce(db, { request, user, formData, form: 'program' }, async () => {
+    const submission = parseSubmission(formData, ProgramSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission)
+    const program = await createProgram(db, actorOf(user), submission.value)
+    return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'program.created' })
+  })
 }
 
 export default function NewProgramPage() {

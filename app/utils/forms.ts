@@ -8,6 +8,9 @@ import { isMessageKey, translate, type MessageKey } from '~/i18n/translate'
 // form's HTML constraints come from it (constraintsOf). Error messages are catalogue keys, translated for
 // the user's locale.
 
+/** The hidden field that carries a form render's idempotency key (see form-submission.server.ts). */
+export const FORM_KEY = 'form_key'
+
 export type FieldErrors = Record<string, string[]>
 export function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
   if (isMessageKey(issue.message)) {

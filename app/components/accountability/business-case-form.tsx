@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FiguresSummary, YearTable } from '~/components/accountability/business-case-view'
 import {
@@ -123,6 +124,7 @@ export function BusinessCaseForm({
       {/* Enter in a field saves: the first submit button is the default, not a row's remove button. */}
       <button type="submit" hidden />
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       {notice ? <p className="field-hint">{notice}</p> : null}
       <section className="card form-grid">
         <h2>{t('accountability.caseText')}</h2>

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, SelectField, TextAreaField, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
@@ -46,6 +47,7 @@ export function CaseCommentForm({ lastResult }: { lastResult: LastResult }) {
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="comment" />
       <TextAreaField label={t('accountability.addComment')} {...field('comment')} />
       <FormActions>

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import {
   FormActions,
@@ -9,7 +10,10 @@ import {
   useSchemaForm,
 } from '~/components/forms'
 import { useT } from '~/i18n/react'
+import type { GateCriterion } from '~/models/accountability/tables'
+import { GateCriteriaList } from './gate-criteria'
 import {
+  GATE_DECISIONS,
   GateDecisionSchema,
   GateRequestSchema,
   type GateCriterionKey,
@@ -17,12 +21,15 @@ import {
 
 type LastResult = SubmissionResult<string[]> | null | undefined
 
-/** The lead asks for the next stage, ticking the criteria the initiative meets. */
+/**
+ * The lead asks for the next stage: the criteria the data judges are shown as judged now; the others
+ * are ticked with a note saying how the lead knows.
+ */
 export function GateRequestForm({
   criteria,
   lastResult,
 }: {
-  criteria: readonly GateCriterionKey[]
+  criteria: readonly GateCriterion[]
   lastResult: LastResult
 }) {
   const t = useT()
@@ -30,18 +37,32 @@ export function GateRequestForm({
     id: 'gate-request',
     lastResult,
   })
+  const judged = criteria.filter((criterion) => criterion.source === 'data')
+  const attested = criteria.filter((criterion) => criterion.source !== 'data')
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="request" />
-      <fieldset>
-        <legend>{t('accountability.criteria')}</legend>
-        {criteria.map((key) => (
-          <label key={key} className="checkbox">
-            <input type="checkbox" name="criteria" value={key} /> {t(`accountability.criterion.${key}`)}
-          </label>
-        ))}
-      </fieldset>
+      {judged.length ? <GateCriteriaList criteria={judged} /> : null}
+      {attested.length ? (
+        <fieldset>
+          <legend>{t('accountability.criteria')}</legend>
+          <p className="field-hint">{t('accountability.gateEvidence.attestHint')}</p>
+          {attested.map(({ key }) => (
+            <div key={key}>
+              <label className="checkbox">
+                <input type="checkbox" name="criteria" value={key} />{' '}
+                {t(`accountability.criterion.${key as GateCriterionKey}`)}
+              </label>
+              <TextField
+                label={`${t(`accountability.criterion.${key as GateCriterionKey}`)} · ${t('accountability.gateEvidence.note')}`}
+                {...field(`notes.${key}`)}
+              />
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       <TextAreaField label={t('accountability.gateNote')} {...field('request_note')} />
       <FormActions>
         <button type="submit">{t('accountability.askForDecision')}</button>
@@ -73,7 +94,7 @@ export function GateDecisionForm({
       <div className="field-row">
         <SelectField
           label={t('accountability.decision')}
-          options={(['approved', 'rejected'] as const).map((value) => ({
+          options={GATE_DECISIONS.map((value) => ({
             value,
             label: t(`accountability.gateStatus.${value}`),
           }))}
@@ -87,6 +108,11 @@ export function GateDecisionForm({
         />
       </div>
       <TextAreaField label={t('accountability.decisionNotes')} {...field('decision_notes')} />
+      <TextAreaField
+        label={t('accountability.gateOverrideReason')}
+        hint={t('accountability.gateOverrideHint')}
+        {...field('override_reason')}
+      />
       <FormActions>
         <button type="submit">{t('accountability.recordDecision')}</button>
       </FormActions>

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import {
   FormActions,
@@ -36,6 +37,7 @@ export function ReviewForm({
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="review" />
       <div className="field-row">
         <SelectField

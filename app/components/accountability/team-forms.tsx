@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
@@ -23,6 +24,7 @@ export function TeamMemberForm({ lastResult }: { lastResult: LastResult }) {
     <Form method="post" className="form-grid" {...formProps}>
       <h3>{t('accountability.addMember')}</h3>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="add" />
       <div className="field-row">
         <TextField label={t('accountability.person')} {...field('person_name')} />

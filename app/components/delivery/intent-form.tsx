@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
+import { FormKeyField, useFormKey } from '~/components/form-key'
 import { FormError, useSchemaForm } from '~/components/forms'
 
 // A small form of a page with several, on conform: it posts its intent, is checked in the browser by the
@@ -18,7 +19,15 @@ export function resultFor(actionData: IntentReply, intents: readonly string[]) {
 /** What the form's fields take: `field(name)` gives a control its name, errors, constraints and posted value. */
 export type IntentFormFields = Pick<ReturnType<typeof useSchemaForm>, 'field'>
 
-export function IntentForm({
+/**
+ * Remounted with the root's form key, which changes after every save: a saved form comes back empty
+ * (or with its new defaults), never with the draft just saved; the key also makes a double submit save once.
+ */
+export function IntentForm(props: Parameters<typeof IntentFormBody>[0]) {
+  return <IntentFormBody key={useFormKey()} {...props} />
+}
+
+function IntentFormBody({
   intent,
   buttons,
   title,
@@ -47,6 +56,7 @@ export function IntentForm({
       <h3 id={titleId}>{title}</h3>
       <Form method="post" className="form-grid" {...formProps}>
         {buttons ? null : <input type="hidden" name="intent" value={intent} />}
+        <FormKeyField />
         <FormError message={formError} id={formErrorId} />
         {children({ field })}
       </Form>

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/react'
 import { InitiativeSchema, STAGES, STATUSES } from '~/models/foundation/initiative.schema'
@@ -67,6 +68,7 @@ export function InitiativeForm({
   return (
     <Form method="post" className="card form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <FormFields
         {...form}
         fields={[

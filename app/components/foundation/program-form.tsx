@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { useT } from '~/i18n/react'
 import { ProgramSchema } from '~/models/foundation/program.schema'
@@ -22,6 +23,7 @@ export function ProgramForm({
   return (
     <Form method="post" className="card form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <FormFields
         initial={initial}
         constraints={constraints}

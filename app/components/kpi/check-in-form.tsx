@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
 import { useFormat, useT } from '~/i18n/react'
@@ -22,6 +23,7 @@ export function CheckInForm({
   return (
     <Form method="post" className="form-grid" {...formProps}>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="checkin" />
       <FormFields
         initial={initial}

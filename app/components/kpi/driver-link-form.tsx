@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
@@ -26,6 +27,7 @@ export function DriverLinkForm({
     <Form method="post" className="form-grid" {...formProps}>
       <h3>{t('kpi.addLink')}</h3>
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <input type="hidden" name="intent" value="link" />
       <FormFields
         initial={initial}

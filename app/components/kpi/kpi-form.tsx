@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, FormFields, optionsOf, TextField, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
@@ -107,6 +108,7 @@ export function KpiForm({
       {/* Enter in a field submits: the first submit button is the default, not a row's remove button. */}
       <button type="submit" hidden />
       <FormError message={formError} id={formErrorId} />
+      <FormKeyField />
       <FormFields
         constraints={constraints}
         errors={form.allErrors}

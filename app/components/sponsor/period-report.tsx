@@ -69,6 +69,10 @@ export function PeriodReportSections({ report, t, fmt, locale }: Props) {
               }),
           },
           { header: t('sponsor.report.decided'), cell: (gate) => fmt.date(gate.decision_date) },
+          {
+            header: t('accountability.gateOverride'),
+            cell: (gate) => gate.override_reason ?? '—',
+          },
         ]}
       />
       <ReportTable

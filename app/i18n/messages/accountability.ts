@@ -145,6 +145,22 @@ export const accountability = defineMessages({
   'accountability.comments': { en: 'Comments and decisions', 'zh-TW': '意見與決議' },
   'accountability.addComment': { en: 'Add a comment', 'zh-TW': '新增意見' },
   'accountability.postComment': { en: 'Post the comment', 'zh-TW': '送出意見' },
+  'accountability.diff.title': {
+    en: 'What changed between the two versions',
+    'zh-TW': '兩個版本之間的差異',
+  },
+  'accountability.diff.none': { en: 'The two versions are identical.', 'zh-TW': '兩個版本內容相同。' },
+  'accountability.diff.where': { en: 'Where', 'zh-TW': '位置' },
+  'accountability.diff.field': { en: 'Field', 'zh-TW': '欄位' },
+  'accountability.diff.change': { en: 'Change', 'zh-TW': '變更' },
+  'accountability.diff.beforeAfter': { en: 'Old → new', 'zh-TW': '原值 → 新值' },
+  'accountability.diff.line': { en: 'Whole line', 'zh-TW': '整列' },
+  'accountability.diff.startYear': { en: 'First year', 'zh-TW': '起始年度' },
+  'accountability.diff.totalBenefits': { en: 'Total benefits', 'zh-TW': '效益總額' },
+  'accountability.diff.totalCosts': { en: 'Total costs', 'zh-TW': '成本總額' },
+  'accountability.diff.kind.added': { en: 'Added', 'zh-TW': '新增' },
+  'accountability.diff.kind.removed': { en: 'Removed', 'zh-TW': '移除' },
+  'accountability.diff.kind.changed': { en: 'Changed', 'zh-TW': '修改' },
   'accountability.caseStatus.draft': { en: 'Draft', 'zh-TW': '草稿' },
   'accountability.caseStatus.submitted': { en: 'Submitted', 'zh-TW': '已送出' },
   'accountability.caseStatus.approved': { en: 'Approved', 'zh-TW': '已核准' },
@@ -208,6 +224,55 @@ export const accountability = defineMessages({
   'accountability.gateStatus.pending': { en: 'Awaiting decision', 'zh-TW': '待決議' },
   'accountability.gateStatus.approved': { en: 'Approved', 'zh-TW': '已核准' },
   'accountability.gateStatus.rejected': { en: 'Rejected', 'zh-TW': '已駁回' },
+  'accountability.gateStatus.changes_requested': { en: 'Changes requested', 'zh-TW': '須修改' },
+  'accountability.criterion.pilotDecision': {
+    en: 'Pilot phase closed with the decision to scale',
+    'zh-TW': '試行階段已結束並決定擴大推行',
+  },
+  'accountability.gateEvidence.phase': {
+    en: 'Cycle {cycle, number} (0 = none yet); closed {closed}.',
+    'zh-TW': '第 {cycle, number} 輪（0 表示尚無）；結束於 {closed}。',
+  },
+  'accountability.gateEvidence.pilotDecision': {
+    en: 'Cycle {cycle, number}: {decision, select, scale {decided to scale} iterate {decided to iterate} stop {decided to stop} other {no pilot decision yet}}.',
+    'zh-TW':
+      '第 {cycle, number} 輪：{decision, select, scale {擴大推行} iterate {再迭代} stop {停止} other {尚無試行決定}}。',
+  },
+  'accountability.gateEvidence.pilotKpis': {
+    en: '{onTrack, number} of {total, plural, one {# KPI with a target} other {# KPIs with a target}} on track.',
+    'zh-TW': '有目標值的 {total, plural, other {# 項}} KPI 中，{onTrack, number} 項符合進度。',
+  },
+  'accountability.gateEvidence.adoption': {
+    en: 'Adoption rate {rate} over the last {days, number} days (company-wide); threshold {threshold}.',
+    'zh-TW': '最近 {days, number} 天採用率 {rate}（全公司）；門檻 {threshold}。',
+  },
+  'accountability.gateEvidence.fromData': { en: 'judged from the data', 'zh-TW': '依資料判斷' },
+  'accountability.gateEvidence.attested': { en: 'attested by the lead', 'zh-TW': '由負責人確認' },
+  'accountability.gateEvidence.look': { en: 'See the evidence', 'zh-TW': '查看佐證' },
+  'accountability.gateEvidence.attestHint': {
+    en: 'Tick what is in place and say how you know; the portal judges the other criteria from its data.',
+    'zh-TW': '勾選已落實的項目並說明依據；其他條件由系統依資料判斷。',
+  },
+  'accountability.gateEvidence.note': { en: 'How you know', 'zh-TW': '依據說明' },
+  'accountability.gateEvidence.summary': {
+    en: '{met, number} of {total, plural, one {# criterion} other {# criteria}} met',
+    'zh-TW': '{total, plural, other {# 項}}條件中已達成 {met, number} 項',
+  },
+  'accountability.gateOverride': { en: 'Approved with an override', 'zh-TW': '例外核准' },
+  'accountability.gateOverrideReason': {
+    en: 'Reason to approve although a criterion is unmet',
+    'zh-TW': '條件未達成仍予核准的理由',
+  },
+  'accountability.gateOverrideHint': {
+    en: 'Needed only when approving with an unmet criterion; it is recorded, audited and shown in the period report.',
+    'zh-TW': '僅在條件未達成仍予核准時需要；將被記錄、稽核並列入期間報告。',
+  },
+  'accountability.gateRequested': {
+    en: 'Requested by {name} on {date}',
+    'zh-TW': '{name} 於 {date} 提出申請',
+  },
+  'accountability.gateDecided': { en: 'Decided by {name} on {date}', 'zh-TW': '{name} 於 {date} 決議' },
+  'accountability.gateZone': { en: 'Dates in {zone}.', 'zh-TW': '日期以 {zone} 時區顯示。' },
   'accountability.criterion.problemDefined': {
     en: 'Business problem defined (the first 10 hours)',
     'zh-TW': '已定義業務問題（前 10 小時）',
@@ -397,6 +462,10 @@ export const accountability = defineMessages({
     'zh-TW': '關卡已核准，階段已變更。',
   },
   'accountability.toast.gate.rejected': { en: 'Gate rejected.', 'zh-TW': '關卡已駁回。' },
+  'accountability.toast.gate.changes_requested': {
+    en: 'Changes requested; the lead can ask again.',
+    'zh-TW': '已要求修改；負責人可重新申請。',
+  },
   'accountability.toast.reviewRecorded': { en: 'Review decision recorded.', 'zh-TW': '已記錄審查決議。' },
   'accountability.toast.attested': { en: 'Attestation saved.', 'zh-TW': '已儲存確認。' },
 
@@ -447,6 +516,14 @@ export const accountability = defineMessages({
   'accountability.errors.gateNotPending': {
     en: 'This gate no longer awaits a decision.',
     'zh-TW': '此關卡已不在待決議狀態。',
+  },
+  'accountability.errors.overrideRequired': {
+    en: '{count, plural, one {# criterion is} other {# criteria are}} not met: give the reason for approving anyway.',
+    'zh-TW': '有 {count, plural, other {# 項}}條件未達成：請說明仍予核准的理由。',
+  },
+  'accountability.errors.attestNote': {
+    en: 'Say how you know this is in place.',
+    'zh-TW': '請說明您如何確認此項已落實。',
   },
   'accountability.errors.ownGate': {
     en: 'You cannot decide a gate you asked for.',

@@ -6,6 +6,10 @@ import { fields } from '~/utils/forms'
 // land on exactly the input that caused them.
 
 export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'changes_requested', 'rejected'] as const
+/** A version that carries a sponsor's decision (and so a "decided by"). */
+export function isDecided(status: (typeof CASE_STATUSES)[number]) {
+  return status === 'approved' || status === 'changes_requested' || status === 'rejected'
+}
 export const COST_KINDS = ['one_off', 'recurring'] as const
 export const MAX_HORIZON = 10
 

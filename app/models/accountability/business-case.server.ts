@@ -12,9 +12,10 @@ import { computeCase, type CaseFigures } from './business-case-finance'
 import type { BusinessCaseInput } from './business-case.schema'
 import { DomainError } from '~/utils/domain-error'
 
-// Business cases: one row per version; lines and assumptions hang off a version. A draft (or a case
-// sent back for changes) is edited in place; an approved or rejected version is locked, and saving a
-// change to it starts the next version. A submitted version waits for its sponsor's decision.
+// Business cases: one row per version; lines and assumptions hang off a version. Only a draft that was
+// never submitted is edited in place: once a version was submitted it is immutable (the sponsor's
+// decision refers to exactly what they reviewed), so saving or resubmitting after "changes requested",
+// approval or rejection starts the next version. A submitted version waits for its sponsor's decision.
 
 type InitiativeRef = { id: string; lead_id: string | null; sponsor_id: string | null }
 
@@ -192,7 +193,11 @@ function caseValues(input: BusinessCaseInput) {
   }
 }
 
-async function writeLines(trx: Executor, caseId: string, input: BusinessCaseInput) {
+async function writeLines(
+  trx: Executor,
+  caseId: string,
+  input: Pick<BusinessCaseInput, 'benefits' | 'costs'>,
+) {
   await trx.deleteFrom('business_case_benefits').where('case_id', '=', caseId).execute()
   await trx.deleteFrom('business_case_costs').where('case_id', '=', caseId).execute()
   for (const [position, benefit] of input.benefits.entries()) {
@@ -252,11 +257,12 @@ async function checkKpis(
     throw new DomainError('accountability.errors.kpi', { status: 409 })
 }
 
+/** Statuses from which the lead may change the case (a draft in place, a decided one as a new version). */
 const EDITABLE: CaseStatus[] = ['draft', 'changes_requested']
 
 /**
- * Saves the case. Edits a draft (or a version sent back) in place; after approval or rejection the
- * change becomes the next version, and the decided version stays as it was.
+ * Saves the case. Edits a draft in place; after any decision (changes requested included) the change
+ * becomes the next version, and the reviewed version stays exactly as it was.
  */
 export async function saveCase(
   db: Database,
@@ -277,7 +283,7 @@ export async function saveCase(
     if (latest?.status === 'submitted') throw new DomainError('accountability.errors.locked', { status: 409 })
     let caseId: string
     let version: number
-    if (latest && EDITABLE.includes(latest.status)) {
+    if (latest?.status === 'draft') {
       caseId = latest.id
       version = latest.version
       await trx
@@ -324,25 +330,72 @@ export async function submitCase(db: Database, user: AuthUser, initiativeId: str
       .executeTakeFirst()
     if (!latest || !EDITABLE.includes(latest.status))
       throw new DomainError('accountability.errors.notSubmittable', { status: 409 })
+    // Resubmitting a version sent back without editing it: the reviewed version keeps its decision,
+    // and an identical copy becomes the next version, the one now under review.
+    const submitted =
+      latest.status === 'draft'
+        ? latest
+        : await copyAsNextVersion(trx, latest.id, latest.version + 1, user.id)
     await trx
       .updateTable('business_cases')
       .set({ status: 'submitted', submitted_by: user.id, submitted_at: new Date(), updated_at: new Date() })
-      .where('id', '=', latest.id)
+      .where('id', '=', submitted.id)
       .execute()
     await trx
       .insertInto('business_case_comments')
-      .values({ case_id: latest.id, author_id: user.id, kind: 'submitted' })
+      .values({ case_id: submitted.id, author_id: user.id, kind: 'submitted' })
       .execute()
     await audit(trx, {
       actor: actorOf(user),
       action: 'business-case.submit',
       entityType: 'business_case',
-      entityId: latest.id,
-      before: { status: latest.status },
-      after: { status: 'submitted', version: latest.version },
+      entityId: submitted.id,
+      before: { status: latest.status, version: latest.version },
+      after: { status: 'submitted', version: submitted.version },
     })
-    return latest
+    return { ...submitted, status: 'submitted' as const }
   })
+}
+
+/** Copies a version's content and lines into a new draft version (none of its review state). */
+async function copyAsNextVersion(trx: Executor, caseId: string, version: number, authorId: string) {
+  const source = await trx
+    .selectFrom('business_cases')
+    .selectAll()
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  const { id } = await trx
+    .insertInto('business_cases')
+    .values({
+      initiative_id: source.initiative_id,
+      version,
+      context: source.context,
+      approach: source.approach,
+      customer_value: source.customer_value,
+      target_segments: source.target_segments,
+      data_systems: source.data_systems,
+      discount_rate: source.discount_rate,
+      horizon_years: source.horizon_years,
+      author_id: authorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const { benefits, costs } = (await caseLinesFor(trx, [caseId])).get(caseId)!
+  await writeLines(trx, id, {
+    benefits: benefits.map((benefit) => ({
+      name: benefit.name,
+      start_year: benefit.start_year,
+      kpi_id: benefit.kpi_id ?? undefined,
+      assumptions: benefit.assumptions.map(({ name, unit, value, source }) => ({
+        name,
+        unit,
+        value,
+        source,
+      })),
+    })),
+    costs: costs.map(({ name, kind, year, amount }) => ({ name, kind, year, amount })),
+  })
+  return { id, version, status: 'draft' as CaseStatus }
 }
 
 /** May this user decide cases of this initiative at all (before looking at who wrote it)? */

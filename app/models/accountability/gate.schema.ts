@@ -15,7 +15,7 @@ export const GATE_CRITERIA = {
   frame: [],
   design: ['problemDefined', 'sponsorAssigned', 'teamFormed'],
   pilot: ['caseApproved', 'kpisDefined', 'eetRecruited', 'mvpReady'],
-  scale: ['pilotKpisMet', 'adoptionTarget', 'frontlineManagers', 'supportReady'],
+  scale: ['pilotKpisMet', 'adoptionTarget', 'pilotDecision', 'frontlineManagers', 'supportReady'],
   sustain: ['valueTracked', 'ownershipHandedOver', 'variablePayPlan', 'feedbackLoop'],
 } as const satisfies Record<Stage, readonly string[]>
 export type GateCriterionKey = (typeof GATE_CRITERIA)[Stage][number]
@@ -30,16 +30,22 @@ const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(va
 export const GateRequestSchema = z.object({
   intent: z.literal('request'),
   criteria: z.preprocess(asArray, z.array(z.string().max(40)).max(10)),
+  /** The note that attests each ticked criterion, by criterion key. */
+  notes: z.record(z.string().max(40), fields.optionalText(1000)).default({}),
   request_note: fields.optionalText(2000),
 })
+
+export const GATE_DECISIONS = ['approved', 'changes_requested', 'rejected'] as const
 
 export const GateDecisionSchema = z
   .object({
     intent: z.literal('decide'),
     gate_id: z.uuid(),
-    decision: z.enum(['approved', 'rejected'], 'errors.invalidChoice'),
+    decision: z.enum(GATE_DECISIONS, 'errors.invalidChoice'),
     decision_date: fields.isoDate(),
     decision_notes: fields.optionalText(2000),
+    /** Approving although a criterion is unmet: the sponsor says why (checked against the data on the server). */
+    override_reason: fields.optionalText(2000),
   })
   .refine((value) => value.decision === 'approved' || value.decision_notes.length > 0, {
     message: 'accountability.errors.commentRequired',

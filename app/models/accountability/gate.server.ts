@@ -6,12 +6,15 @@ import type { GateCriterion } from '~/models/accountability/tables'
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
 import { moveInitiativeStage } from '../foundation/initiative.server'
+import { evaluateGateCriteria, isDataCriterion } from './gate-criteria.server'
 import { GATE_CRITERIA, nextStage } from './gate.schema'
 import { DomainError } from '~/utils/domain-error'
 
-// An initiative changes stage only here: the lead asks for the next stage with the gate's criteria
-// ticked, and the sponsor (or an admin) who did not ask decides; approval moves the stage in the same
-// transaction as the decision.
+// An initiative changes stage only here: the lead asks for the next stage — the criteria the portal
+// can judge are judged from the data (gate-criteria.server.ts), the others attested with a note — and
+// the sponsor (or an admin) who did not ask decides on the criteria judged again at that moment.
+// Approving with an unmet criterion is an override and needs a reason, kept with the gate and audited.
+// Approval moves the stage in the same transaction as the decision.
 
 export async function listGates(db: Executor, initiativeId: string) {
   return (await listGatesFor(db, [initiativeId])).get(initiativeId)!
@@ -36,6 +39,9 @@ export async function listGatesFor(db: Executor, initiativeIds: readonly string[
           'g.status',
           'g.decision_date',
           'g.decision_notes',
+          'g.decided_criteria',
+          'g.override_reason',
+          'g.decided_at',
           'requester.name as requester_name',
           'decider.name as decider_name',
         ])
@@ -53,12 +59,16 @@ export function isGateDecider(user: AuthUser, initiative: { sponsor_id: string |
   return can(user.role, 'gate:decide') && (user.role === 'admin' || initiative.sponsor_id === user.id)
 }
 
+type GateInitiative = Parameters<typeof evaluateGateCriteria>[1]
+
 export async function requestGate(
   db: Database,
   user: AuthUser,
-  initiativeId: string,
-  input: { criteria: string[]; request_note: string },
+  gateInitiative: GateInitiative,
+  input: { criteria: string[]; notes: Record<string, string>; request_note: string },
+  today: string,
 ) {
+  const initiativeId = gateInitiative.id
   return db.transaction().execute(async (trx) => {
     const initiative = await trx
       .selectFrom('initiatives')
@@ -75,11 +85,14 @@ export async function requestGate(
       .where('status', '=', 'pending')
       .executeTakeFirst()
     if (pending) throw new DomainError('accountability.errors.gatePending', { status: 409 })
-    // Only the gate's own criteria are kept; anything else in the request is ignored.
-    const criteria: GateCriterion[] = GATE_CRITERIA[to].map((key) => ({
-      key,
-      met: input.criteria.includes(key),
-    }))
+    // Only the gate's own attested criteria take the lead's ticks; the data decides the others.
+    const attested: GateCriterion[] = input.criteria
+      .filter((key) => (GATE_CRITERIA[to] as readonly string[]).includes(key) && !isDataCriterion(key))
+      .map((key) => ({ key, met: true, note: input.notes[key] ?? '' }))
+    const unexplained = attested.find((criterion) => !criterion.note)
+    if (unexplained)
+      throw new DomainError('accountability.errors.attestNote', { field: `notes.${unexplained.key}` })
+    const criteria = await evaluateGateCriteria(trx, gateInitiative, to, today, attested)
     const { id } = await trx
       .insertInto('stage_gates')
       .values({
@@ -106,20 +119,22 @@ export async function requestGate(
 export async function decideGate(
   db: Database,
   user: AuthUser,
-  initiative: { id: string; sponsor_id: string | null },
+  initiative: GateInitiative,
   input: {
     gate_id: string
-    decision: 'approved' | 'rejected'
+    decision: 'approved' | 'changes_requested' | 'rejected'
     decision_date: string
     decision_notes: string
+    override_reason: string
   },
+  today: string,
 ) {
   if (!isGateDecider(user, initiative))
     throw new DomainError('accountability.errors.notSponsor', { status: 409 })
   return db.transaction().execute(async (trx) => {
     const gate = await trx
       .selectFrom('stage_gates')
-      .select(['id', 'status', 'from_stage', 'to_stage', 'requested_by'])
+      .select(['id', 'status', 'from_stage', 'to_stage', 'requested_by', 'criteria'])
       .where('id', '=', input.gate_id)
       .where('initiative_id', '=', initiative.id)
       .forUpdate()
@@ -127,6 +142,15 @@ export async function decideGate(
     if (!gate || gate.status !== 'pending')
       throw new DomainError('accountability.errors.gateNotPending', { status: 409 })
     if (gate.requested_by === user.id) throw new DomainError('accountability.errors.ownGate', { status: 409 })
+    // The verdicts the sponsor saw are taken again now: data moves between request and decision.
+    const criteria = await evaluateGateCriteria(trx, initiative, gate.to_stage, today, gate.criteria)
+    const unmet = criteria.filter((criterion) => !criterion.met).map((criterion) => criterion.key)
+    const override = input.decision === 'approved' && unmet.length > 0
+    if (override && !input.override_reason)
+      throw new DomainError('accountability.errors.overrideRequired', {
+        field: 'override_reason',
+        params: { count: unmet.length },
+      })
     await trx
       .updateTable('stage_gates')
       .set({
@@ -134,6 +158,9 @@ export async function decideGate(
         decided_by: user.id,
         decision_date: input.decision_date,
         decision_notes: input.decision_notes,
+        decided_criteria: JSON.stringify(criteria),
+        override_reason: override ? input.override_reason : null,
+        decided_at: new Date(),
       })
       .where('id', '=', gate.id)
       .execute()
@@ -148,7 +175,14 @@ export async function decideGate(
     }
     await audit(trx, {
       actor: actorOf(user),
-      action: input.decision === 'approved' ? 'gate.approve' : 'gate.reject',
+      action:
+        input.decision === 'approved'
+          ? override
+            ? 'gate.approve-override'
+            : 'gate.approve'
+          : input.decision === 'rejected'
+            ? 'gate.reject'
+            : 'gate.request-changes',
       entityType: 'initiative',
       entityId: initiative.id,
       before: { stage: gate.from_stage, gate_status: 'pending' },
@@ -158,9 +192,11 @@ export async function decideGate(
         gate_status: input.decision,
         decision_date: input.decision_date,
         notes: input.decision_notes,
+        criteria: criteria.map(({ key, met }) => ({ key, met })),
+        ...(override ? { override: { unmet, reason: input.override_reason } } : {}),
       },
     })
-    return gate
+    return { ...gate, override }
   })
 }
 
@@ -175,6 +211,7 @@ export function gatesPassedBetween(db: Executor, initiativeIds: readonly string[
       'g.from_stage',
       'g.to_stage',
       'g.decision_date',
+      'g.override_reason',
       'i.id as initiative_id',
       'i.name as initiative_name',
     ])

@@ -21,8 +21,20 @@ export type TeamFunction =
   | 'sales_operations'
   | 'finance'
 export type SpannerBackground = 'sales_marketing' | 'technology' | 'both'
-export type GateStatus = 'pending' | 'approved' | 'rejected'
-export type GateCriterion = { key: string; met: boolean }
+export type GateStatus = 'pending' | 'approved' | 'rejected' | 'changes_requested'
+/**
+ * One criterion of a gate as judged: from the data (with the facts behind the verdict and where to
+ * look) or attested by the lead with a note. Gates requested before criteria were judged from data
+ * hold only key and met.
+ */
+export type GateCriterion = {
+  key: string
+  met: boolean
+  source?: 'data' | 'attested'
+  detail?: Record<string, string | number>
+  evidence?: string
+  note?: string
+}
 export type OverlapKind = 'kpi' | 'segment' | 'system' | 'person' | 'other'
 export type GovernanceAction = 'share' | 'merge' | 'sequence' | 'none'
 
@@ -114,6 +126,11 @@ export interface StageGatesTable {
   decided_by: string | null
   decision_date: DateString | null
   decision_notes: Generated<string>
+  /** The criteria as judged when the decision was taken. */
+  decided_criteria: Json<GateCriterion[]> | null
+  /** Why the sponsor approved although a criterion was unmet (null: no override). */
+  override_reason: string | null
+  decided_at: Date | null
 }
 
 export interface GovernanceReviewsTable {

@@ -75,3 +75,13 @@ export function isIanaTimeZone(name: string) {
     return false
   }
 }
+
+/** A program's reporting time zone (UTC for an unknown program): the zone every date of its work is a day in. */
+export async function programTimezone(db: Executor, programId: string) {
+  const row = await db
+    .selectFrom('programs')
+    .select('reporting_timezone')
+    .where('id', '=', programId)
+    .executeTakeFirst()
+  return row?.reporting_timezone ?? 'UTC'
+}

@@ -128,6 +128,15 @@ export interface SellersTable {
   updated_at: Timestamp
 }
 
+/** One claimed form key: a post's idempotency record (see form-submission.server.ts). */
+export interface FormSubmissionsTable {
+  user_id: string
+  form: string
+  form_key: string
+  location: string | null
+  created_at: CreatedAt
+}
+
 export interface FoundationTables {
   users: UsersTable
   user_sessions: UserSessionsTable
@@ -139,4 +148,5 @@ export interface FoundationTables {
   initiative_members: InitiativeMembersTable
   api_keys: ApiKeysTable
   sellers: SellersTable
+  form_submissions: FormSubmissionsTable
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
-import { targetAt } from './status'
+import { ensureKpiStates } from './state.server'
+import { statusOnDay, targetAt } from './status'
 
 // What the other areas read of the KPIs: the KPIs a business case's benefit lines may name and how they
 // stand against their targets, how many KPIs of each kind an initiative has (the checklist), and KPI
@@ -80,4 +81,31 @@ export function listActiveInitiativeKpiNames(db: Executor) {
     .where('k.archived_at', 'is', null)
     .where('i.archived_at', 'is', null)
     .execute()
+}
+
+/**
+ * Where each active KPI of these initiatives stands today (the KPI area's stored state, staleness
+ * decided for `today`), for the stage gates' "pilot KPIs on track".
+ */
+export async function kpiStatusesFor(
+  db: Executor,
+  programId: string,
+  initiativeIds: readonly string[],
+  today: string,
+) {
+  if (!initiativeIds.length) return []
+  for (const initiativeId of initiativeIds) await ensureKpiStates(db, { programId, initiativeId })
+  const rows = await db
+    .selectFrom('kpis')
+    .select(['id', 'initiative_id', 'key', 'kind', 'state_status', 'state_stale_after'])
+    .where('initiative_id', 'in', initiativeIds)
+    .where('archived_at', 'is', null)
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    initiative_id: row.initiative_id!,
+    key: row.key,
+    kind: row.kind,
+    status: statusOnDay({ status: row.state_status ?? 'no_data', staleAfter: row.state_stale_after }, today),
+  }))
 }

@@ -208,9 +208,157 @@ describe('business case workflow', () => {
       params,
     )
     expect(statusOf(sentBack)).toBe(302)
-    // Sent back: edited in place, same version.
+    // Sent back: the reviewed version 1 keeps its decision; the change becomes draft version 2.
     await run(editAction, buildRequest(`${path}/edit`, { cookie: await as(admin), form: CASE_FORM }), params)
-    expect(await getCase(db, initiative.id)).toMatchObject({ version: 1, status: 'changes_requested' })
+    expect(await getCase(db, initiative.id, 1)).toMatchObject({ version: 1, status: 'changes_requested' })
+    expect(await getCase(db, initiative.id)).toMatchObject({ version: 2, status: 'draft' })
+  })
+
+  test('a resubmitted case keeps the reviewed version intact: row, lines, decision and author', async () => {
+    const { lead, sponsor, admin, initiative, params, as } = await setup()
+    const path = `/initiatives/${initiative.id}/case`
+    const post = async (user: { id: string }, url: string, form: Record<string, string>) =>
+      statusOf(
+        await run(
+          url.endsWith('edit') ? editAction : caseAction,
+          buildRequest(url, { cookie: await as(user), form }),
+          params,
+        ),
+      )
+    expect(await post(lead, `${path}/edit`, CASE_FORM)).toBe(302)
+    expect(await post(lead, path, { intent: 'submit' })).toBe(302)
+    expect(
+      await post(sponsor, path, {
+        intent: 'decide',
+        decision: 'changes_requested',
+        note: 'Source the uplift.',
+      }),
+    ).toBe(302)
+    const snapshot = async () => {
+      const row = await db
+        .selectFrom('business_cases')
+        .selectAll()
+        .where('initiative_id', '=', initiative.id)
+        .where('version', '=', 1)
+        .executeTakeFirstOrThrow()
+      const benefits = await db
+        .selectFrom('business_case_benefits')
+        .selectAll()
+        .where('case_id', '=', row.id)
+        .orderBy('position')
+        .execute()
+      const assumptions = await db
+        .selectFrom('business_case_assumptions')
+        .selectAll()
+        .where(
+          'benefit_id',
+          'in',
+          benefits.map((b) => b.id),
+        )
+        .orderBy('benefit_id')
+        .orderBy('position')
+        .execute()
+      const costs = await db
+        .selectFrom('business_case_costs')
+        .selectAll()
+        .where('case_id', '=', row.id)
+        .orderBy('position')
+        .execute()
+      const comments = await db
+        .selectFrom('business_case_comments')
+        .selectAll()
+        .where('case_id', '=', row.id)
+        .orderBy('created_at')
+        .execute()
+      return { row, benefits, assumptions, costs, comments }
+    }
+    const reviewed = await snapshot()
+    expect(reviewed.row).toMatchObject({
+      status: 'changes_requested',
+      author_id: lead.id,
+      decided_by: sponsor.id,
+    })
+
+    // Another editor (the admin) changes a cost and resubmits: version 2 is what the sponsor now reviews.
+    expect(
+      await post(admin, `${path}/edit`, {
+        ...CASE_FORM,
+        'costs.0.amount': '150000',
+        'costs.2.name': 'Training',
+        'costs.2.kind': 'one_off',
+        'costs.2.year': '2',
+        'costs.2.amount': '5000',
+      }),
+    ).toBe(302)
+    expect(await post(admin, path, { intent: 'submit' })).toBe(302)
+    expect(await snapshot()).toEqual(reviewed)
+    const v2 = await getCase(db, initiative.id)
+    expect(v2).toMatchObject({
+      version: 2,
+      status: 'submitted',
+      author_id: admin.id,
+      decided_by: null,
+      decider_name: null,
+    })
+
+    // Resubmitting a sent-back version without editing it copies it into the next version too.
+    expect(
+      await post(sponsor, path, { intent: 'decide', decision: 'changes_requested', note: 'Cheaper build?' }),
+    ).toBe(302)
+    const reviewed2 = await db
+      .selectFrom('business_cases')
+      .selectAll()
+      .where('id', '=', v2!.id)
+      .executeTakeFirstOrThrow()
+    expect(await post(lead, path, { intent: 'submit' })).toBe(302)
+    expect(
+      await db.selectFrom('business_cases').selectAll().where('id', '=', v2!.id).executeTakeFirstOrThrow(),
+    ).toEqual(reviewed2)
+    const v3 = await getCase(db, initiative.id)
+    expect(v3).toMatchObject({ version: 3, status: 'submitted', submitted_by: lead.id, decided_by: null })
+    expect(v3!.costs.map((c) => c.amount)).toEqual([150_000, 12_000, 5_000])
+    expect(await snapshot()).toEqual(reviewed)
+
+    // The compare lists the field-level differences from version 1 to version 2 (hand-read from the forms).
+    const compared = (await run(
+      versionsLoader,
+      buildRequest(`${path}/versions?a=2&b=1`, { cookie: await as(sponsor) }),
+      params,
+    )) as {
+      diffs: {
+        section: string
+        subject: string[]
+        field: string | null
+        kind: string
+        before: unknown
+        after: unknown
+      }[]
+    }
+    const lines = compared.diffs.filter((d) => d.section !== 'finance')
+    expect(lines).toEqual([
+      {
+        section: 'cost',
+        subject: ['Build'],
+        field: 'amount',
+        kind: 'changed',
+        before: 200_000,
+        after: 150_000,
+      },
+      {
+        section: 'cost',
+        subject: ['Training'],
+        field: null,
+        kind: 'added',
+        before: null,
+        after: 'one_off · 2 · 5000',
+      },
+    ])
+    // Totals: costs 200 000 + 3 × 12 000 = 236 000 before; 150 000 + 36 000 + 5 000 = 191 000 after.
+    expect(compared.diffs.find((d) => d.field === 'totalCosts')).toMatchObject({
+      kind: 'changed',
+      before: 236_000,
+      after: 191_000,
+    })
   })
 
   test('bad input gets field-level errors in the user’s language and writes nothing', async () => {

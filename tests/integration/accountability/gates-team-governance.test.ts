@@ -65,10 +65,12 @@ describe('stage gates', () => {
       .selectAll()
       .where('initiative_id', '=', initiative.id)
       .executeTakeFirstOrThrow()
-    expect(gate.criteria).toEqual([
-      { key: 'problemDefined', met: true },
-      { key: 'sponsorAssigned', met: true },
-      { key: 'teamFormed', met: false },
+    // The design gate's criteria are all judged from the data; the lead's ticks do not count: no frame
+    // phase was closed and no team formed, a sponsor is assigned.
+    expect(gate.criteria.map(({ key, met, source }) => ({ key, met, source }))).toEqual([
+      { key: 'problemDefined', met: false, source: 'data' },
+      { key: 'sponsorAssigned', met: true, source: 'data' },
+      { key: 'teamFormed', met: false, source: 'data' },
     ])
     // A second request while one is pending is refused.
     const again = await run(
@@ -99,17 +101,29 @@ describe('stage gates', () => {
     expect(Object.keys((badDate as Errors).data.fieldErrors)).toEqual(['decision_date'])
     expect((await getInitiative(db, lead, initiative.id))!.stage).toBe('frame')
 
+    const decide = {
+      intent: 'decide',
+      gate_id: gate.id,
+      decision: 'approved',
+      decision_date: '2027-01-10',
+      decision_notes: 'Go.',
+    }
+    // Two criteria unmet: approving needs an override with a reason, refused next to that field.
+    const noReason = await run(
+      gatesAction,
+      buildRequest(path, { cookie: sponsorCookie, form: decide }),
+      params,
+    )
+    expect(statusOf(noReason)).toBe(400)
+    expect((noReason as Errors).data.fieldErrors).toEqual({
+      override_reason: ['2 criteria are not met: give the reason for approving anyway.'],
+    })
+    expect((await getInitiative(db, lead, initiative.id))!.stage).toBe('frame')
     const approved = await run(
       gatesAction,
       buildRequest(path, {
         cookie: sponsorCookie,
-        form: {
-          intent: 'decide',
-          gate_id: gate.id,
-          decision: 'approved',
-          decision_date: '2027-01-10',
-          decision_notes: 'Go.',
-        },
+        form: { ...decide, override_reason: 'Framed in the business case; team named Monday.' },
       }),
       params,
     )
@@ -122,7 +136,70 @@ describe('stage gates', () => {
       .where('action', 'like', 'gate.%')
       .orderBy('id')
       .execute()
-    expect(audited.map((row) => row.action)).toEqual(['gate.request', 'gate.approve'])
+    expect(audited.map((row) => row.action)).toEqual(['gate.request', 'gate.approve-override'])
+  }, 60_000)
+})
+
+describe('stage gates judged from data', () => {
+  test('a scale gate: data criteria judged with their evidence, the others attested with a note', async () => {
+    const { lead, initiative, params } = await setup()
+    await db.updateTable('initiatives').set({ stage: 'pilot' }).where('id', '=', initiative.id).execute()
+    const cookie = await sessionCookieFor(lead.id)
+    const path = `/initiatives/${initiative.id}/gates`
+    const ask = (form: Record<string, string | string[]>) =>
+      run(gatesAction, buildRequest(path, { cookie, form: { intent: 'request', ...form } }), params)
+    // Ticking an attested criterion without saying how you know is refused next to its note.
+    const bare = await ask({ criteria: ['frontlineManagers'] })
+    expect(statusOf(bare)).toBe(400)
+    expect((bare as Errors).data.fieldErrors).toEqual({
+      'notes.frontlineManagers': ['Say how you know this is in place.'],
+    })
+    expect(
+      await db.selectFrom('stage_gates').select('id').where('initiative_id', '=', initiative.id).execute(),
+    ).toEqual([])
+    const asked = await ask({
+      criteria: ['frontlineManagers', 'pilotKpisMet'],
+      'notes.frontlineManagers': 'All six district managers ran the pilot huddles.',
+      'notes.pilotKpisMet': 'Trust me.',
+    })
+    expect(statusOf(asked)).toBe(302)
+    const gate = await db
+      .selectFrom('stage_gates')
+      .select('criteria')
+      .where('initiative_id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
+    // No KPI with a target, no recommendation events, no pilot phase closed: the data says not met,
+    // whatever was ticked; the attested criterion keeps its note.
+    expect(gate.criteria).toEqual([
+      {
+        key: 'pilotKpisMet',
+        source: 'data',
+        met: false,
+        detail: { onTrack: 0, total: 0 },
+        evidence: `${path.replace('/gates', '')}/kpis`,
+      },
+      {
+        key: 'adoptionTarget',
+        source: 'data',
+        met: false,
+        detail: { rate: '—', threshold: '60%', days: 28 },
+        evidence: '/recommendations/adoption',
+      },
+      {
+        key: 'pilotDecision',
+        source: 'data',
+        met: false,
+        detail: { cycle: 0, decision: 'none' },
+        evidence: `${path.replace('/gates', '')}/cycle`,
+      },
+      {
+        key: 'frontlineManagers',
+        source: 'attested',
+        met: true,
+        note: 'All six district managers ran the pilot huddles.',
+      },
+      { key: 'supportReady', source: 'attested', met: false, note: '' },
+    ])
   }, 60_000)
 })
 

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { healthConfigFor } from '~/models/sponsor/health-settings.server'
 import { action as approvalsAction, loader as approvalsLoader } from '~/routes/portfolio.approvals'
 import { loader as boardPackLoader } from '~/routes/portfolio.board-pack'
+import { loader as gatesLoader } from '~/routes/initiatives.$initiativeId.gates'
+import { todayIn } from '~/utils/calendar'
 import { loader as reportLoader } from '~/routes/portfolio.report'
 import { action as settingsAction } from '~/routes/portfolio.settings'
 import { db } from '~/utils/db.server'
@@ -32,7 +34,13 @@ describe('approvals inbox', () => {
       approvalsAction,
       buildRequest('/portfolio/approvals', {
         cookie,
-        form: { intent: 'approve-case', initiativeId: initiative.id, note: 'Go.' },
+        form: {
+          intent: 'decide-case',
+          initiativeId: initiative.id,
+          rowId: caseId,
+          decision: 'approved',
+          note: 'Go.',
+        },
       }),
     )
     expect(statusOf(approved)).toBe(302)
@@ -50,26 +58,99 @@ describe('approvals inbox', () => {
       approvalsAction,
       buildRequest('/portfolio/approvals', {
         cookie,
-        form: { intent: 'approve-case', initiativeId: initiative.id },
+        form: { intent: 'decide-case', initiativeId: initiative.id, rowId: caseId, decision: 'approved' },
       }),
     )) as Data<{ formError: string }>
     expect(statusOf(again)).toBe(400)
     expect(again.data.formError).toMatch(/no longer waiting/)
 
+    // The design gate's criteria, judged from the data: a sponsor is assigned, but no frame phase was
+    // closed and no team formed — two unmet. Approving needs the override's reason, next to its field.
+    const gateForm = {
+      intent: 'decide-gate',
+      initiativeId: initiative.id,
+      rowId: gate.id,
+      decision: 'approved',
+      note: '',
+    }
+    const inboxGate = (
+      (await run(approvalsLoader, buildRequest('/portfolio/approvals', { cookie }))) as {
+        gates: { criteria: { key: string; met: boolean; source: string }[]; asked_by: string | null }[]
+      }
+    ).gates[0]!
+    expect(inboxGate.criteria.map(({ key, met, source }) => [key, met, source])).toEqual([
+      ['problemDefined', false, 'data'],
+      ['sponsorAssigned', true, 'data'],
+      ['teamFormed', false, 'data'],
+    ])
+    const refused = (await run(
+      approvalsAction,
+      buildRequest('/portfolio/approvals', { cookie, form: gateForm }),
+    )) as Data<{ fieldErrors: Record<string, string[]>; rowId: string }>
+    expect(statusOf(refused)).toBe(400)
+    expect(refused.data.rowId).toBe(gate.id)
+    expect(refused.data.fieldErrors.override_reason).toEqual([
+      '2 criteria are not met: give the reason for approving anyway.',
+    ])
+    const unchanged = await db
+      .selectFrom('stage_gates')
+      .select(['status', 'override_reason'])
+      .where('id', '=', gate.id)
+      .executeTakeFirstOrThrow()
+    expect(unchanged).toEqual({ status: 'pending', override_reason: null })
     const gateApproved = await run(
       approvalsAction,
       buildRequest('/portfolio/approvals', {
         cookie,
-        form: { intent: 'approve-gate', initiativeId: initiative.id, gateId: gate.id },
+        form: { ...gateForm, override_reason: 'Team forms this week; the problem is framed in the case.' },
       }),
     )
     expect(statusOf(gateApproved)).toBe(302)
+    const decided = await db
+      .selectFrom('stage_gates')
+      .select(['status', 'override_reason'])
+      .where('id', '=', gate.id)
+      .executeTakeFirstOrThrow()
+    expect(decided).toEqual({
+      status: 'approved',
+      override_reason: 'Team forms this week; the problem is framed in the case.',
+    })
+    const gateAudit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', initiative.id)
+      .where('action', 'like', 'gate.%')
+      .executeTakeFirstOrThrow()
+    expect(gateAudit.action).toBe('gate.approve-override')
+    expect((gateAudit.after as { override: unknown }).override).toEqual({
+      unmet: ['problemDefined', 'teamFormed'],
+      reason: 'Team forms this week; the problem is framed in the case.',
+    })
     const moved = await db
       .selectFrom('initiatives')
       .select('stage')
       .where('id', '=', initiative.id)
       .executeTakeFirstOrThrow()
     expect(moved.stage).toBe('design')
+
+    // The override shows in the gate history and in the period report of the month it was decided in.
+    const history = (await run(gatesLoader, buildRequest(`/initiatives/${initiative.id}/gates`, { cookie }), {
+      initiativeId: initiative.id,
+    })) as { gates: { id: string; override_reason: string | null; criteria: { met: boolean }[] }[] }
+    const shown = history.gates.find((g) => g.id === gate.id)!
+    expect(shown.override_reason).toBe('Team forms this week; the problem is framed in the case.')
+    expect(shown.criteria.map((c) => c.met)).toEqual([false, true, false])
+    const month = todayIn('UTC').slice(0, 7)
+    const report = (await run(
+      reportLoader,
+      buildRequest(`/portfolio/report?program=${initiative.program_id}&period=${month}`, { cookie }),
+    )) as Data<{ report: { gates: { id: string; override_reason: string | null }[] } }>
+    expect(report.data.report.gates).toEqual([
+      expect.objectContaining({
+        id: gate.id,
+        override_reason: 'Team forms this week; the problem is framed in the case.',
+      }),
+    ])
   })
 
   test(
@@ -77,13 +158,13 @@ describe('approvals inbox', () => {
     SLOW,
     async () => {
       const { lead, initiative } = await portfolioSetup()
-      await addCase(initiative.id, 'submitted', lead.id)
+      const caseId = await addCase(initiative.id, 'submitted', lead.id)
       const other = await createUser({ role: 'sponsor' })
       const leadTry = await run(
         approvalsAction,
         buildRequest('/portfolio/approvals', {
           cookie: await sessionCookieFor(lead.id),
-          form: { intent: 'approve-case', initiativeId: initiative.id },
+          form: { intent: 'decide-case', initiativeId: initiative.id, rowId: caseId, decision: 'approved' },
         }),
       )
       expect(statusOf(leadTry)).toBe(403)
@@ -99,7 +180,7 @@ describe('approvals inbox', () => {
         approvalsAction,
         buildRequest('/portfolio/approvals', {
           cookie: otherCookie,
-          form: { intent: 'approve-case', initiativeId: initiative.id },
+          form: { intent: 'decide-case', initiativeId: initiative.id, rowId: caseId, decision: 'approved' },
         }),
       )
       expect(statusOf(otherTry)).toBe(403)
@@ -107,7 +188,7 @@ describe('approvals inbox', () => {
         approvalsAction,
         buildRequest('/portfolio/approvals', {
           cookie: otherCookie,
-          form: { intent: 'approve-case', initiativeId: 'x' },
+          form: { intent: 'decide-case', initiativeId: 'x', rowId: caseId, decision: 'approved' },
         }),
       )
       expect(statusOf(bad)).toBe(400)
