@@ -31,6 +31,17 @@ export const common = defineMessages({
   'action.archive': { en: 'Archive', 'zh-TW': '封存' },
   'action.restore': { en: 'Restore', 'zh-TW': '還原' },
   'action.filter': { en: 'Filter', 'zh-TW': '篩選' },
+  // Lists (app/components/list-controls.tsx)
+  'list.search': { en: 'Search', 'zh-TW': '搜尋' },
+  'list.pages': { en: 'Pages', 'zh-TW': '分頁' },
+  'list.page': { en: 'Page {page} of {pages}', 'zh-TW': '第 {page} 頁，共 {pages} 頁' },
+  'list.count': {
+    en: '{count, plural, one {# row} other {# rows}}',
+    'zh-TW': '{count, plural, other {# 筆}}',
+  },
+  'list.prev': { en: 'Previous', 'zh-TW': '上一頁' },
+  'list.next': { en: 'Next', 'zh-TW': '下一頁' },
+  'list.exportCsv': { en: 'Export CSV', 'zh-TW': '匯出 CSV' },
   'common.none': { en: 'None', 'zh-TW': '無' },
   'common.unassigned': { en: 'Unassigned', 'zh-TW': '未指派' },
   'common.all': { en: 'All', 'zh-TW': '全部' },

@@ -24,9 +24,6 @@ export const eet = defineMessages({
     en: 'No reps match. Import the sales force from a CSV file to start.',
     'zh-TW': '沒有符合的銷售代表。請先以 CSV 檔匯入銷售團隊。',
   },
-  'eet.roster.page': { en: 'Page {page} of {pages}', 'zh-TW': '第 {page} 頁，共 {pages} 頁' },
-  'eet.roster.prev': { en: 'Previous page', 'zh-TW': '上一頁' },
-  'eet.roster.next': { en: 'Next page', 'zh-TW': '下一頁' },
   'eet.roster.leftOn': { en: 'Left {date}', 'zh-TW': '於 {date} 離職' },
   'eet.roster.linkedUser': { en: 'Portal user', 'zh-TW': '入口網站使用者' },
   'eet.roster.linkedUserHint': {
