@@ -22,6 +22,7 @@ import { getLocale } from './i18n/locale.server'
 import { LOCALES } from './i18n/locales'
 import { useT } from './i18n/react'
 import stylesheet from './styles/app.css?url'
+import { SearchPalette } from './components/search-palette'
 import { countUnreadNotifications } from './models/eet/notification.server'
 import { db } from './utils/db.server'
 import { popToast } from './utils/toast.server'
@@ -117,6 +118,8 @@ function Shell({ children }: { children: React.ReactNode }) {
           <span className="mainnav" />
         )}
         <div className="topbar-tools">
+          {/* Issue 15 (search): the global search field and ⌘K palette; the new shell gives it its slot. */}
+          {user ? <SearchPalette /> : null}
           <Form method="post" action="/language" className="language-switch" aria-label={t('shell.language')}>
             <input type="hidden" name="redirectTo" value={here} />
             {LOCALES.map((code) => (

@@ -210,6 +210,28 @@ export const foundation = defineMessages({
   'sessions.revokeAll': { en: 'Revoke all sessions', 'zh-TW': '撤銷所有工作階段' },
   'sessions.revoked': { en: 'Session(s) revoked.', 'zh-TW': '已撤銷工作階段。' },
   'sessions.none': { en: 'No active sessions.', 'zh-TW': '沒有進行中的工作階段。' },
+  // The global search (app/routes/search.tsx, app/components/search-palette.tsx)
+  'search.title': { en: 'Search', 'zh-TW': '搜尋' },
+  'search.label': {
+    en: 'Search initiatives, KPIs, feedback, reps…',
+    'zh-TW': '搜尋行動方案、KPI、回饋、業務代表…',
+  },
+  'search.submit': { en: 'Search', 'zh-TW': '搜尋' },
+  'search.open': { en: 'Search', 'zh-TW': '搜尋' },
+  'search.shortcut': { en: 'Ctrl K', 'zh-TW': 'Ctrl K' },
+  'search.none': { en: 'Nothing found for “{q}”.', 'zh-TW': '找不到「{q}」的相關結果。' },
+  'search.hint': {
+    en: 'Type to search. ↑ ↓ to move, Enter to open, Esc to close.',
+    'zh-TW': '輸入文字即可搜尋。↑ ↓ 移動，Enter 開啟，Esc 關閉。',
+  },
+  'search.all': { en: 'All results for “{q}”', 'zh-TW': '「{q}」的所有結果' },
+  'search.kind.initiative': { en: 'Initiatives', 'zh-TW': '行動方案' },
+  'search.kind.kpi': { en: 'KPIs', 'zh-TW': 'KPI' },
+  'search.kind.feedback': { en: 'Pilot feedback', 'zh-TW': '試行回饋' },
+  'search.kind.backlog': { en: 'Backlog items', 'zh-TW': '待辦項目' },
+  'search.kind.seller': { en: 'Sales reps', 'zh-TW': '業務代表' },
+  'search.kind.user': { en: 'People', 'zh-TW': '使用者' },
+  'search.kind.program': { en: 'Programs', 'zh-TW': '數位化方案' },
   'audit.title': { en: 'Audit log', 'zh-TW': '稽核紀錄' },
   'audit.subtitle': {
     en: 'Every change, who made it and when, with the values before and after.',
