@@ -58,7 +58,16 @@ const TYPING_DELAY_MS = 300
  * A GET form over a list. With JavaScript it submits itself (replacing the history entry) when a
  * field changes, text fields after a pause; without, its Filter button submits it. The sort stays.
  */
-export function ListFilters({ state, children }: { state: SortState; children: ReactNode }) {
+export function ListFilters({
+  state,
+  ownSort,
+  children,
+}: {
+  state: SortState
+  /** The form has its own sort and direction fields (lists shown as cards, without column headers). */
+  ownSort?: boolean
+  children: ReactNode
+}) {
   const submit = useSubmit()
   const t = useT()
   const form = useRef<HTMLFormElement>(null)
@@ -81,8 +90,12 @@ export function ListFilters({ state, children }: { state: SortState; children: R
         else send()
       }}
     >
-      <input type="hidden" name="sort" value={state.sort} />
-      <input type="hidden" name="dir" value={state.dir} />
+      {ownSort ? null : (
+        <>
+          <input type="hidden" name="sort" value={state.sort} />
+          <input type="hidden" name="dir" value={state.dir} />
+        </>
+      )}
       {children}
       <noscript>
         <button type="submit" className="button-secondary">

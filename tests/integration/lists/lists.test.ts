@@ -186,3 +186,48 @@ describe('lists sort, filter and export from their URL', () => {
     expect(exported.slice(1).map((row) => row[1])).toEqual(['LT-2', 'LT-1', 'LT-3'])
   })
 })
+
+describe('pilot feedback list', () => {
+  test('sorts, filters by text and kind, pages and exports in SQL', async () => {
+    const { loader } = await import('~/routes/initiatives.$initiativeId.feedback._index')
+    const admin = await createUser({ role: 'admin' })
+    const cookie = await sessionCookieFor(admin.id)
+    const initiative = await createInitiative()
+    const items = [
+      { title: 'Slow map', kind: 'bug', usefulness: 2 },
+      { title: 'Add 推薦 reasons', kind: 'idea', usefulness: 5 },
+      { title: 'Confusing filter', kind: 'usability', usefulness: 3 },
+    ] as const
+    for (const item of items)
+      await db
+        .insertInto('pilot_feedback')
+        .values({ initiative_id: initiative.id, release: 'r1', ease: 3, recommend: 7, ...item })
+        .execute()
+    const base = `/initiatives/${initiative.id}/feedback`
+    type Page = { items: { title: string }[]; list: { total: number; pages: number } }
+    const titles = async (query: string) => {
+      const answer = (await run(loader, buildRequest(`${base}?${query}`, { cookie }), {
+        initiativeId: initiative.id,
+      })) as Page
+      return answer.items.map((item) => item.title)
+    }
+    expect(await titles('sort=usefulness&dir=desc')).toEqual([
+      'Add 推薦 reasons',
+      'Confusing filter',
+      'Slow map',
+    ])
+    expect(await titles('sort=title&dir=asc')).toEqual(['Add 推薦 reasons', 'Confusing filter', 'Slow map'])
+    expect(await titles('q=推薦')).toEqual(['Add 推薦 reasons'])
+    expect(await titles('kind=bug')).toEqual(['Slow map'])
+    const answer = (await run(
+      loader,
+      buildRequest(`${base}?sort=usefulness&dir=asc&format=csv`, { cookie }),
+      {
+        initiativeId: initiative.id,
+      },
+    )) as Response
+    const rows = parse((await answer.text()).replace(/^\uFEFF/, '')) as string[][]
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['Slow map', 'Confusing filter', 'Add 推薦 reasons'])
+    expect(rows[1]?.[2]).toBe('Bug')
+  })
+})
