@@ -9,6 +9,7 @@ import { Toaster } from './components/toaster'
 import { loadCatalogue } from './i18n/catalogue'
 import { getLocale } from './i18n/locale.server'
 import stylesheet from './styles/app.css?url'
+import { SearchPalette } from './components/search-palette'
 import { countUnreadNotifications } from './models/eet/notification.server'
 import { listPrograms } from './models/foundation/program.server'
 import { newFormKey } from './models/foundation/form-submission.server'
@@ -97,6 +98,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         programs={rootData?.programs ?? []}
         preferences={rootData?.preferences ?? { theme: 'system', sidebar: 'expanded' }}
         unread={rootData?.unread ?? 0}
+        search={rootData?.user ? <SearchPalette /> : null}
       >
         {children}
       </AppShell>

@@ -1,82 +1,168 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '~/auth/session.server'
+import { AuditChange, AuditRecord, useAuditLabels } from '~/components/foundation/audit-change'
+import { ListFilters, ListFooter } from '~/components/list-controls'
 import { EmptyState, PageHeader } from '~/components/page'
+import { SortableTh } from '~/components/sortable-th'
 import { useFormat, useT } from '~/i18n/react'
-import { listAuditEntityTypes, listAuditEntries } from '~/models/foundation/audit.server'
+import { initiativesOfDeliveryRecords } from '~/models/delivery/record-links.server'
+import { initiativesOfFeedback } from '~/models/eet/record-links.server'
+import { AUDIT_SORTS, listAuditEntityTypes, listAuditEntries } from '~/models/foundation/audit.server'
 import { db } from '~/utils/db.server'
+import { listCsvResponse } from '~/utils/list-csv.server'
+import { readListQuery } from '~/utils/list-query'
 
-const PAGE_SIZE = 50
-const FilterSchema = z.object({
-  type: z.string().max(64).optional().catch(undefined),
-  actor: z.string().max(254).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
-})
+const day = z.iso.date().optional().catch(undefined)
+const LIST = {
+  sorts: AUDIT_SORTS,
+  defaultSort: 'at',
+  defaultDir: 'desc',
+  filters: {
+    type: z.string().max(64).optional().catch(undefined),
+    actor: z.string().max(254).optional().catch(undefined),
+    from: day,
+    to: day,
+  },
+} as const
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+type Entry = Awaited<ReturnType<typeof listAuditEntries>>['entries'][number]
+
+/** Each audit row's record page, when the record has one (sprints, feedback and backlog via their initiative). */
+async function recordLinks(entries: Entry[]) {
+  const idsOf = (type: string) =>
+    entries.flatMap((e) =>
+      e.entity_type === type && e.entity_id && UUID.test(e.entity_id) ? [e.entity_id] : [],
+    )
+  const [delivery, feedback] = await Promise.all([
+    initiativesOfDeliveryRecords(db, { sprints: idsOf('sprint'), backlogItems: idsOf('backlog_item') }),
+    initiativesOfFeedback(db, idsOf('pilot_feedback')),
+  ])
+  const hrefOf = (entry: Entry): string | null => {
+    const id = entry.entity_id
+    switch (entry.entity_type) {
+      case 'initiative':
+        return id ? `/initiatives/${id}` : null
+      case 'program':
+        return id ? `/programs/${id}` : null
+      case 'kpi':
+        return id ? `/kpis/${id}` : null
+      case 'user':
+        return id ? `/admin/users/${id}` : null
+      case 'seller':
+        return id ? `/roster/${id}` : null
+      case 'api_key':
+        return '/admin/api-keys'
+      case 'roster':
+        return '/roster'
+      case 'governance_review':
+        return '/governance'
+      case 'recommendation_events':
+        return '/recommendations'
+      case 'sprint': {
+        const initiative = id && delivery.sprints.get(id)
+        return initiative ? `/initiatives/${initiative}/sprints/${id}` : null
+      }
+      case 'backlog_item': {
+        const initiative = id && delivery.backlogItems.get(id)
+        return initiative ? `/initiatives/${initiative}/sprints` : null
+      }
+      case 'pilot_feedback': {
+        const initiative = id && feedback.get(id)
+        return initiative ? `/initiatives/${initiative}/feedback/${id}` : null
+      }
+      default:
+        return null
+    }
+  }
+  return entries.map((entry) => ({ ...entry, href: hrefOf(entry) }))
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'audit:read')
-  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const [entries, entityTypes] = await Promise.all([
-    listAuditEntries(db, {
-      entityType: filter.type || undefined,
-      actorEmail: filter.actor || undefined,
-      before: filter.before,
-      limit: PAGE_SIZE,
-    }),
-    listAuditEntityTypes(db),
-  ])
-  return { entries, entityTypes, filter }
-}
-
-function summarize(value: unknown) {
-  if (value === null || value === undefined) return '—'
-  const text = JSON.stringify(value)
-  return text.length > 240 ? `${text.slice(0, 240)}…` : text
+  const query = readListQuery(request, LIST)
+  const filter = {
+    entityType: query.type,
+    actorEmail: query.actor,
+    from: query.from,
+    to: query.to,
+    sort: query.sort,
+    dir: query.dir,
+    page: query.page,
+  }
+  if (query.csv) {
+    const { entries } = await listAuditEntries(db, { ...filter, pageSize: null })
+    return listCsvResponse(
+      request,
+      'audit-log.csv',
+      [
+        { header: 'audit.at', value: (row) => row.at },
+        { header: 'audit.actor', value: (row) => row.actor_label },
+        { header: 'audit.action', value: (row) => row.action },
+        { header: 'audit.entityType', value: (row) => row.entity_type },
+        { header: 'audit.entity', value: (row) => row.entity_id },
+        { header: 'audit.change', value: (row) => JSON.stringify({ before: row.before, after: row.after }) },
+      ],
+      entries,
+    )
+  }
+  const [list, entityTypes] = await Promise.all([listAuditEntries(db, filter), listAuditEntityTypes(db)])
+  return { ...list, entries: await recordLinks(list.entries), entityTypes, query }
 }
 
 export default function AuditPage() {
-  const { entries, entityTypes, filter } = useLoaderData<typeof loader>()
+  const { entries, total, page, pages, entityTypes, query } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
-  const last = entries.at(-1)
-  const olderSearch = new URLSearchParams({
-    ...(filter.type ? { type: filter.type } : {}),
-    ...(filter.actor ? { actor: filter.actor } : {}),
-    ...(last ? { before: String(last.id) } : {}),
-  })
+  const labels = useAuditLabels()
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      <Form method="get" className="filters">
+      <ListFilters state={query}>
         <label>
           {t('audit.entityType')}
-          <select name="type" defaultValue={filter.type ?? ''}>
+          <select name="type" defaultValue={query.type ?? ''}>
             <option value="">{t('common.all')}</option>
             {entityTypes.map((type) => (
               <option key={type} value={type}>
-                {type}
+                {labels.type(type)}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t('audit.actorFilter')}
-          <input name="actor" defaultValue={filter.actor ?? ''} />
+          <input type="search" name="actor" defaultValue={query.actor ?? ''} />
         </label>
-        <button type="submit" className="button-secondary">
-          {t('action.filter')}
-        </button>
-      </Form>
+        <label>
+          {t('audit.from')}
+          <input type="date" name="from" defaultValue={query.from ?? ''} />
+        </label>
+        <label>
+          {t('audit.to')}
+          <input type="date" name="to" defaultValue={query.to ?? ''} />
+        </label>
+      </ListFilters>
       {entries.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('audit.title')} tabIndex={0}>
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.entity')}</th>
+                <SortableTh sortKey="at" sort={query}>
+                  {t('audit.at')}
+                </SortableTh>
+                <SortableTh sortKey="actor" sort={query}>
+                  {t('audit.actor')}
+                </SortableTh>
+                <SortableTh sortKey="action" sort={query}>
+                  {t('audit.action')}
+                </SortableTh>
+                <SortableTh sortKey="type" sort={query}>
+                  {t('audit.entity')}
+                </SortableTh>
                 <th scope="col">{t('audit.change')}</th>
               </tr>
             </thead>
@@ -85,15 +171,12 @@ export default function AuditPage() {
                 <tr key={entry.id}>
                   <td>{format.dateTime(entry.at)}</td>
                   <td>{entry.actor_label}</td>
+                  <td>{labels.action(entry.action)}</td>
                   <td>
-                    <code>{entry.action}</code>
+                    <AuditRecord type={entry.entity_type} href={entry.href} />
                   </td>
                   <td>
-                    {entry.entity_type}
-                    {entry.entity_id ? <span className="muted"> {entry.entity_id.slice(0, 8)}</span> : null}
-                  </td>
-                  <td className="audit-change">
-                    <code>{summarize(entry.before)}</code> → <code>{summarize(entry.after)}</code>
+                    <AuditChange before={entry.before} after={entry.after} />
                   </td>
                 </tr>
               ))}
@@ -103,11 +186,7 @@ export default function AuditPage() {
       ) : (
         <EmptyState>{t('audit.none')}</EmptyState>
       )}
-      {entries.length === PAGE_SIZE ? (
-        <p>
-          <Link to={`?${olderSearch}`}>{t('audit.older')} →</Link>
-        </p>
-      ) : null}
+      <ListFooter page={page} pages={pages} total={total} />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { can } from '~/auth/permissions'
 import { requireUser } from '~/auth/session.server'
 import { FeedbackAnalytics } from '~/components/eet/feedback-analytics'
@@ -8,24 +8,54 @@ import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES, FeedbackFilterSchema } from '~/models/eet/eet.schema'
 import { listReleases } from '~/models/eet/eet.server'
-import { feedbackSummary, listFeedback } from '~/models/eet/feedback.server'
+import { FEEDBACK_SORTS, feedbackSummary, listFeedbackPage } from '~/models/eet/feedback.server'
+import { ListFilters, ListFooter, ListSearch } from '~/components/list-controls'
+import { listCsvResponse, type CsvColumn } from '~/utils/list-csv.server'
+import { readListQuery } from '~/utils/list-query'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Pilot feedback · Tenfold' }]
 
+const LIST = {
+  sorts: FEEDBACK_SORTS,
+  defaultSort: 'created',
+  defaultDir: 'desc',
+  filters: FeedbackFilterSchema.shape,
+} as const
+
+type Row = Awaited<ReturnType<typeof listFeedbackPage>>['rows'][number]
+const CSV: CsvColumn<Row>[] = [
+  { header: 'eet.feedback.titleField', value: (row) => row.title },
+  { header: 'eet.field.status', value: (row, t) => t(`eet.status.${row.status}`) },
+  { header: 'eet.feedback.kind', value: (row, t) => t(`eet.feedback.kind.${row.kind}`) },
+  { header: 'eet.feedback.release', value: (row) => row.release },
+  { header: 'eet.feedback.votesLabel', value: (row) => row.votes },
+  { header: 'eet.feedback.usefulness', value: (row) => row.usefulness },
+  { header: 'eet.feedback.ease', value: (row) => row.ease },
+  { header: 'eet.feedback.recommend', value: (row) => row.recommend },
+  { header: 'eet.feedback.submitter', value: (row) => row.submitter_name },
+  { header: 'eet.feedback.created', value: (row) => row.created_at },
+]
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireInitiative(user, params.initiativeId)
-  const filter = FeedbackFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const [items, figures, releases] = await Promise.all([
-    listFeedback(db, user, initiative.id, filter),
+  const query = readListQuery(request, LIST)
+  const filter = { ...query, q: query.q || undefined }
+  if (query.csv) {
+    const all = await listFeedbackPage(db, user, initiative.id, { ...filter, pageSize: null })
+    return listCsvResponse(request, 'pilot-feedback.csv', CSV, all.rows)
+  }
+  const [list, figures, releases] = await Promise.all([
+    listFeedbackPage(db, user, initiative.id, filter),
     feedbackSummary(db, initiative.id, { release: filter.release }),
     listReleases(db, initiative.id),
   ])
   return {
     initiativeId: initiative.id,
-    items,
+    items: list.rows,
+    list: { total: list.total, page: list.page, pages: list.pages },
     figures,
     releases: [
       ...new Set([
@@ -39,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function FeedbackListPage() {
-  const { initiativeId, items, figures, releases, filter, canSubmit } = useLoaderData<typeof loader>()
+  const { initiativeId, items, list, figures, releases, filter, canSubmit } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
   return (
@@ -55,7 +85,25 @@ export default function FeedbackListPage() {
           ) : null
         }
       />
-      <Form method="get" className="filters">
+      <ListFilters state={filter} ownSort>
+        <ListSearch value={filter.q ?? ''} />
+        <label>
+          {t('list.sortBy')}
+          <select name="sort" defaultValue={filter.sort}>
+            {FEEDBACK_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`eet.feedback.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('list.direction')}
+          <select name="dir" defaultValue={filter.dir}>
+            <option value="asc">{t('list.asc')}</option>
+            <option value="desc">{t('list.desc')}</option>
+          </select>
+        </label>
         <label>
           {t('eet.feedback.release')}
           <select name="release" defaultValue={filter.release ?? ''}>
@@ -91,10 +139,7 @@ export default function FeedbackListPage() {
           <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine === '1'} />
           {t('eet.feedback.mine')}
         </label>
-        <button type="submit" className="button-secondary">
-          {t('action.filter')}
-        </button>
-      </Form>
+      </ListFilters>
       {items.length === 0 ? (
         <EmptyState>{t('eet.feedback.empty')}</EmptyState>
       ) : (
@@ -126,6 +171,7 @@ export default function FeedbackListPage() {
           ))}
         </ul>
       )}
+      <ListFooter page={list.page} pages={list.pages} total={list.total} />
       <FeedbackAnalytics figures={figures} />
     </>
   )

@@ -1,33 +1,57 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { can } from '~/auth/permissions'
-import { affinityFilter, facetOptions, SellerFilters } from '~/components/eet/seller-filters'
+import { affinityFilter, facetOptions, SellerFilterFields } from '~/components/eet/seller-filters'
+import { ListFilters, ListFooter } from '~/components/list-controls'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
+import { SortableTh } from '~/components/sortable-th'
 import { useFormat, useT } from '~/i18n/react'
 import { requireRosterReader } from '~/models/eet/roster-guard.server'
-import { RosterFilterSchema } from '~/models/eet/roster.schema'
+import { RosterFilterSchema, ROSTER_SORTS } from '~/models/eet/roster.schema'
 import { listSellers, rosterFacets } from '~/models/eet/roster.server'
 import { db } from '~/utils/db.server'
+import { listCsvResponse, type CsvColumn } from '~/utils/list-csv.server'
+import { readListQuery } from '~/utils/list-query'
+
+const { q: _q, page: _page, ...rosterFilters } = RosterFilterSchema.shape
+const LIST = { sorts: ROSTER_SORTS, defaultSort: 'name', filters: rosterFilters } as const
+
+type Row = Awaited<ReturnType<typeof listSellers>>['sellers'][number]
+const CSV: CsvColumn<Row>[] = [
+  { header: 'eet.field.name', value: (row) => row.name },
+  { header: 'eet.field.seller_id', value: (row) => row.seller_id },
+  { header: 'eet.field.region', value: (row) => row.region },
+  { header: 'eet.field.segment', value: (row) => row.segment },
+  { header: 'eet.field.team', value: (row) => row.team },
+  { header: 'eet.roster.manager', value: (row) => row.manager_name ?? row.manager_id },
+  { header: 'eet.field.role', value: (row) => row.role },
+  { header: 'eet.field.tech_affinity', value: (row, t) => t(`eet.affinity.${row.tech_affinity}`) },
+  { header: 'eet.field.hire_date', value: (row) => row.hire_date },
+  {
+    header: 'eet.field.eligible',
+    value: (row, t) => t(row.eligible && !row.left_at ? 'common.yes' : 'common.no'),
+  },
+]
 
 export const meta: MetaFunction = () => [{ title: 'Sales force · Tenfold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRosterReader(request)
-  const filter = RosterFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const query = readListQuery(request, LIST)
+  const { csv: _csv, ...rest } = query
+  const filter = { ...rest, q: query.q || undefined }
+  if (query.csv) {
+    const all = await listSellers(db, { ...filter, pageSize: null })
+    return listCsvResponse(request, 'roster.csv', CSV, all.sellers)
+  }
   const [list, facets] = await Promise.all([listSellers(db, filter), rosterFacets(db)])
   return { ...list, facets, filter, canManage: can(user.role, 'roster:manage') }
 }
 
 export default function RosterPage() {
   const { sellers, total, page, pages, facets, filter, canManage } = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
   const t = useT()
   const format = useFormat()
-  const pageLink = (target: number) => {
-    const next = new URLSearchParams(params)
-    next.set('page', String(target))
-    return `?${next.toString()}`
-  }
   return (
     <>
       <PageHeader
@@ -41,31 +65,33 @@ export default function RosterPage() {
           ) : null
         }
       />
-      <SellerFilters
-        values={filter}
-        filters={[
-          { name: 'region', label: t('eet.field.region'), options: facetOptions(facets.regions) },
-          { name: 'team', label: t('eet.field.team'), options: facetOptions(facets.teams) },
-          {
-            name: 'manager',
-            label: t('eet.roster.manager'),
-            options: facets.managers.map((manager) => ({
-              value: manager.seller_id,
-              label: `${manager.name} (${manager.seller_id})`,
-            })),
-          },
-          affinityFilter(t),
-          {
-            name: 'left',
-            label: t('eet.roster.includeLeft'),
-            anyLabel: t('eet.roster.currentOnly'),
-            options: [
-              { value: 'include', label: t('eet.roster.withLeft') },
-              { value: 'only', label: t('eet.roster.onlyLeft') },
-            ],
-          },
-        ]}
-      />
+      <ListFilters state={filter}>
+        <SellerFilterFields
+          values={filter}
+          filters={[
+            { name: 'region', label: t('eet.field.region'), options: facetOptions(facets.regions) },
+            { name: 'team', label: t('eet.field.team'), options: facetOptions(facets.teams) },
+            {
+              name: 'manager',
+              label: t('eet.roster.manager'),
+              options: facets.managers.map((manager) => ({
+                value: manager.seller_id,
+                label: `${manager.name} (${manager.seller_id})`,
+              })),
+            },
+            affinityFilter(t),
+            {
+              name: 'left',
+              label: t('eet.roster.includeLeft'),
+              anyLabel: t('eet.roster.currentOnly'),
+              options: [
+                { value: 'include', label: t('eet.roster.withLeft') },
+                { value: 'only', label: t('eet.roster.onlyLeft') },
+              ],
+            },
+          ]}
+        />
+      </ListFilters>
       {sellers.length === 0 ? (
         <EmptyState>{t('eet.roster.empty')}</EmptyState>
       ) : (
@@ -73,15 +99,33 @@ export default function RosterPage() {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('eet.field.name')}</th>
-                <th scope="col">{t('eet.field.seller_id')}</th>
-                <th scope="col">{t('eet.field.region')}</th>
-                <th scope="col">{t('eet.field.segment')}</th>
-                <th scope="col">{t('eet.field.team')}</th>
-                <th scope="col">{t('eet.roster.manager')}</th>
-                <th scope="col">{t('eet.field.role')}</th>
-                <th scope="col">{t('eet.field.tech_affinity')}</th>
-                <th scope="col">{t('eet.field.hire_date')}</th>
+                <SortableTh sortKey="name" sort={filter}>
+                  {t('eet.field.name')}
+                </SortableTh>
+                <SortableTh sortKey="seller_id" sort={filter}>
+                  {t('eet.field.seller_id')}
+                </SortableTh>
+                <SortableTh sortKey="region" sort={filter}>
+                  {t('eet.field.region')}
+                </SortableTh>
+                <SortableTh sortKey="segment" sort={filter}>
+                  {t('eet.field.segment')}
+                </SortableTh>
+                <SortableTh sortKey="team" sort={filter}>
+                  {t('eet.field.team')}
+                </SortableTh>
+                <SortableTh sortKey="manager" sort={filter}>
+                  {t('eet.roster.manager')}
+                </SortableTh>
+                <SortableTh sortKey="role" sort={filter}>
+                  {t('eet.field.role')}
+                </SortableTh>
+                <SortableTh sortKey="affinity" sort={filter}>
+                  {t('eet.field.tech_affinity')}
+                </SortableTh>
+                <SortableTh sortKey="hire_date" sort={filter}>
+                  {t('eet.field.hire_date')}
+                </SortableTh>
                 <th scope="col">{t('eet.field.eligible')}</th>
               </tr>
             </thead>
@@ -117,13 +161,7 @@ export default function RosterPage() {
           </table>
         </div>
       )}
-      <nav className="filters" aria-label={t('eet.roster.page', { page, pages })}>
-        <span>
-          {t('eet.roster.page', { page, pages })} · {format.number(total)}
-        </span>
-        {page > 1 ? <Link to={pageLink(page - 1)}>{t('eet.roster.prev')}</Link> : null}
-        {page < pages ? <Link to={pageLink(page + 1)}>{t('eet.roster.next')}</Link> : null}
-      </nav>
+      <ListFooter page={page} pages={pages} total={total} />
     </>
   )
 }

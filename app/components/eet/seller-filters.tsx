@@ -33,6 +33,25 @@ export function SellerFilters({
   const t = useT()
   return (
     <Form method="get" className="filters" preventScrollReset={preventScrollReset}>
+      <SellerFilterFields values={values} filters={filters} />
+      <button type="submit" className="button-secondary">
+        {t('action.filter')}
+      </button>
+    </Form>
+  )
+}
+
+/** The fields of the seller filters, for a form of the caller's (the roster's list filters). */
+export function SellerFilterFields({
+  values,
+  filters,
+}: {
+  values: Partial<Record<string, string | number>>
+  filters: SellerFilter[]
+}) {
+  const t = useT()
+  return (
+    <>
       <label>
         {t('eet.roster.search')}
         <input type="search" name="q" defaultValue={values.q ?? ''} />
@@ -50,9 +69,6 @@ export function SellerFilters({
           </select>
         </label>
       ))}
-      <button type="submit" className="button-secondary">
-        {t('action.filter')}
-      </button>
-    </Form>
+    </>
   )
 }

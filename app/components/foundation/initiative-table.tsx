@@ -1,7 +1,9 @@
 import { Link } from '@remix-run/react'
 import { useFormat, useT } from '~/i18n/react'
 import type { InitiativeStatus, Stage } from '~/utils/db.types'
+import { type SortState } from '../list-controls'
 import { Badge, EmptyState } from '../page'
+import { SortableTh } from '../sortable-th'
 
 export type InitiativeRow = {
   id: string
@@ -37,9 +39,12 @@ export function StatusBadge({ status }: { status: InitiativeStatus }) {
 export function InitiativeTable({
   initiatives,
   emptyText,
+  sort,
 }: {
   initiatives: InitiativeRow[]
   emptyText: string
+  /** The list's sort (initiatives page): the headers sort it. */
+  sort?: SortState
 }) {
   const t = useT()
   const format = useFormat()
@@ -49,13 +54,27 @@ export function InitiativeTable({
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('initiative.name')}</th>
-            <th scope="col">{t('initiative.program')}</th>
-            <th scope="col">{t('initiative.stage')}</th>
-            <th scope="col">{t('initiative.status')}</th>
-            <th scope="col">{t('initiative.lead')}</th>
-            <th scope="col">{t('initiative.sponsor')}</th>
-            <th scope="col">{t('initiative.targetDate')}</th>
+            <SortableTh sortKey="name" sort={sort}>
+              {t('initiative.name')}
+            </SortableTh>
+            <SortableTh sortKey="program" sort={sort}>
+              {t('initiative.program')}
+            </SortableTh>
+            <SortableTh sortKey="stage" sort={sort}>
+              {t('initiative.stage')}
+            </SortableTh>
+            <SortableTh sortKey="status" sort={sort}>
+              {t('initiative.status')}
+            </SortableTh>
+            <SortableTh sortKey="lead" sort={sort}>
+              {t('initiative.lead')}
+            </SortableTh>
+            <SortableTh sortKey="sponsor" sort={sort}>
+              {t('initiative.sponsor')}
+            </SortableTh>
+            <SortableTh sortKey="target" sort={sort}>
+              {t('initiative.targetDate')}
+            </SortableTh>
           </tr>
         </thead>
         <tbody>

@@ -10,6 +10,7 @@ import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInpu
 import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
 import { findBacklogItem, linkFeedback, listBacklogItemsCiting } from '../delivery/backlog.server'
 import { notify } from './notification.server'
+import { containsPattern, pagesFor } from '~/utils/list-query'
 import { DomainError } from '~/utils/domain-error'
 
 // Pilot feedback. Reading follows the initiative's visibility (an EET member sees only the pilots they
@@ -32,13 +33,66 @@ function visibleFeedback(db: Executor, user: AuthUser) {
     .where(initiativeVisibleTo(user))
 }
 
+export const FEEDBACK_SORTS = ['created', 'votes', 'usefulness', 'title', 'status', 'kind'] as const
+export type FeedbackListOptions = FeedbackFilter & {
+  sort?: (typeof FEEDBACK_SORTS)[number]
+  dir?: 'asc' | 'desc'
+  /** Words in the title or text. */
+  q?: string
+  page?: number
+  /** `null`: every row the filters keep (the CSV export). */
+  pageSize?: number | null
+}
+
+function filteredFeedback(db: Executor, user: AuthUser, initiativeId: string, filter: FeedbackListOptions) {
+  let query = visibleFeedback(db, user).where('f.initiative_id', '=', initiativeId)
+  if (filter.status) query = query.where('f.status', '=', filter.status)
+  if (filter.kind) query = query.where('f.kind', '=', filter.kind)
+  if (filter.release) query = query.where('f.release', '=', filter.release)
+  if (filter.mine) query = query.where('f.submitter_id', '=', user.id)
+  if (filter.q) {
+    const pattern = containsPattern(filter.q)
+    query = query.where((eb) => eb.or([eb('f.title', 'ilike', pattern), eb('f.body', 'ilike', pattern)]))
+  }
+  return query
+}
+
+/** One page of an initiative's feedback, filtered and sorted in SQL, with the count of all that match. */
+export async function listFeedbackPage(
+  db: Executor,
+  user: AuthUser,
+  initiativeId: string,
+  filter: FeedbackListOptions = {},
+) {
+  const pageSize = filter.pageSize === undefined ? 50 : filter.pageSize
+  const page = filter.page ?? 1
+  const [rows, count] = await Promise.all([
+    listFeedback(db, user, initiativeId, { ...filter, pageSize }),
+    filteredFeedback(db, user, initiativeId, filter)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst(),
+  ])
+  const total = Number(count?.n ?? 0)
+  return { rows, total, page, pages: pageSize ? pagesFor(total, pageSize) : 1 }
+}
+
 export async function listFeedback(
   db: Executor,
   user: AuthUser,
   initiativeId: string,
-  filter: FeedbackFilter = {},
+  filter: FeedbackListOptions = {},
 ) {
-  let query = visibleFeedback(db, user)
+  const dir = filter.dir ?? 'desc'
+  const pageSize = filter.pageSize === undefined ? 500 : filter.pageSize
+  const sortColumn = {
+    created: 'f.created_at',
+    votes: 'votes',
+    usefulness: 'f.usefulness',
+    title: 'f.title',
+    status: 'f.status',
+    kind: 'f.kind',
+  } as const
+  let query = filteredFeedback(db, user, initiativeId, filter)
     .leftJoin('users as submitter', 'submitter.id', 'f.submitter_id')
     .leftJoin('pilot_feedback as target', 'target.id', 'f.merged_into')
     .select([
@@ -74,13 +128,10 @@ export async function listFeedback(
         )
         .as('voted'),
     ])
-    .where('f.initiative_id', '=', initiativeId)
+    .orderBy(sortColumn[filter.sort ?? 'created'], dir)
     .orderBy('f.created_at', 'desc')
-    .limit(500)
-  if (filter.status) query = query.where('f.status', '=', filter.status)
-  if (filter.kind) query = query.where('f.kind', '=', filter.kind)
-  if (filter.release) query = query.where('f.release', '=', filter.release)
-  if (filter.mine) query = query.where('f.submitter_id', '=', user.id)
+  // Without a page size: the newest 500, as before lists paged.
+  if (pageSize !== null) query = query.limit(pageSize).offset(((filter.page ?? 1) - 1) * pageSize)
   const rows = await query.execute()
   return rows.map((row) => ({ ...row, votes: Number(row.votes ?? 0), mine: row.submitter_id === user.id }))
 }

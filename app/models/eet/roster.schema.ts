@@ -101,4 +101,20 @@ export const RosterFilterSchema = z.object({
   left: z.enum(['include', 'only']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 })
-export type RosterFilter = z.output<typeof RosterFilterSchema>
+export const ROSTER_SORTS = [
+  'name',
+  'seller_id',
+  'region',
+  'segment',
+  'team',
+  'manager',
+  'role',
+  'affinity',
+  'hire_date',
+] as const
+export type RosterFilter = z.output<typeof RosterFilterSchema> & {
+  sort?: (typeof ROSTER_SORTS)[number]
+  dir?: 'asc' | 'desc'
+  /** `null`: every row the filters keep (the CSV export). */
+  pageSize?: number | null
+}

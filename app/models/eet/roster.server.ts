@@ -5,11 +5,24 @@ import { writeSellerRow } from '../foundation/seller.server'
 import { syncSellerLink } from './eet.server'
 import type { RosterFilter, SellerEditInput } from './roster.schema'
 import { DomainError } from '~/utils/domain-error'
+import { containsPattern } from '~/utils/list-query'
 
 // The sales-force roster: list with filters (region, team, frontline manager, affinity), single edits,
 // and the link from a rep to the portal user who signs in as them. Imports live in roster-import.server.ts.
 
 export const PAGE_SIZE = 100
+
+const ROSTER_SORT_COLUMNS = {
+  name: 's.name',
+  seller_id: 's.seller_id',
+  region: 's.region',
+  segment: 's.segment',
+  team: 's.team',
+  manager: 'm.name',
+  role: 's.role',
+  affinity: 's.tech_affinity',
+  hire_date: 's.hire_date',
+} as const satisfies Record<NonNullable<RosterFilter['sort']>, string>
 
 export async function listSellers(db: Executor, filter: RosterFilter) {
   let query = db.selectFrom('sellers as s').leftJoin('sellers as m', 'm.seller_id', 's.manager_id')
@@ -17,13 +30,18 @@ export async function listSellers(db: Executor, filter: RosterFilter) {
   else if (filter.left !== 'include') query = query.where('s.left_at', 'is', null)
   if (filter.q)
     query = query.where((eb) =>
-      eb.or([eb('s.name', 'ilike', `%${filter.q}%`), eb('s.seller_id', 'ilike', `%${filter.q}%`)]),
+      eb.or([
+        eb('s.name', 'ilike', containsPattern(filter.q!)),
+        eb('s.seller_id', 'ilike', containsPattern(filter.q!)),
+      ]),
     )
   if (filter.region) query = query.where('s.region', '=', filter.region)
   if (filter.team) query = query.where('s.team', '=', filter.team)
   if (filter.manager) query = query.where('s.manager_id', '=', filter.manager)
   if (filter.affinity) query = query.where('s.tech_affinity', '=', filter.affinity)
   const page = filter.page ?? 1
+  const pageSize = filter.pageSize === undefined ? PAGE_SIZE : filter.pageSize
+  const dir = filter.dir ?? 'asc'
   const [rows, total] = await Promise.all([
     query
       .select([
@@ -42,10 +60,12 @@ export async function listSellers(db: Executor, filter: RosterFilter) {
         's.manager_id',
         'm.name as manager_name',
       ])
-      .orderBy('s.name')
-      .orderBy('s.seller_id')
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE)
+      .orderBy(ROSTER_SORT_COLUMNS[filter.sort ?? 'name'], (ob) =>
+        (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast(),
+      )
+      .orderBy('s.name', dir)
+      .orderBy('s.seller_id', dir)
+      .$if(pageSize !== null, (qb) => qb.limit(pageSize!).offset((page - 1) * pageSize!))
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ])
@@ -53,7 +73,7 @@ export async function listSellers(db: Executor, filter: RosterFilter) {
     sellers: rows,
     total: Number(total?.n ?? 0),
     page,
-    pages: Math.max(1, Math.ceil(Number(total?.n ?? 0) / PAGE_SIZE)),
+    pages: Math.max(1, Math.ceil(Number(total?.n ?? 0) / (pageSize ?? PAGE_SIZE))),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Executor } from '~/utils/db.server'
+import { containsPattern, pagesFor } from '~/utils/list-query'
 
 export type Actor = { id: string | null; label: string }
 
@@ -31,25 +32,53 @@ export function actorOf(user: { id: string; email: string }): Actor {
   return { id: user.id, label: user.email }
 }
 
+export const AUDIT_SORTS = ['at', 'actor', 'action', 'type'] as const
+export type AuditSort = (typeof AUDIT_SORTS)[number]
+
 export type AuditFilter = {
   entityType?: string
+  /** Part of the actor's label (their email), case-insensitive. */
   actorEmail?: string
   action?: string
-  before?: number
-  limit?: number
+  /** Calendar days (YYYY-MM-DD, UTC), both inclusive. */
+  from?: string
+  to?: string
+  sort?: AuditSort
+  dir?: 'asc' | 'desc'
+  page?: number
+  /** Rows per page; `null` returns every row the filters keep (the CSV export). */
+  pageSize?: number | null
 }
 
+const AUDIT_SORT_COLUMNS = {
+  at: 'at',
+  actor: 'actor_label',
+  action: 'action',
+  type: 'entity_type',
+} as const
+
+/** The audit log, filtered, sorted and paged in SQL (it grows with every change the portal records). */
 export async function listAuditEntries(db: Executor, filter: AuditFilter = {}) {
-  let query = db
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'actor_label', 'action', 'entity_type', 'entity_id', 'before', 'after'])
-    .orderBy('id', 'desc')
-    .limit(filter.limit ?? 50)
+  let query = db.selectFrom('audit_log')
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType)
-  if (filter.action) query = query.where('action', 'like', `${filter.action}%`)
-  if (filter.actorEmail) query = query.where('actor_label', 'ilike', `%${filter.actorEmail}%`)
-  if (filter.before) query = query.where('id', '<', filter.before)
-  return query.execute()
+  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[\\%_]/g, '\\$&')}%`)
+  if (filter.actorEmail) query = query.where('actor_label', 'ilike', containsPattern(filter.actorEmail))
+  if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00Z`))
+  if (filter.to) query = query.where('at', '<', new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000))
+  const dir = filter.dir ?? 'desc'
+  const pageSize = filter.pageSize === undefined ? 50 : filter.pageSize
+  const page = filter.page ?? 1
+  let rows = query
+    .select(['id', 'at', 'actor_label', 'action', 'entity_type', 'entity_id', 'before', 'after'])
+    .orderBy(AUDIT_SORT_COLUMNS[filter.sort ?? 'at'], dir)
+    .orderBy('id', dir)
+  if (pageSize !== null) rows = rows.limit(pageSize).offset((page - 1) * pageSize)
+  const [entries, count] = await Promise.all([
+    rows.execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ])
+  const total = Number(count?.n ?? 0)
+  return { entries, total, page, pages: pageSize ? pagesFor(total, pageSize) : 1 }
 }
 
 export async function listAuditEntityTypes(db: Executor) {

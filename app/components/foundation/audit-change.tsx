@@ -1,0 +1,89 @@
+import { Link } from '@remix-run/react'
+import { useFormat, useT } from '~/i18n/react'
+import { isMessageKey } from '~/i18n/translate'
+
+// An audit row read by a person: which fields changed, old → new, with field names, codes, dates and
+// yes/no in the reader's language. Unknown fields keep their name with the underscores turned to spaces.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+type Fields = Record<string, Json>
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+/** Fields whose values are codes with labels in the catalogue, and the catalogue prefix. */
+const CODE_LABELS: Record<string, string> = {
+  status: 'status.',
+  stage: 'stage.',
+  from: 'stage.',
+  to: 'stage.',
+  role: 'role.',
+}
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const humanise = (name: string) => name.replace(/_/g, ' ')
+
+function useAuditLabels() {
+  const t = useT()
+  const format = useFormat()
+  const label = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback)
+  const value = (field: string, raw: Json): string => {
+    if (raw === null || raw === '') return '—'
+    if (typeof raw === 'boolean') return t(raw ? 'common.yes' : 'common.no')
+    if (typeof raw === 'number') return format.number(raw)
+    if (Array.isArray(raw)) return raw.map((item) => value(field, item)).join(', ')
+    if (isFields(raw)) {
+      const text = JSON.stringify(raw)
+      return text.length > 120 ? `${text.slice(0, 120)}…` : text
+    }
+    if (ISO_DAY.test(raw)) return format.date(raw)
+    if (ISO_TIME.test(raw)) return format.dateTime(raw)
+    const prefix = CODE_LABELS[field]
+    if (prefix) return label(`${prefix}${raw}`, raw)
+    return raw.length > 160 ? `${raw.slice(0, 160)}…` : raw
+  }
+  return {
+    field: (name: string) => label(`audit.field.${name}`, humanise(name)),
+    value,
+    type: (type: string) => label(`audit.type.${type}`, humanise(type)),
+    action: (action: string) => {
+      const verb = action.split('.').at(-1) ?? action
+      return label(`audit.verb.${verb}`, action)
+    },
+  }
+}
+
+export { useAuditLabels }
+
+/** The changed fields of one audit row: old → new, or the values set (creation) or removed. */
+export function AuditChange({ before, after }: { before: unknown; after: unknown }) {
+  const labels = useAuditLabels()
+  const old = isFields(before) ? before : {}
+  const next = isFields(after) ? after : {}
+  const names = [...new Set([...Object.keys(old), ...Object.keys(next)])].filter(
+    (name) => JSON.stringify(old[name]) !== JSON.stringify(next[name]),
+  )
+  if (!names.length) return <span className="muted">—</span>
+  return (
+    <dl className="audit-change">
+      {names.map((name) => (
+        <div key={name}>
+          <dt>{labels.field(name)}</dt>
+          <dd>
+            {name in old ? (
+              <>
+                <del>{labels.value(name, old[name] ?? null)}</del> →{' '}
+              </>
+            ) : null}
+            {name in next ? <ins>{labels.value(name, next[name] ?? null)}</ins> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** The record an audit row is about, by its translated type, linked to its page when it has one. */
+export function AuditRecord({ type, href }: { type: string; href: string | null }) {
+  const labels = useAuditLabels()
+  return href ? <Link to={href}>{labels.type(type)}</Link> : <>{labels.type(type)}</>
+}
