@@ -7,7 +7,7 @@ import { initiativeVisibleTo } from './access.server'
 
 // The foundation's part of the global search: initiatives the user may see, programs (everyone signed
 // in reads them), people (only for who manages users: their page is the admin's) and reps of the roster
-// (for who reads the roster). Case-insensitive substring match (docs/decisions/016-search-by-substring.md).
+// (for who reads the roster). Case-insensitive substring match (docs/decisions/017-search-by-substring.md).
 
 export async function searchInitiatives(db: Executor, user: AuthUser, term: string): Promise<SearchHit[]> {
   const pattern = containsPattern(term)
