@@ -22,7 +22,9 @@ import { getLocale } from './i18n/locale.server'
 import { LOCALES } from './i18n/locales'
 import { useT } from './i18n/react'
 import stylesheet from './styles/app.css?url'
-import { countUnreadNotifications } from './models/eet/notification.server'
+import { NeedsYouLink } from './components/attention/needs-you-link'
+import { needsYou } from './models/attention/conditions.server'
+import { countUnreadNotifications } from './models/attention/notification.server'
 import { db } from './utils/db.server'
 import { popToast } from './utils/toast.server'
 
@@ -38,11 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request, user?.locale)
   const { toast, setCookie } = await popToast(request)
   const unread = user ? await countUnreadNotifications(db, user.id) : 0
+  // The "needs you" count of the header (issue 19); the new shell takes this field over.
+  const needsYouCount = user ? (await needsYou(db, user)).length : 0
   return data(
     {
       locale,
       toast,
       unread,
+      needsYouCount,
       user: user
         ? {
             id: user.id,
@@ -85,7 +90,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
-  const { user, locale, toast, unread } = useLoaderData<typeof loader>()
+  const { user, locale, toast, unread, needsYouCount } = useLoaderData<typeof loader>()
   const t = useT()
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
@@ -138,6 +143,7 @@ function Shell({ children }: { children: React.ReactNode }) {
                 {user.name}
                 <span className="user-role">{t(`role.${user.role}`)}</span>
               </span>
+              <NeedsYouLink count={needsYouCount} />
               <NavLink
                 to="/notifications"
                 className="notifications-link"

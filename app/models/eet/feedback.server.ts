@@ -9,7 +9,7 @@ import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.
 import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInput } from './eet.schema'
 import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
 import { findBacklogItem, linkFeedback, listBacklogItemsCiting } from '../delivery/backlog.server'
-import { notify } from './notification.server'
+import { notify } from '../attention/notification.server'
 import { DomainError } from '~/utils/domain-error'
 
 // Pilot feedback. Reading follows the initiative's visibility (an EET member sees only the pilots they

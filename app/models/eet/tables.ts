@@ -65,24 +65,10 @@ export interface PilotFeedbackEventsTable {
   at: CreatedAt
 }
 
-export interface NotificationsTable {
-  id: Generated<string>
-  user_id: string
-  kind: string
-  /** jsonb: insert JSON.stringify(value). */
-  payload: ColumnType<Record<string, unknown>, string | undefined, string>
-  link: string | null
-  entity_type: string | null
-  entity_id: string | null
-  read_at: Date | null
-  created_at: CreatedAt
-}
-
 export interface EetTables {
   eet_members: EetMembersTable
   pilot_releases: PilotReleasesTable
   pilot_feedback: PilotFeedbackTable
   pilot_feedback_votes: PilotFeedbackVotesTable
   pilot_feedback_events: PilotFeedbackEventsTable
-  notifications: NotificationsTable
 }
