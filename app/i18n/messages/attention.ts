@@ -17,6 +17,10 @@ export const attention = defineMessages({
   'attention.urgency.due': { en: 'Due now', 'zh-TW': '需立即處理' },
   'attention.urgency.soon': { en: 'Soon', 'zh-TW': '即將到期' },
   'attention.urgency.info': { en: 'For your information', 'zh-TW': '供您參考' },
+  'attention.errors.notDead': {
+    en: 'This message is no longer in the dead-letter list.',
+    'zh-TW': '此訊息已不在無法投遞清單中。',
+  },
   'attention.errors.notAcknowledgeable': {
     en: 'This item ends when it is acted on; it cannot be dismissed.',
     'zh-TW': '此事項須實際處理後才會消失，無法直接略過。',
@@ -158,6 +162,17 @@ export const attention = defineMessages({
     'zh-TW': '您的回饋「{title}」已合併至「{target}」，您的附議將計入該則回饋。',
   },
   'attention.notice.generic': { en: 'Update: {kind}', 'zh-TW': '更新：{kind}' },
+
+  // Email
+  'attention.mail.open': { en: 'Open in Tenfold', 'zh-TW': '在 Tenfold 中開啟' },
+  'attention.mail.footer': {
+    en: 'Sent by Tenfold on {date} ({zone} time).',
+    'zh-TW': 'Tenfold 於 {date}（{zone} 時間）寄出。',
+  },
+  'attention.mail.unsubscribe': {
+    en: 'Stop emails about “{kind}”',
+    'zh-TW': '不再以電子郵件通知「{kind}」',
+  },
 
   // Preferences
   'attention.prefs.title': { en: 'How you hear about each kind', 'zh-TW': '各類通知的接收方式' },

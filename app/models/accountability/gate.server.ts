@@ -4,6 +4,7 @@ import type { Database, Executor } from '~/utils/db.server'
 import type { Stage } from '~/utils/db.types'
 import type { GateCriterion } from '~/models/accountability/tables'
 import { groupBy } from '~/utils/group-by'
+import { announce } from '../attention/outbox.server'
 import { actorOf, audit } from '../foundation/audit.server'
 import { moveInitiativeStage } from '../foundation/initiative.server'
 import { GATE_CRITERIA, nextStage } from './gate.schema'
@@ -99,6 +100,7 @@ export async function requestGate(
       entityId: initiativeId,
       after: { gate_id: id, from: initiative.stage, to, criteria, note: input.request_note },
     })
+    await announce(trx, [`gate.requested:${id}`], { groups: ['accountability'] })
     return { id, to }
   })
 }
@@ -160,6 +162,7 @@ export async function decideGate(
         notes: input.decision_notes,
       },
     })
+    await announce(trx, [`gate.decided:${gate.id}`], { groups: ['accountability'], programWide: true })
     return gate
   })
 }

@@ -1,12 +1,9 @@
-import type { AuthUser } from '~/auth/session.server'
 import { addDays, daysBetween, todayIn, todayUtc } from '~/utils/calendar'
 import type { Executor } from '~/utils/db.server'
 import { caseFacts, gateFacts, governanceReviewFacts } from '../accountability/attention.server'
 import { phaseConcerns, sprintConcerns } from '../delivery/attention.server'
 import { feedbackSteps, inactiveEetMembers, untriagedFeedback } from '../eet/attention.server'
-import { feedbackLink } from '../eet/feedback.server'
 import { kpiConcerns } from '../kpi/attention.server'
-import { failureModeConcerns } from '../sponsor/attention.server'
 import {
   acknowledgeable,
   byUrgency,
@@ -211,7 +208,7 @@ async function eetItems(db: Executor, now: Date) {
       urgency: 'due',
       since: new Date(f.created_at.getTime() + TRIAGE_DAYS * DAY),
       dueOn: null,
-      link: feedbackLink(f.initiative_id, f.id),
+      link: `/initiatives/${f.initiative_id}/feedback/${f.id}`,
       vars: {
         initiative: f.initiative_name,
         title: f.title,
@@ -230,7 +227,7 @@ async function eetItems(db: Executor, now: Date) {
         urgency: 'info',
         since: step.at,
         dueOn: null,
-        link: feedbackLink(step.initiative_id, step.feedback_id),
+        link: `/initiatives/${step.initiative_id}/feedback/${step.feedback_id}`,
         vars: { initiative: step.initiative_name, title: step.title, status: step.to_status },
       })
   for (const member of await inactiveEetMembers(db, now, INACTIVE_DAYS)) {
@@ -251,23 +248,6 @@ async function eetItems(db: Executor, now: Date) {
   return items
 }
 
-async function sponsorItems(db: Executor, sponsor: AuthUser, now: Date) {
-  return (await failureModeConcerns(db, sponsor, now)).flatMap((concern) =>
-    concern.modes.map((mode): AttentionItem => ({
-      key: `initiative.failure_mode:${concern.initiativeId}:${mode}`,
-      kind: 'initiative.failure_mode',
-      userId: sponsor.id,
-      programId: concern.programId,
-      initiativeId: concern.initiativeId,
-      urgency: 'due',
-      since: now,
-      dueOn: null,
-      link: `/initiatives/${concern.initiativeId}`,
-      vars: { initiative: concern.initiativeName, mode },
-    })),
-  )
-}
-
 async function acknowledgedKeys(db: Executor, userIds?: readonly string[]) {
   let query = db.selectFrom('attention_acknowledgements').select(['user_id', 'item_key'])
   if (userIds) {
@@ -277,41 +257,41 @@ async function acknowledgedKeys(db: Executor, userIds?: readonly string[]) {
   return new Set((await query.execute()).map((row) => `${row.user_id} ${row.item_key}`))
 }
 
+export const ATTENTION_GROUPS = ['accountability', 'kpi', 'delivery', 'eet'] as const
+export type AttentionGroup = (typeof ATTENTION_GROUPS)[number]
+
+const GROUP_ITEMS: Record<
+  AttentionGroup,
+  (db: Executor, now: Date, recipients: Recipients) => Promise<AttentionItem[]>
+> = {
+  accountability: accountabilityItems,
+  kpi: (db, now) => kpiItems(db, now),
+  delivery: (db, now) => deliveryItems(db, now),
+  eet: (db, now) => eetItems(db, now),
+}
+
 /**
- * Every condition that holds as of `now`, for everyone (or for `only` the given users), ordered by
- * urgency. Sponsors' failure-mode items need the portfolio's scoring, computed per sponsor.
+ * The conditions of these areas that hold as of `now`, for everyone (or `only` these users), without
+ * what was marked seen, most urgent first. The sponsor's failure-mode items are added by
+ * needs-you.server.ts (they need the portfolio's scoring, which reads every area).
  */
-export async function attentionItems(db: Executor, now: Date, only?: readonly AuthUser[]) {
+export async function attentionItems(
+  db: Executor,
+  now: Date,
+  options: { only?: readonly string[]; groups?: readonly AttentionGroup[]; extra?: AttentionItem[] } = {},
+) {
   const recipients = await recipientsOf(db)
-  const sponsors =
-    only?.filter((user) => user.role === 'sponsor') ??
-    (await db
-      .selectFrom('users')
-      .select(['id', 'email', 'name', 'role', 'locale'])
-      .where('role', '=', 'sponsor')
-      .where('disabled_at', 'is', null)
-      .execute())
-  const groups = await Promise.all([
-    accountabilityItems(db, now, recipients),
-    kpiItems(db, now),
-    deliveryItems(db, now),
-    eetItems(db, now),
-    ...sponsors.map((sponsor) => sponsorItems(db, sponsor, now)),
-  ])
-  const wanted = only ? new Set(only.map((user) => user.id)) : null
-  const all = groups.flat().filter((item) => !wanted || wanted.has(item.userId))
-  const seen = await acknowledgedKeys(
-    db,
-    only?.map((user) => user.id),
+  const groups = await Promise.all(
+    (options.groups ?? ATTENTION_GROUPS).map((group) => GROUP_ITEMS[group](db, now, recipients)),
   )
+  const wanted = options.only ? new Set(options.only) : null
+  const all = [...groups.flat(), ...(options.extra ?? [])].filter(
+    (item) => !wanted || wanted.has(item.userId),
+  )
+  const seen = await acknowledgedKeys(db, options.only)
   return all
     .filter((item) => !(acknowledgeable(item.kind) && seen.has(`${item.userId} ${item.key}`)))
     .sort(byUrgency)
-}
-
-/** What needs this user now, most urgent first. */
-export function needsYou(db: Executor, user: AuthUser, now: Date = new Date()) {
-  return attentionItems(db, now, [user])
 }
 
 /** Days from the program's today to an item's due day (negative: overdue). */
