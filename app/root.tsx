@@ -10,7 +10,8 @@ import { loadCatalogue } from './i18n/catalogue'
 import { getLocale } from './i18n/locale.server'
 import stylesheet from './styles/app.css?url'
 import { SearchPalette } from './components/search-palette'
-import { countUnreadNotifications } from './models/eet/notification.server'
+import { needsYou } from './models/attention/needs-you.server'
+import { countUnreadNotifications } from './models/attention/notification.server'
 import { listPrograms } from './models/foundation/program.server'
 import { newFormKey } from './models/foundation/form-submission.server'
 import { db } from './utils/db.server'
@@ -29,10 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const locale = await getLocale(request, user?.locale)
   const { toast, setCookie } = await popToast(request)
-  const [unread, programs, preferences] = await Promise.all([
+  const [unread, programs, preferences, needing] = await Promise.all([
     user ? countUnreadNotifications(db, user.id) : 0,
     user ? listPrograms(db) : [],
     getPreferences(request),
+    user ? needsYou(db, user) : [],
   ])
   return data(
     {
@@ -44,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A fresh idempotency key for the create forms after every save (see form-submission.server.ts);
       // a refused post (4xx) does not reload loaders, so the corrected form keeps its key.
       formKey: newFormKey(),
+      needsYouCount: needing.length,
       user: user
         ? {
             id: user.id,
@@ -98,6 +101,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         programs={rootData?.programs ?? []}
         preferences={rootData?.preferences ?? { theme: 'system', sidebar: 'expanded' }}
         unread={rootData?.unread ?? 0}
+        needsYouCount={rootData?.needsYouCount ?? 0}
         search={rootData?.user ? <SearchPalette /> : null}
       >
         {children}

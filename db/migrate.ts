@@ -20,6 +20,7 @@ import * as m20261204_1610 from './migrations/2026_12_04_1610_add_kpi_ranges'
 import * as m20261204_1630 from './migrations/2026_12_04_1630_add_form_submissions'
 import * as m20261204_1635 from './migrations/2026_12_04_1635_judge_gates_from_data'
 import * as m20261204_1800 from './migrations/2026_12_04_1800_widen_discount_rate'
+import * as m20261204_1900 from './migrations/2026_12_04_1900_create_attention'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1630_add_form_submissions': m20261204_1630,
   '2026_12_04_1635_judge_gates_from_data': m20261204_1635,
   '2026_12_04_1800_widen_discount_rate': m20261204_1800,
+  '2026_12_04_1900_create_attention': m20261204_1900,
 }
 
 function migrator(db: Kysely<any>) {

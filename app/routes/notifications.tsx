@@ -1,102 +1,97 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
+import { PreferencesForm } from '~/components/attention/preferences-form'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
-import { useFormat, useT } from '~/i18n/react'
-import type { Translate } from '~/i18n/translate'
-import { isFeedbackStatus } from '~/models/eet/eet.schema'
-import { listNotifications, markNotificationsRead } from '~/models/eet/notification.server'
+import { useFormat, useLocale, useT } from '~/i18n/react'
+import { NotificationsFormSchema } from '~/models/attention/attention.schema'
+import { describeNotice } from '~/models/attention/describe'
+import { ATTENTION_KINDS } from '~/models/attention/kinds'
+import { listNotifications, markNotificationsRead } from '~/models/attention/notification.server'
+import { listPreferences, savePreferences } from '~/models/attention/preferences.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse, safeRedirectPath } from '~/utils/http.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Tenfold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { notifications: await listNotifications(db, user.id) }
+  const [notifications, preferences] = await Promise.all([
+    listNotifications(db, user.id),
+    listPreferences(db, user.id),
+  ])
+  return { notifications, preferences }
 }
-
-const ReadSchema = z.object({
-  intent: z.enum(['read', 'read-all', 'open']),
-  id: z.uuid().optional(),
-})
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseSubmission(await request.formData(), ReadSchema, await getUserLocale(request))
+  const submission = parseSubmission(
+    await request.formData(),
+    NotificationsFormSchema,
+    await getUserLocale(request),
+  )
   invariantResponse(submission.status === 'success', 'Bad request')
-  const { intent, id } = submission.value
-  invariantResponse(intent === 'read-all' || id, 'Which notification?')
-  await markNotificationsRead(db, user.id, intent === 'read-all' ? undefined : id)
-  if (intent === 'open') {
-    const target = (await listNotifications(db, user.id)).find((notice) => notice.id === id)
+  const form = submission.value
+  if (form.intent === 'preferences') {
+    const values = form as Record<string, unknown>
+    const choices = ATTENTION_KINDS.flatMap((kind) =>
+      typeof values[kind] === 'string' ? [{ kind, channel: values[kind] as 'in_app' }] : [],
+    )
+    await savePreferences(db, user, choices)
+    return redirectWithToast('/notifications', { kind: 'success', message: 'attention.prefs.saved' })
+  }
+  await markNotificationsRead(db, user.id, form.intent === 'read-all' ? undefined : form.id)
+  if (form.intent === 'open') {
+    const target = (await listNotifications(db, user.id)).find((notice) => notice.id === form.id)
     if (target?.link)
       return new Response(null, { status: 303, headers: { Location: safeRedirectPath(target.link) } })
   }
   return { ok: true }
 }
 
-type Notice = { kind: string; payload: Record<string, unknown> }
-
-function describe(t: Translate, notice: Notice) {
-  const p = notice.payload
-  const text = (key: string) => (typeof p[key] === 'string' ? (p[key] as string) : '')
-  if (notice.kind === 'feedback.status') {
-    const status = text('status')
-    const line = t('eet.notice.feedbackStatus', {
-      title: text('title'),
-      initiative: text('initiative'),
-      status: isFeedbackStatus(status) ? t(`eet.status.${status}`) : status,
-    })
-    return text('reason') ? `${line} ${t('eet.notice.reason', { reason: text('reason') })}` : line
-  }
-  if (notice.kind === 'feedback.merged')
-    return t('eet.notice.feedbackMerged', { title: text('title'), target: text('target') })
-  return t('eet.notice.generic', { kind: notice.kind })
-}
-
 export default function NotificationsPage() {
-  const { notifications } = useLoaderData<typeof loader>()
+  const { notifications, preferences } = useLoaderData<typeof loader>()
   const t = useT()
+  const locale = useLocale()
   const format = useFormat()
   const unread = notifications.some((notice) => !notice.read_at)
   return (
     <section className="narrow">
       <PageHeader
-        title={t('eet.notice.title')}
+        title={t('attention.notice.title')}
         actions={
           unread ? (
             <Form method="post">
               <button type="submit" name="intent" value="read-all" className="button-secondary">
-                {t('eet.notice.markAll')}
+                {t('attention.notice.markAll')}
               </button>
             </Form>
           ) : null
         }
       />
       {notifications.length === 0 ? (
-        <EmptyState>{t('eet.notice.empty')}</EmptyState>
+        <EmptyState>{t('attention.notice.empty')}</EmptyState>
       ) : (
-        <ul className="card-list" aria-label={t('eet.notice.title')}>
+        <ul className="card-list" aria-label={t('attention.notice.title')}>
           {notifications.map((notice) => (
             <li key={notice.id} className="card">
               <p>
-                {!notice.read_at ? <Badge tone="info">{t('eet.notice.unread')}</Badge> : null}{' '}
-                {describe(t, notice as Notice)}
+                {!notice.read_at ? <Badge tone="info">{t('attention.notice.unread')}</Badge> : null}{' '}
+                {describeNotice(t, locale, notice)}
               </p>
               <p className="muted">{format.dateTime(notice.created_at)}</p>
               <Form method="post" className="form-actions">
                 <input type="hidden" name="id" value={notice.id} />
                 {notice.link ? (
                   <button type="submit" name="intent" value="open">
-                    {t('eet.notice.open')}
+                    {t('attention.notice.open')}
                   </button>
                 ) : null}
                 {!notice.read_at ? (
                   <button type="submit" name="intent" value="read" className="button-secondary">
-                    {t('eet.notice.markRead')}
+                    {t('attention.notice.markRead')}
                   </button>
                 ) : null}
               </Form>
@@ -104,6 +99,7 @@ export default function NotificationsPage() {
           ))}
         </ul>
       )}
+      <PreferencesForm preferences={preferences} />
       <p className="muted">
         <Link to="/">{t('nav.home')}</Link>
       </p>

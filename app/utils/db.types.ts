@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { AttentionTables } from '~/models/attention/tables'
 import type { AccountabilityTables } from '~/models/accountability/tables'
 import type { DeliveryTables } from '~/models/delivery/tables'
 import type { EetTables } from '~/models/eet/tables'
@@ -25,7 +26,8 @@ export interface DB
     DeliveryTables,
     EetTables,
     RecommendationTables,
-    SponsorTables {}
+    SponsorTables,
+    AttentionTables {}
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

@@ -27,6 +27,17 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanish.default(false),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: LogLevelSchema,
+  // Outgoing mail (issue 19): without SMTP_URL, mail is kept and shown to admins on /admin/mail.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Tenfold <tenfold@localhost>'),
+  /** Lets chat webhooks be http://127.0.0.1 (tests and local receivers); https only otherwise. */
+  TENFOLD_ALLOW_LOCAL_WEBHOOKS: booleanish.default(false),
+  /** 0 stops the in-process delivery worker (and scheduler) of this server. */
+  TENFOLD_WORKER: booleanish.default(true),
 })
 
 export type Env = z.infer<typeof EnvSchema>

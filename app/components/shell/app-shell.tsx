@@ -1,5 +1,6 @@
 import { Link, useFetcher, useFetchers, useLocation } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
+import { NeedsYouLink } from '~/components/attention/needs-you-link'
 import { useT } from '~/i18n/react'
 import { Breadcrumbs } from './breadcrumbs'
 import { Icon } from './icons'
@@ -13,6 +14,8 @@ export type AppShellProps = {
   programs: readonly ShellProgram[]
   preferences: ShellPreferences
   unread: number
+  /** How many items of the "needs you" list wait for the reader (app/models/attention). */
+  needsYouCount?: number
   /** The header's search field (the global search, issue 15 item 6, renders here once it exists). */
   search?: ReactNode
   children: ReactNode
@@ -99,7 +102,15 @@ function CollapseToggle({ collapsed, here }: { collapsed: boolean; here: string 
   )
 }
 
-export function AppShell({ user, programs, preferences, unread, search, children }: AppShellProps) {
+export function AppShell({
+  user,
+  programs,
+  preferences,
+  unread,
+  needsYouCount = 0,
+  search,
+  children,
+}: AppShellProps) {
   const t = useT()
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
@@ -144,6 +155,7 @@ export function AppShell({ user, programs, preferences, unread, search, children
             <div className="topbar-search">{search}</div>
             {user ? (
               <div className="topbar-tools">
+                <NeedsYouLink count={needsYouCount} />
                 <Link
                   to="/notifications"
                   className="notifications-link"

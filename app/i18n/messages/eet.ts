@@ -479,22 +479,4 @@ export const eet = defineMessages({
       '淨推薦分數：評分 9–10 的比例減去評分 0–6 的比例（−100 至 100）。已結案：已上線或已婉拒且已通知提出者的回饋（重複項依其原始回饋計算）。首次回應時間：從提出到首次分類處理的時間。',
   },
   'eet.stats.none': { en: '—', 'zh-TW': '—' },
-
-  // Notifications
-  'eet.notice.title': { en: 'Notifications', 'zh-TW': '通知' },
-  'eet.notice.empty': { en: 'Nothing new.', 'zh-TW': '沒有新通知。' },
-  'eet.notice.markAll': { en: 'Mark all as read', 'zh-TW': '全部標為已讀' },
-  'eet.notice.markRead': { en: 'Mark as read', 'zh-TW': '標為已讀' },
-  'eet.notice.unread': { en: 'Unread', 'zh-TW': '未讀' },
-  'eet.notice.open': { en: 'Open', 'zh-TW': '開啟' },
-  'eet.notice.feedbackStatus': {
-    en: 'Your feedback “{title}” ({initiative}) is now {status}.',
-    'zh-TW': '您的回饋「{title}」（{initiative}）狀態已變更為「{status}」。',
-  },
-  'eet.notice.reason': { en: 'Reason: {reason}', 'zh-TW': '原因：{reason}' },
-  'eet.notice.feedbackMerged': {
-    en: 'Your feedback “{title}” was merged into “{target}”; your vote counts there.',
-    'zh-TW': '您的回饋「{title}」已合併至「{target}」，您的附議將計入該則回饋。',
-  },
-  'eet.notice.generic': { en: 'Update: {kind}', 'zh-TW': '更新：{kind}' },
 })

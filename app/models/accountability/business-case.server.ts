@@ -5,6 +5,7 @@ import type { Database, Executor } from '~/utils/db.server'
 import type { CaseStatus } from '~/models/accountability/tables'
 import { groupBy } from '~/utils/group-by'
 import { initiativeDecidableBy } from '../foundation/access.server'
+import { announce } from '../attention/outbox.server'
 import { actorOf, audit } from '../foundation/audit.server'
 import { setUserFinanceAccess } from '../foundation/user.server'
 import { listKpiChoices } from '../kpi/evidence.server'
@@ -353,6 +354,7 @@ export async function submitCase(db: Database, user: AuthUser, initiativeId: str
       before: { status: latest.status, version: latest.version },
       after: { status: 'submitted', version: submitted.version },
     })
+    await announce(trx, [`case.submitted:${submitted.id}`], { groups: ['accountability'] })
     return { ...submitted, status: 'submitted' as const }
   })
 }
@@ -441,6 +443,11 @@ export async function decideCase(
       entityId: latest.id,
       before: { status: 'submitted' },
       after: { status: decision, version: latest.version, comment },
+    })
+    const told = decision === 'changes_requested' ? 'case.changes_requested' : 'case.decided'
+    await announce(trx, [`${told}:${latest.id}`], {
+      groups: ['accountability'],
+      programWide: decision === 'approved',
     })
     return latest
   })

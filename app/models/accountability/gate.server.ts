@@ -4,6 +4,7 @@ import type { Database, Executor } from '~/utils/db.server'
 import type { Stage } from '~/utils/db.types'
 import type { GateCriterion } from '~/models/accountability/tables'
 import { groupBy } from '~/utils/group-by'
+import { announce } from '../attention/outbox.server'
 import { actorOf, audit } from '../foundation/audit.server'
 import { moveInitiativeStage } from '../foundation/initiative.server'
 import { evaluateGateCriteria, isDataCriterion } from './gate-criteria.server'
@@ -112,6 +113,7 @@ export async function requestGate(
       entityId: initiativeId,
       after: { gate_id: id, from: initiative.stage, to, criteria, note: input.request_note },
     })
+    await announce(trx, [`gate.requested:${id}`], { groups: ['accountability'] })
     return { id, to }
   })
 }
@@ -196,6 +198,7 @@ export async function decideGate(
         ...(override ? { override: { unmet, reason: input.override_reason } } : {}),
       },
     })
+    await announce(trx, [`gate.decided:${gate.id}`], { groups: ['accountability'], programWide: true })
     return { ...gate, override }
   })
 }

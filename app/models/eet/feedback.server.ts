@@ -9,7 +9,8 @@ import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.
 import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInput } from './eet.schema'
 import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
 import { findBacklogItem, linkFeedback, listBacklogItemsCiting } from '../delivery/backlog.server'
-import { notify } from './notification.server'
+import { notify } from '../attention/notification.server'
+import { announce } from '../attention/outbox.server'
 import { containsPattern, pagesFor } from '~/utils/list-query'
 import { DomainError } from '~/utils/domain-error'
 
@@ -343,13 +344,17 @@ export async function triageFeedback(
       })
       .where('id', '=', id)
       .execute()
-    await recordStep(trx, {
-      feedback_id: id,
-      actor_id: user.id,
-      from_status: item.status,
-      to_status: input.status,
-      note: input.status === 'declined' ? input.decline_reason : input.note,
-    })
+    const [step] = await trx
+      .insertInto('pilot_feedback_events')
+      .values({
+        feedback_id: id,
+        actor_id: user.id,
+        from_status: item.status,
+        to_status: input.status,
+        note: input.status === 'declined' ? input.decline_reason : input.note,
+      })
+      .returning('id')
+      .execute()
     // The submitter, and the submitters of duplicates merged into it, hear about every step.
     const duplicates = await trx
       .selectFrom('pilot_feedback')
@@ -378,6 +383,8 @@ export async function triageFeedback(
         entityId: id,
       })),
     )
+    // The in-app notice above is the history; the outbox adds the email of those who chose it.
+    await announce(trx, [`feedback.status:${step!.id}`], { groups: ['eet'], inApp: false })
     await audit(trx, {
       actor: actorOf(user),
       action: 'feedback.status',

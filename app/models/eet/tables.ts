@@ -65,19 +65,6 @@ export interface PilotFeedbackEventsTable {
   at: CreatedAt
 }
 
-export interface NotificationsTable {
-  id: Generated<string>
-  user_id: string
-  kind: string
-  /** jsonb: insert JSON.stringify(value). */
-  payload: ColumnType<Record<string, unknown>, string | undefined, string>
-  link: string | null
-  entity_type: string | null
-  entity_id: string | null
-  read_at: Date | null
-  created_at: CreatedAt
-}
-
 export type RosterImportStatus = 'pending' | 'applied' | 'undone'
 
 /** Migration 2026_12_04_1600_add_roster_versions: an import's preview, then its version (for undo). */
@@ -119,7 +106,6 @@ export interface EetTables {
   pilot_feedback: PilotFeedbackTable
   pilot_feedback_votes: PilotFeedbackVotesTable
   pilot_feedback_events: PilotFeedbackEventsTable
-  notifications: NotificationsTable
   roster_imports: RosterImportsTable
   roster_import_sellers: RosterImportSellersTable
   roster_import_stints: RosterImportStintsTable

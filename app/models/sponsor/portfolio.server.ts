@@ -297,8 +297,9 @@ export async function portfolioOf(
   user: AuthUser,
   program: { id: string; reporting_timezone: string },
   filter: PortfolioFilter = {},
+  now: Date = new Date(),
 ): Promise<PortfolioRow[]> {
-  const today = todayIn(program.reporting_timezone)
+  const today = todayIn(program.reporting_timezone, now)
   const listed = listInitiatives(db, user, { programId: program.id, stage: filter.stage, mine: filter.mine })
   const programKpis = listProgramKpis(db, user, program.id)
   // The sources need only the initiatives' ids: they start as soon as those are known, alongside the

@@ -1,9 +1,9 @@
 import { db } from '~/utils/db.server'
-import { cells, SIGNED_IN, type RowsModule } from '../types'
+import { cells, type RowsModule } from '../types'
 
 // The EET area: roster (admins manage, leads read to choose EETs), an initiative's EET page, pilot
 // feedback (read by whoever sees the initiative; EET members submit and vote; its lead and admins
-// triage) and the notifications list.
+// triage).
 
 const SEES_A = cells(['admin', 'lead', 'sponsor', 'eet_member', 'viewer'])
 const EDITS_A = cells(['admin', 'lead'])
@@ -42,12 +42,6 @@ export const eet: RowsModule = {
     fx.extra.feedbackId = feedback.id
   },
   rows: {
-    'routes/notifications': {
-      path: () => '/notifications',
-      loader: SIGNED_IN,
-      action: SIGNED_IN,
-      form: () => ({ intent: 'read' }),
-    },
     'routes/roster._index': { path: () => '/roster', loader: ROSTER_READERS },
     'routes/roster.import': {
       path: () => '/roster/import',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { countUnreadNotifications, listNotifications } from '~/models/eet/notification.server'
+import { countUnreadNotifications, listNotifications } from '~/models/attention/notification.server'
 import { addEetMembers, endEetMembership, eetRepresentativeness } from '~/models/eet/eet.server'
 import {
   feedbackSummary,

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { seedEet } from '../../../db/seed/eet'
 import { eetRepresentativeness } from '~/models/eet/eet.server'
 import { feedbackSummary } from '~/models/eet/feedback.server'
-import { countUnreadNotifications } from '~/models/eet/notification.server'
+import { countUnreadNotifications } from '~/models/attention/notification.server'
 import { db } from '~/utils/db.server'
 import { createInitiative, createUser } from '#tests/factories'
 

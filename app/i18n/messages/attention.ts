@@ -1,0 +1,225 @@
+import { defineMessages } from '../define'
+
+export const attention = defineMessages({
+  // Needs you
+  'attention.needsYou.title': { en: 'Needs you', 'zh-TW': '待您處理' },
+  'attention.needsYou.empty': {
+    en: 'Nothing needs you right now.',
+    'zh-TW': '目前沒有需要您處理的事項。',
+  },
+  'attention.needsYou.count': {
+    en: '{count, plural, one {# item needs you} other {# items need you}}',
+    'zh-TW': '{count, plural, other {# 項事項待您處理}}',
+  },
+  'attention.needsYou.due': { en: 'Due {date}', 'zh-TW': '期限 {date}' },
+  'attention.needsYou.seen': { en: 'Mark as seen', 'zh-TW': '標為已知悉' },
+  'attention.urgency.overdue': { en: 'Overdue', 'zh-TW': '已逾期' },
+  'attention.urgency.due': { en: 'Due now', 'zh-TW': '需立即處理' },
+  'attention.urgency.soon': { en: 'Soon', 'zh-TW': '即將到期' },
+  'attention.urgency.info': { en: 'For your information', 'zh-TW': '供您參考' },
+  'attention.errors.notDead': {
+    en: 'This message is no longer in the dead-letter list.',
+    'zh-TW': '此訊息已不在無法投遞清單中。',
+  },
+  'attention.errors.notAcknowledgeable': {
+    en: 'This item ends when it is acted on; it cannot be dismissed.',
+    'zh-TW': '此事項須實際處理後才會消失，無法直接略過。',
+  },
+
+  // The kinds: what holds, and what ends it
+  'attention.kind.case.submitted': {
+    en: 'The business case of {initiative} (version {version}) awaits your decision.',
+    'zh-TW': '「{initiative}」的提案理由說明書（第 {version} 版）等待您的決定。',
+  },
+  'attention.kind.case.changes_requested': {
+    en: 'Changes were requested to the business case of {initiative}.',
+    'zh-TW': '「{initiative}」的提案理由說明書被要求修改。',
+  },
+  'attention.kind.case.decided': {
+    en: 'The business case of {initiative} was decided: {status}.',
+    'zh-TW': '「{initiative}」的提案理由說明書已有決定：{status}。',
+  },
+  'attention.kind.gate.requested': {
+    en: '{initiative} asks to pass the gate from {from} to {to}.',
+    'zh-TW': '「{initiative}」申請通過階段關卡：從「{from}」進入「{to}」。',
+  },
+  'attention.kind.gate.decided': {
+    en: 'The gate of {initiative} from {from} to {to} was decided: {status}.',
+    'zh-TW': '「{initiative}」從「{from}」進入「{to}」的階段關卡已有決定：{status}。',
+  },
+  'attention.kind.kpi.stale': {
+    en: 'The KPI {kpi} is stale: its last value is for {period}.',
+    'zh-TW': 'KPI「{kpi}」的數值已過期：最新數值為 {period}。',
+  },
+  'attention.kind.kpi.off_track': {
+    en: 'The KPI {kpi} is off track ({period}).',
+    'zh-TW': 'KPI「{kpi}」已偏離目標（{period}）。',
+  },
+  'attention.kind.kpi.checkin_due': {
+    en: 'A check-in of the KPI {kpi} is due (last value for {period}).',
+    'zh-TW': 'KPI「{kpi}」應填報新數值（最新數值為 {period}）。',
+  },
+  'attention.kind.cycle.phase_warning': {
+    en: '{initiative}: the phase “{phase}” of cycle {cycle} has used {percent}% of its budget.',
+    'zh-TW': '「{initiative}」：第 {cycle} 輪的「{phase}」階段已用掉預算的 {percent}%。',
+  },
+  'attention.kind.cycle.phase_overrun': {
+    en: '{initiative}: the phase “{phase}” of cycle {cycle} is over its budget ({percent}%).',
+    'zh-TW': '「{initiative}」：第 {cycle} 輪的「{phase}」階段已超出預算（{percent}%）。',
+  },
+  'attention.kind.sprint.ending': {
+    en: '{initiative}: sprint {sprint} ends tomorrow.',
+    'zh-TW': '「{initiative}」：第 {sprint} 次衝刺將於明天結束。',
+  },
+  'attention.kind.sprint.slipped': {
+    en: '{initiative}: sprint {sprint} closed with {points, number} committed points not done.',
+    'zh-TW': '「{initiative}」：第 {sprint} 次衝刺結束時，仍有 {points, number} 點已承諾的工作未完成。',
+  },
+  'attention.kind.feedback.untriaged': {
+    en: '{initiative}: the feedback “{title}” has waited {days, number} days for triage.',
+    'zh-TW': '「{initiative}」：回饋「{title}」已等待分類處理 {days, number} 天。',
+  },
+  'attention.kind.feedback.status': {
+    en: 'Your feedback “{title}” ({initiative}) is now {status}.',
+    'zh-TW': '您的回饋「{title}」（{initiative}）狀態已變更為「{status}」。',
+  },
+  'attention.kind.eet.inactive': {
+    en: '{initiative}: {rep} has given no feedback for {days, number} days.',
+    'zh-TW': '「{initiative}」：{rep} 已 {days, number} 天沒有提出回饋。',
+  },
+  'attention.kind.initiative.failure_mode': {
+    en: '{initiative} is heading into a failure mode: {mode} is red.',
+    'zh-TW': '「{initiative}」正走向失敗模式：「{mode}」為紅燈。',
+  },
+  'attention.kind.governance.review_due': {
+    en: 'The governance review “{subject}” is due on {due}.',
+    'zh-TW': '治理審查「{subject}」的期限為 {due}。',
+  },
+  'attention.until.case.submitted': { en: 'Until you decide it.', 'zh-TW': '直到您做出決定。' },
+  'attention.until.case.changes_requested': {
+    en: 'Until the case is submitted again.',
+    'zh-TW': '直到重新送出。',
+  },
+  'attention.until.case.decided': {
+    en: 'Until you mark it seen (or for 14 days).',
+    'zh-TW': '直到您標為已知悉（最長 14 天）。',
+  },
+  'attention.until.gate.requested': { en: 'Until you decide it.', 'zh-TW': '直到您做出決定。' },
+  'attention.until.gate.decided': {
+    en: 'Until you mark it seen (or for 14 days).',
+    'zh-TW': '直到您標為已知悉（最長 14 天）。',
+  },
+  'attention.until.kpi.stale': { en: 'Until a new value is recorded.', 'zh-TW': '直到填報新數值。' },
+  'attention.until.kpi.off_track': {
+    en: 'Until a value is back within tolerance.',
+    'zh-TW': '直到數值回到容許範圍內。',
+  },
+  'attention.until.kpi.checkin_due': { en: 'Until the value is recorded.', 'zh-TW': '直到填報數值。' },
+  'attention.until.cycle.phase_warning': {
+    en: 'Until the phase is closed.',
+    'zh-TW': '直到該階段結束。',
+  },
+  'attention.until.cycle.phase_overrun': {
+    en: 'Until the phase is closed.',
+    'zh-TW': '直到該階段結束。',
+  },
+  'attention.until.sprint.ending': { en: 'Until the sprint ends.', 'zh-TW': '直到衝刺結束。' },
+  'attention.until.sprint.slipped': {
+    en: 'Until you mark it seen (or for 14 days).',
+    'zh-TW': '直到您標為已知悉（最長 14 天）。',
+  },
+  'attention.until.feedback.untriaged': {
+    en: 'Until the feedback is triaged.',
+    'zh-TW': '直到完成分類處理。',
+  },
+  'attention.until.feedback.status': {
+    en: 'Until you mark it seen (or for 14 days).',
+    'zh-TW': '直到您標為已知悉（最長 14 天）。',
+  },
+  'attention.until.eet.inactive': {
+    en: 'Until the rep gives feedback or votes, or you mark it seen.',
+    'zh-TW': '直到該業務代表提出回饋或附議，或您標為已知悉。',
+  },
+  'attention.until.initiative.failure_mode': {
+    en: 'Until its health leaves the red band.',
+    'zh-TW': '直到健康度離開紅燈區。',
+  },
+  'attention.until.governance.review_due': {
+    en: 'Until the review is completed.',
+    'zh-TW': '直到完成審查。',
+  },
+
+  // Notification centre
+  'attention.notice.title': { en: 'Notifications', 'zh-TW': '通知' },
+  'attention.notice.empty': { en: 'Nothing new.', 'zh-TW': '沒有新通知。' },
+  'attention.notice.markAll': { en: 'Mark all as read', 'zh-TW': '全部標為已讀' },
+  'attention.notice.markRead': { en: 'Mark as read', 'zh-TW': '標為已讀' },
+  'attention.notice.unread': { en: 'Unread', 'zh-TW': '未讀' },
+  'attention.notice.open': { en: 'Open', 'zh-TW': '開啟' },
+  'attention.notice.reason': { en: 'Reason: {reason}', 'zh-TW': '原因：{reason}' },
+  'attention.notice.feedbackMerged': {
+    en: 'Your feedback “{title}” was merged into “{target}”; your vote counts there.',
+    'zh-TW': '您的回饋「{title}」已合併至「{target}」，您的附議將計入該則回饋。',
+  },
+  'attention.notice.generic': { en: 'Update: {kind}', 'zh-TW': '更新：{kind}' },
+
+  // Email
+  'attention.mail.open': { en: 'Open in Tenfold', 'zh-TW': '在 Tenfold 中開啟' },
+  'attention.mail.footer': {
+    en: 'Sent by Tenfold on {date} ({zone} time).',
+    'zh-TW': 'Tenfold 於 {date}（{zone} 時間）寄出。',
+  },
+  'attention.mail.unsubscribe': {
+    en: 'Stop emails about “{kind}”',
+    'zh-TW': '不再以電子郵件通知「{kind}」',
+  },
+
+  // Preferences
+  'attention.prefs.title': { en: 'How you hear about each kind', 'zh-TW': '各類通知的接收方式' },
+  'attention.prefs.hint': {
+    en: 'In the app: only on “Needs you” and here. Email and chat also send a message; digest only: in your daily or weekly summary; off: nowhere but “Needs you”.',
+    'zh-TW':
+      '站內：只顯示在「待您處理」與本頁。電子郵件與聊天另外傳送訊息；僅摘要：只列在每日或每週摘要中；關閉：只在「待您處理」顯示。',
+  },
+  'attention.prefs.kind': { en: 'Kind', 'zh-TW': '類別' },
+  'attention.prefs.channel': { en: 'Delivery', 'zh-TW': '接收方式' },
+  'attention.prefs.save': { en: 'Save preferences', 'zh-TW': '儲存偏好設定' },
+  'attention.prefs.saved': { en: 'Preferences saved.', 'zh-TW': '已儲存偏好設定。' },
+  'attention.channel.in_app': { en: 'In the app', 'zh-TW': '站內' },
+  'attention.channel.email': { en: 'Email', 'zh-TW': '電子郵件' },
+  'attention.channel.chat': { en: 'Chat', 'zh-TW': '聊天' },
+  'attention.channel.digest': { en: 'Digest only', 'zh-TW': '僅摘要' },
+  'attention.channel.off': { en: 'Off', 'zh-TW': '關閉' },
+  'attention.kindLabel.case.submitted': { en: 'Business case to decide', 'zh-TW': '待決定的提案理由說明書' },
+  'attention.kindLabel.case.changes_requested': {
+    en: 'Changes requested to a case',
+    'zh-TW': '提案被要求修改',
+  },
+  'attention.kindLabel.case.decided': { en: 'Case decided', 'zh-TW': '提案已有決定' },
+  'attention.kindLabel.gate.requested': { en: 'Stage gate to decide', 'zh-TW': '待決定的階段關卡' },
+  'attention.kindLabel.gate.decided': { en: 'Stage gate decided', 'zh-TW': '階段關卡已有決定' },
+  'attention.kindLabel.kpi.stale': { en: 'Stale KPI', 'zh-TW': 'KPI 數值過期' },
+  'attention.kindLabel.kpi.off_track': { en: 'KPI off track', 'zh-TW': 'KPI 偏離目標' },
+  'attention.kindLabel.kpi.checkin_due': { en: 'KPI check-in due', 'zh-TW': 'KPI 應填報' },
+  'attention.kindLabel.cycle.phase_warning': {
+    en: '10/10/10 phase at 80 %',
+    'zh-TW': '10/10/10 階段已達 80%',
+  },
+  'attention.kindLabel.cycle.phase_overrun': {
+    en: '10/10/10 phase over budget',
+    'zh-TW': '10/10/10 階段超出預算',
+  },
+  'attention.kindLabel.sprint.ending': { en: 'Sprint ending tomorrow', 'zh-TW': '衝刺明天結束' },
+  'attention.kindLabel.sprint.slipped': {
+    en: 'Sprint closed with slipped work',
+    'zh-TW': '衝刺結束仍有未完成承諾',
+  },
+  'attention.kindLabel.feedback.untriaged': { en: 'Feedback waiting for triage', 'zh-TW': '等待分類的回饋' },
+  'attention.kindLabel.feedback.status': { en: 'Your feedback changed status', 'zh-TW': '您的回饋狀態變更' },
+  'attention.kindLabel.eet.inactive': { en: 'Inactive EET member', 'zh-TW': '未活動的早期經驗團隊成員' },
+  'attention.kindLabel.initiative.failure_mode': {
+    en: 'Initiative heading into a failure mode',
+    'zh-TW': '專案正走向失敗模式',
+  },
+  'attention.kindLabel.governance.review_due': { en: 'Governance review due', 'zh-TW': '治理審查到期' },
+})
