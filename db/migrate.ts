@@ -15,6 +15,7 @@ import * as m20261127_1850 from './migrations/2026_11_27_1850_add_weekly_funnel_
 import * as m20261127_1860 from './migrations/2026_11_27_1860_add_event_batches'
 import * as m20261127_1870 from './migrations/2026_11_27_1870_binary_collation_for_ids'
 import * as m20261127_1880 from './migrations/2026_11_27_1880_add_activity_days'
+import * as m20261204_2000 from './migrations/2026_12_04_2000_add_manager_role'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1860_add_event_batches': m20261127_1860,
   '2026_11_27_1870_binary_collation_for_ids': m20261127_1870,
   '2026_11_27_1880_add_activity_days': m20261127_1880,
+  '2026_12_04_2000_add_manager_role': m20261204_2000,
 }
 
 function migrator(db: Kysely<any>) {

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/delivery', label: 'delivery.nav.portfolio' },
   { to: '/governance', label: 'accountability.nav.governance', roles: ['admin', 'sponsor', 'viewer'] },
   { to: '/recommendations', label: 'recommendations.nav', capability: 'analytics:read' },
+  { to: '/team', label: 'recommendations.team.nav', capability: 'team:read' },
   { to: '/roster', label: 'eet.nav.roster', capability: 'eet:manage' },
   { to: '/admin/users', label: 'nav.users', capability: 'user:manage' },
   { to: '/admin/api-keys', label: 'nav.apiKeys', capability: 'apikey:manage' },

@@ -62,6 +62,11 @@ export const foundation = defineMessages({
   'home.title.sponsor': { en: 'Initiatives you sponsor', 'zh-TW': '您贊助的行動方案' },
   'home.title.eet_member': { en: 'Your pilots', 'zh-TW': '您參與的試行' },
   'home.title.viewer': { en: 'Program overview', 'zh-TW': '方案總覽' },
+  'home.title.manager': { en: 'Your team', 'zh-TW': '您的團隊' },
+  'home.intro.manager': {
+    en: 'As frontline sales manager you are the change’s closest ally: see how your reps use the tool under My team.',
+    'zh-TW': '身為第一線銷售經理，您是推動變革最重要的盟友：請在「我的團隊」查看業務代表的工具使用情形。',
+  },
   'home.intro.admin': {
     en: 'Manage users and their access, and review the audit log of every change.',
     'zh-TW': '管理使用者與其存取權限，並檢視每一項變更的稽核紀錄。',

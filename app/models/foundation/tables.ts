@@ -8,7 +8,7 @@ export type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 export type DateString = string
 export type Json<T = unknown> = ColumnType<T, string, string>
 
-export type Role = 'admin' | 'lead' | 'sponsor' | 'eet_member' | 'viewer'
+export type Role = 'admin' | 'lead' | 'sponsor' | 'eet_member' | 'viewer' | 'manager'
 export type Stage = 'frame' | 'design' | 'pilot' | 'scale' | 'sustain'
 export type InitiativeStatus = 'proposed' | 'active' | 'paused' | 'completed' | 'stopped'
 
