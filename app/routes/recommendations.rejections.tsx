@@ -8,12 +8,15 @@ import { useFormat, useT } from '~/i18n/react'
 import { REASON_CODES } from '~/models/recommendations/event.schema'
 import { rejectedRecommendations, rejectionReasons } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
+import { privacyFor } from '~/models/recommendations/privacy.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'analytics:read')
+  const user = await requirePermission(request, 'analytics:read')
   const { range, invalid, timezone } = await pageRange(db, request)
+  // Which rep rejected is per-rep data: the export names the rep only for those who may see reps.
+  const namesReps = privacyFor(user) === 'full'
   if (new URL(request.url).searchParams.get('format') === 'csv') {
     const rows = await rejectedRecommendations(db, range, timezone)
     return csvResponse(
@@ -33,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ],
         rows.map((row) => [
           row.recommendation_id,
-          row.seller_id,
+          namesReps ? row.seller_id : '',
           row.account_id,
           row.recommendation_type,
           row.model_version,

@@ -249,5 +249,9 @@ export const foundation = defineMessages({
   'apiKeys.scope.measurements:write': { en: 'Write KPI measurements', 'zh-TW': '寫入 KPI 量測值' },
   'apiKeys.scope.events:write': { en: 'Send recommendation events', 'zh-TW': '傳送推薦事件' },
   'apiKeys.scope.metrics:read': { en: 'Read metrics', 'zh-TW': '讀取指標' },
+  'apiKeys.scope.metrics:reps': {
+    en: 'Read figures about fewer than 5 reps (per-rep data)',
+    'zh-TW': '讀取少於 5 位業務代表的數據（個人層級資料）',
+  },
   'errors.scopeRequired': { en: 'Choose at least one scope.', 'zh-TW': '請至少選擇一個權限範圍。' },
 })

@@ -295,4 +295,13 @@ export const recommendations = defineMessages({
   'recommendations.team.feedbackStatus': { en: 'Status', 'zh-TW': '狀態' },
   'recommendations.team.initiative': { en: 'Initiative', 'zh-TW': '行動方案' },
   'recommendations.team.submitted': { en: 'Submitted', 'zh-TW': '提出日期' },
+  // Rep-data privacy
+  'recommendations.privacy.fewerThan': {
+    en: 'Fewer than 5 reps: not shown, to protect their privacy',
+    'zh-TW': '少於 5 位業務代表：為保護個人隱私不予顯示',
+  },
+  'recommendations.privacy.explain': {
+    en: 'Figures about fewer than 5 reps are not shown; a rep’s own figures are for their managers and administrators.',
+    'zh-TW': '少於 5 位業務代表的數據不予顯示；個別業務代表的數據僅供其主管與系統管理員查看。',
+  },
 })
