@@ -16,6 +16,7 @@ import * as m20261127_1860 from './migrations/2026_11_27_1860_add_event_batches'
 import * as m20261127_1870 from './migrations/2026_11_27_1870_binary_collation_for_ids'
 import * as m20261127_1880 from './migrations/2026_11_27_1880_add_activity_days'
 import * as m20261204_2000 from './migrations/2026_12_04_2000_add_manager_role'
+import * as m20261204_2010 from './migrations/2026_12_04_2010_add_data_retention'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1870_binary_collation_for_ids': m20261127_1870,
   '2026_11_27_1880_add_activity_days': m20261127_1880,
   '2026_12_04_2000_add_manager_role': m20261204_2000,
+  '2026_12_04_2010_add_data_retention': m20261204_2010,
 }
 
 function migrator(db: Kysely<any>) {

@@ -68,6 +68,22 @@ export default function AuditPage() {
           {t('action.filter')}
         </button>
       </Form>
+      <Form method="get" action="/admin/audit/export" reloadDocument className="filters">
+        <fieldset>
+          <legend>{t('audit.exportHeading')}</legend>
+          <label>
+            {t('audit.exportFrom')}
+            <input type="date" name="from" required />
+          </label>
+          <label>
+            {t('audit.exportTo')}
+            <input type="date" name="to" required />
+          </label>
+          <button type="submit" className="button-secondary">
+            {t('audit.export')}
+          </button>
+        </fieldset>
+      </Form>
       {entries.length ? (
         <div className="table-wrap">
           <table>

@@ -216,6 +216,10 @@ export const foundation = defineMessages({
   'sessions.revoked': { en: 'Session(s) revoked.', 'zh-TW': '已撤銷工作階段。' },
   'sessions.none': { en: 'No active sessions.', 'zh-TW': '沒有進行中的工作階段。' },
   'audit.title': { en: 'Audit log', 'zh-TW': '稽核紀錄' },
+  'audit.export': { en: 'Export CSV', 'zh-TW': '匯出 CSV' },
+  'audit.exportHeading': { en: 'Export a date range', 'zh-TW': '匯出指定期間' },
+  'audit.exportFrom': { en: 'From', 'zh-TW': '起始日' },
+  'audit.exportTo': { en: 'To (not included)', 'zh-TW': '結束日（不含）' },
   'audit.subtitle': {
     en: 'Every change, who made it and when, with the values before and after.',
     'zh-TW': '每一項變更、由誰於何時進行，以及變更前後的值。',

@@ -66,6 +66,8 @@ export interface ProgramsTable {
   name: string
   description: Generated<string>
   reporting_timezone: Generated<string>
+  /** Months raw recommendation events and per-rep activity are kept (rep-data privacy). */
+  data_retention_months: Generated<number>
   archived_at: Date | null
   created_at: CreatedAt
   updated_at: Timestamp
