@@ -21,6 +21,8 @@ import * as m20261204_1630 from './migrations/2026_12_04_1630_add_form_submissio
 import * as m20261204_1635 from './migrations/2026_12_04_1635_judge_gates_from_data'
 import * as m20261204_1800 from './migrations/2026_12_04_1800_widen_discount_rate'
 import * as m20261204_1900 from './migrations/2026_12_04_1900_create_attention'
+import * as m20261204_2000 from './migrations/2026_12_04_2000_add_manager_role'
+import * as m20261204_2010 from './migrations/2026_12_04_2010_add_data_retention'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -46,6 +48,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1635_judge_gates_from_data': m20261204_1635,
   '2026_12_04_1800_widen_discount_rate': m20261204_1800,
   '2026_12_04_1900_create_attention': m20261204_1900,
+  '2026_12_04_2000_add_manager_role': m20261204_2000,
+  '2026_12_04_2010_add_data_retention': m20261204_2010,
 }
 
 function migrator(db: Kysely<any>) {

@@ -3,7 +3,14 @@ import type { Role } from '~/utils/db.types'
 // The static role → capability table. Capabilities say what a role may do at all; membership of an
 // initiative (lead, sponsor, team, EET) narrows which records it may do it to (see app/models/foundation/access.server.ts).
 
-export const ROLES = ['admin', 'lead', 'sponsor', 'eet_member', 'viewer'] as const satisfies readonly Role[]
+export const ROLES = [
+  'admin',
+  'lead',
+  'sponsor',
+  'eet_member',
+  'viewer',
+  'manager',
+] as const satisfies readonly Role[]
 
 export const CAPABILITIES = [
   // Foundation
@@ -36,6 +43,9 @@ export const CAPABILITIES = [
   'analytics:read',
   // Sponsor's view
   'portfolio:read',
+  // Frontline managers: their team's per-rep figures (scoped to the team in app/models/foundation/team.server.ts)
+  'team:read',
+  'coaching:log',
 ] as const
 
 export type Capability = (typeof CAPABILITIES)[number]
@@ -69,6 +79,7 @@ const TABLE: Record<Role, readonly Capability[]> = {
   ],
   eet_member: ['feedback:submit'],
   viewer: ['initiative:read-all', 'analytics:read', 'portfolio:read'],
+  manager: ['team:read', 'coaching:log'],
 }
 
 export function can(role: Role, capability: Capability): boolean {

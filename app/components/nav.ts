@@ -58,6 +58,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     label: 'shell.group.recommendations',
     items: [
       { to: '/recommendations', label: 'recommendations.nav', icon: 'funnel', anyOf: ['analytics:read'] },
+      { to: '/team', label: 'recommendations.team.nav', icon: 'users', anyOf: ['team:read'] },
     ],
   },
   {

@@ -10,23 +10,29 @@ import { recommendationFunnel } from '~/models/recommendations/funnel.server'
 import { FUNNEL_STAGES } from '~/models/recommendations/funnel-stages'
 import { FUNNEL_GROUPS } from '~/models/recommendations/metrics.schema'
 import { pageRange, sellerNames } from '~/models/recommendations/page.server'
+import { guardFunnel, privacyFor } from '~/models/recommendations/privacy.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'analytics:read')
+  const user = await requirePermission(request, 'analytics:read')
+  const privacy = privacyFor(user)
   const { range, invalid } = await pageRange(db, request, 'recommendation_type')
   const [funnel, weekly] = await Promise.all([
-    recommendationFunnel(db, range),
-    recommendationFunnel(db, { ...range, group_by: 'week' }),
+    recommendationFunnel(db, range).then((answer) => guardFunnel(db, answer, privacy)),
+    recommendationFunnel(db, { ...range, group_by: 'week' }).then((answer) =>
+      guardFunnel(db, answer, privacy),
+    ),
   ])
+  // A suppressed rep's name says who they are: it goes only with figures that may be seen.
+  const shown = funnel.groups.filter((group) => !group.suppressed)
   const names =
     range.group_by === 'manager' || range.group_by === 'seller'
       ? await sellerNames(
           db,
-          funnel.groups.map((group) => group.key),
+          shown.map((group) => group.key),
         )
       : {}
-  return { range, invalid, funnel, weekly: weekly.groups, names }
+  return { range, invalid, funnel, weekly: weekly.groups, names, privacy }
 }
 
 const STAGES = FUNNEL_STAGES
@@ -37,7 +43,7 @@ const BENCHMARKS = [
 ] as const
 
 export default function FunnelDashboard() {
-  const { range, invalid, funnel, weekly, names } = useLoaderData<typeof loader>()
+  const { range, invalid, funnel, weekly, names, privacy } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
   const keyLabel = useKeyLabel()
@@ -56,6 +62,7 @@ export default function FunnelDashboard() {
       <h2 id="funnel-heading">{t('recommendations.funnel.heading')}</h2>
       <RangeFilter range={range} groups={FUNNEL_GROUPS} invalid={invalid} />
       <p className="muted">{t('recommendations.funnel.explain')}</p>
+      {privacy === 'suppressed' ? <p className="muted">{t('recommendations.privacy.explain')}</p> : null}
       {funnel.total.generated === 0 ? (
         <EmptyState>{t('recommendations.empty')}</EmptyState>
       ) : (

@@ -12,12 +12,20 @@ import {
 } from '~/models/recommendations/adoption.server'
 import { cohortRetention } from '~/models/recommendations/insights.server'
 import { pageRange, sellerNames } from '~/models/recommendations/page.server'
+import {
+  guardAdoption,
+  guardAdoptionRow,
+  guardCohorts,
+  privacyFor,
+  type Guarded,
+} from '~/models/recommendations/privacy.server'
 import { db } from '~/utils/db.server'
 
 const SLICES = ['manager', 'tech_affinity', 'region'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'analytics:read')
+  const user = await requirePermission(request, 'analytics:read')
+  const privacy = privacyFor(user)
   const { range: full, invalid, timezone } = await pageRange(db, request)
   const range = { from: full.from, to: full.to }
   const [adoption, manager, techAffinity, region, pilot, cohorts] = await Promise.all([
@@ -28,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     adoptionBy(db, range, 'pilot', timezone),
     cohortRetention(db, range, timezone),
   ])
+  const guarded = (rows: typeof manager) =>
+    rows.map((row) => ({ ...guardAdoptionRow(row, privacy), key: row.key }))
   const names = await sellerNames(
     db,
     manager.map((row) => row.key),
@@ -35,10 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     range,
     invalid,
-    total: adoption.total,
-    slices: { manager, tech_affinity: techAffinity, region },
-    pilot,
-    cohorts,
+    privacy,
+    total: guardAdoption(adoption, privacy).total,
+    slices: { manager: guarded(manager), tech_affinity: guarded(techAffinity), region: guarded(region) },
+    pilot: guarded(pilot),
+    cohorts: guardCohorts(cohorts, privacy),
     names,
   }
 }
@@ -53,19 +64,22 @@ const MEASURES = [
 ] as const
 
 export default function AdoptionPage() {
-  const { range, invalid, total, slices, pilot, cohorts, names } = useLoaderData<typeof loader>()
+  const { range, invalid, privacy, total, slices, pilot, cohorts, names } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
   const keyLabel = useKeyLabel()
-  const value = (figures: AdoptionFigures, measure: (typeof MEASURES)[number]) =>
-    measure === 'adoption_rate' || measure === 'stickiness'
-      ? format.percent(figures[measure])
-      : format.number(figures[measure], { maximumFractionDigits: 1 })
+  const value = (figures: Guarded<AdoptionFigures>, measure: (typeof MEASURES)[number]) =>
+    figures.suppressed
+      ? t('recommendations.privacy.fewerThan')
+      : measure === 'adoption_rate' || measure === 'stickiness'
+        ? format.percent(figures[measure])
+        : format.number(figures[measure], { maximumFractionDigits: 1 })
   return (
     <section aria-labelledby="adoption-heading">
       <h2 id="adoption-heading">{t('recommendations.adoption.heading')}</h2>
       <RangeFilter range={range} invalid={invalid} />
       <p className="muted">{t('recommendations.adoption.explain')}</p>
+      {privacy === 'suppressed' ? <p className="muted">{t('recommendations.privacy.explain')}</p> : null}
       {total.eligible === 0 ? (
         <EmptyState>{t('recommendations.adoption.noRoster')}</EmptyState>
       ) : (
@@ -160,7 +174,11 @@ export default function AdoptionPage() {
                   {cohorts.cohorts.map((cohort) => (
                     <tr key={cohort.week}>
                       <th scope="row">{format.date(cohort.week)}</th>
-                      <td>{format.number(cohort.size)}</td>
+                      <td>
+                        {cohort.suppressed
+                          ? t('recommendations.privacy.fewerThan')
+                          : format.number(cohort.size)}
+                      </td>
                       {cohort.retention.map((share, index) => (
                         <td key={index}>{share === null ? '' : format.percent(share, 0)}</td>
                       ))}

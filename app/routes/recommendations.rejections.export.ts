@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '~/auth/session.server'
 import { rejectedRecommendations } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
+import { privacyFor } from '~/models/recommendations/privacy.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 
@@ -9,8 +10,10 @@ import { db } from '~/utils/db.server'
 // a file (?format=csv) broke under single fetch (a document request for a page cannot answer a file).
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'analytics:read')
+  const user = await requirePermission(request, 'analytics:read')
   const { range, timezone } = await pageRange(db, request)
+  // Which rep rejected is per-rep data: the export names the rep only for those who may see reps.
+  const namesReps = privacyFor(user) === 'full'
   const rows = await rejectedRecommendations(db, range, timezone)
   return csvResponse(
     `rejected-recommendations-${range.from}-${range.to}.csv`,
@@ -29,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ],
       rows.map((row) => [
         row.recommendation_id,
-        row.seller_id,
+        namesReps ? row.seller_id : '',
         row.account_id,
         row.recommendation_type,
         row.model_version,

@@ -3,7 +3,11 @@ import type { Role } from '~/utils/db.types'
 // The role × route matrix. Every route file in app/routes has one row; tests/integration/access.test.ts
 // fails when a route has none, then checks every cell against the real loader and action.
 
-/** Who asks: anonymous, each role, and members of the wrong initiative (membership narrows rights). */
+/**
+ * Who asks: anonymous, each role, and members of the wrong initiative (membership narrows rights).
+ * `manager` (a frontline manager: no initiative, their team's reps only) was reviewed row by row: it
+ * sees what any signed-in user sees and the /team pages; every initiative page answers 404 to it.
+ */
 export type Who = 'anon' | Role | 'lead_other' | 'eet_other'
 export const EVERYONE: readonly Who[] = [
   'anon',
@@ -14,6 +18,7 @@ export const EVERYONE: readonly Who[] = [
   'eet_member',
   'eet_other',
   'viewer',
+  'manager',
 ]
 
 /**

@@ -1,11 +1,14 @@
 import { useFormat, useT } from '~/i18n/react'
 import type { FunnelFigures } from '~/models/recommendations/funnel.server'
+import type { Guarded } from '~/models/recommendations/privacy.server'
 import { FUNNEL_STAGES } from '~/models/recommendations/funnel-stages'
 
 const COUNTS = FUNNEL_STAGES
 const RATES = ['shown_rate', 'view_rate', 'acceptance_rate', 'conversion_rate', 'win_rate'] as const
 
-/** Every slice's counts and rates, plus the total row. */
+type Figures = FunnelFigures | Guarded<FunnelFigures>
+
+/** Every slice's counts and rates, plus the total row; a suppressed slice says "fewer than 5 reps". */
 export function FunnelTable({
   caption,
   groupLabel,
@@ -14,14 +17,23 @@ export function FunnelTable({
 }: {
   caption: string
   groupLabel: string
-  rows: { label: string; figures: FunnelFigures }[]
-  total: FunnelFigures
+  rows: { label: string; figures: Figures }[]
+  total: Figures
 }) {
   const t = useT()
   const format = useFormat()
-  const row = (label: string, figures: FunnelFigures, isTotal = false) => (
+  const row = (label: string, figures: Figures, isTotal = false) => (
     <tr key={label}>
       <th scope="row">{isTotal ? <strong>{label}</strong> : label}</th>
+      {'suppressed' in figures && figures.suppressed ? (
+        <td colSpan={COUNTS.length + RATES.length + 1}>{t('recommendations.privacy.fewerThan')}</td>
+      ) : (
+        cells(figures)
+      )}
+    </tr>
+  )
+  const cells = (figures: Figures) => (
+    <>
       {COUNTS.map((name) => (
         <td key={name}>{format.number(figures[name])}</td>
       ))}
@@ -35,7 +47,7 @@ export function FunnelTable({
           )
           .join(' · ') || '—'}
       </td>
-    </tr>
+    </>
   )
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>

@@ -48,6 +48,7 @@ export const common = defineMessages({
   'role.sponsor': { en: 'Executive sponsor', 'zh-TW': '高階主管贊助者' },
   'role.eet_member': { en: 'Early experience team member', 'zh-TW': '早期經驗團隊成員' },
   'role.viewer': { en: 'Viewer', 'zh-TW': '檢視者' },
+  'role.manager': { en: 'Frontline sales manager', 'zh-TW': '第一線銷售經理' },
   'action.save': { en: 'Save', 'zh-TW': '儲存' },
   'action.cancel': { en: 'Cancel', 'zh-TW': '取消' },
   'action.create': { en: 'Create', 'zh-TW': '建立' },

@@ -62,6 +62,11 @@ export const foundation = defineMessages({
   'home.title.sponsor': { en: 'Initiatives you sponsor', 'zh-TW': '您贊助的行動方案' },
   'home.title.eet_member': { en: 'Your pilots', 'zh-TW': '您參與的試行' },
   'home.title.viewer': { en: 'Program overview', 'zh-TW': '方案總覽' },
+  'home.title.manager': { en: 'Your team', 'zh-TW': '您的團隊' },
+  'home.intro.manager': {
+    en: 'As frontline sales manager you are the change’s closest ally: see how your reps use the tool under My team.',
+    'zh-TW': '身為第一線銷售經理，您是推動變革最重要的盟友：請在「我的團隊」查看業務代表的工具使用情形。',
+  },
   'home.intro.admin': {
     en: 'Manage users and their access, and review the audit log of every change.',
     'zh-TW': '管理使用者與其存取權限，並檢視每一項變更的稽核紀錄。',
@@ -245,6 +250,10 @@ export const foundation = defineMessages({
   'search.kind.user': { en: 'People', 'zh-TW': '使用者' },
   'search.kind.program': { en: 'Programs', 'zh-TW': '數位化方案' },
   'audit.title': { en: 'Audit log', 'zh-TW': '稽核紀錄' },
+  'audit.export': { en: 'Export CSV', 'zh-TW': '匯出 CSV' },
+  'audit.exportHeading': { en: 'Export a date range', 'zh-TW': '匯出指定期間' },
+  'audit.exportFrom': { en: 'From', 'zh-TW': '起始日' },
+  'audit.exportTo': { en: 'To (not included)', 'zh-TW': '結束日（不含）' },
   'audit.subtitle': {
     en: 'Every change, who made it and when, with the values before and after.',
     'zh-TW': '每一項變更、由誰於何時進行，以及變更前後的值。',
@@ -335,5 +344,9 @@ export const foundation = defineMessages({
   'apiKeys.scope.measurements:write': { en: 'Write KPI measurements', 'zh-TW': '寫入 KPI 量測值' },
   'apiKeys.scope.events:write': { en: 'Send recommendation events', 'zh-TW': '傳送推薦事件' },
   'apiKeys.scope.metrics:read': { en: 'Read metrics', 'zh-TW': '讀取指標' },
+  'apiKeys.scope.metrics:reps': {
+    en: 'Read figures about fewer than 5 reps (per-rep data)',
+    'zh-TW': '讀取少於 5 位業務代表的數據（個人層級資料）',
+  },
   'errors.scopeRequired': { en: 'Choose at least one scope.', 'zh-TW': '請至少選擇一個權限範圍。' },
 })

@@ -266,4 +266,47 @@ export const recommendations = defineMessages({
     en: '{field}: contains the NUL character (U+0000)',
     'zh-TW': '{field}：含有 NUL 字元（U+0000）',
   },
+
+  // A manager's team (the manager role)
+  'recommendations.team.nav': { en: 'My team', 'zh-TW': '我的團隊' },
+  'recommendations.team.title': { en: 'My team', 'zh-TW': '我的團隊' },
+  'recommendations.team.subtitle': {
+    en: 'The reps who report to you, and the teams below yours.',
+    'zh-TW': '直屬於您的業務代表，以及您轄下各團隊的成員。',
+  },
+  'recommendations.team.tabs': { en: 'Team views', 'zh-TW': '團隊檢視' },
+  'recommendations.team.tab.overview': { en: 'Funnel and adoption', 'zh-TW': '漏斗與採用' },
+  'recommendations.team.tab.feedback': { en: 'Pilot feedback', 'zh-TW': '試行意見回饋' },
+  'recommendations.team.heading': { en: 'Your team’s use of the tool', 'zh-TW': '您團隊的工具使用情形' },
+  'recommendations.team.noReps': {
+    en: 'No eligible reps report to you in the roster. The roster links you by your email address.',
+    'zh-TW': '名冊中沒有向您回報的合格業務代表。名冊以您的電子郵件地址與您連結。',
+  },
+  'recommendations.team.byRep': { en: 'By rep', 'zh-TW': '依業務代表' },
+  'recommendations.team.rep': { en: 'Rep', 'zh-TW': '業務代表' },
+  'recommendations.team.activeDays': { en: 'Active days', 'zh-TW': '活躍天數' },
+  'recommendations.team.lastActive': { en: 'Last active day', 'zh-TW': '最後活躍日' },
+  'recommendations.team.never': { en: 'Not yet', 'zh-TW': '尚未使用' },
+  'recommendations.team.back': { en: 'Back to my team', 'zh-TW': '返回我的團隊' },
+  'recommendations.team.feedbackHeading': {
+    en: 'Feedback from your reps',
+    'zh-TW': '您的業務代表提出的意見回饋',
+  },
+  'recommendations.team.noFeedback': {
+    en: 'Your reps have not given pilot feedback yet.',
+    'zh-TW': '您的業務代表尚未提出試行意見回饋。',
+  },
+  'recommendations.team.feedbackTitle': { en: 'Feedback', 'zh-TW': '意見回饋' },
+  'recommendations.team.feedbackStatus': { en: 'Status', 'zh-TW': '狀態' },
+  'recommendations.team.initiative': { en: 'Initiative', 'zh-TW': '行動方案' },
+  'recommendations.team.submitted': { en: 'Submitted', 'zh-TW': '提出日期' },
+  // Rep-data privacy
+  'recommendations.privacy.fewerThan': {
+    en: 'Fewer than 5 reps: not shown, to protect their privacy',
+    'zh-TW': '少於 5 位業務代表：為保護個人隱私不予顯示',
+  },
+  'recommendations.privacy.explain': {
+    en: 'Figures about fewer than 5 reps are not shown; a rep’s own figures are for their managers and administrators.',
+    'zh-TW': '少於 5 位業務代表的數據不予顯示；個別業務代表的數據僅供其主管與系統管理員查看。',
+  },
 })

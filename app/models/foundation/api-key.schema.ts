@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { fields } from '~/utils/forms'
 
-export const API_SCOPES = ['measurements:write', 'events:write', 'metrics:read'] as const
+export const API_SCOPES = ['measurements:write', 'events:write', 'metrics:read', 'metrics:reps'] as const
 export type ApiScope = (typeof API_SCOPES)[number]
 
 export const CreateApiKeySchema = z.object({

@@ -8,7 +8,7 @@ export type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 export type DateString = string
 export type Json<T = unknown> = ColumnType<T, string, string>
 
-export type Role = 'admin' | 'lead' | 'sponsor' | 'eet_member' | 'viewer'
+export type Role = 'admin' | 'lead' | 'sponsor' | 'eet_member' | 'viewer' | 'manager'
 export type Stage = 'frame' | 'design' | 'pilot' | 'scale' | 'sustain'
 export type InitiativeStatus = 'proposed' | 'active' | 'paused' | 'completed' | 'stopped'
 
@@ -66,6 +66,8 @@ export interface ProgramsTable {
   name: string
   description: Generated<string>
   reporting_timezone: Generated<string>
+  /** Months raw recommendation events and per-rep activity are kept (rep-data privacy). */
+  data_retention_months: Generated<number>
   archived_at: Date | null
   created_at: CreatedAt
   updated_at: Timestamp

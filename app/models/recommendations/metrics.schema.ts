@@ -50,8 +50,12 @@ export type AdoptionQuery = z.output<typeof AdoptionQuerySchema>
 
 // The metrics' answers, for the OpenAPI document and the tests that hold the real answers to them.
 
-const count = z.int().min(0)
-const rateOrNull = z.number().nullable().meta({ description: 'null when the denominator is 0' })
+// Figures about fewer than 5 reps are suppressed (docs/api.md, rep-data privacy): every number null.
+const count = z.int().min(0).nullable().meta({ description: 'null when suppressed' })
+const rateOrNull = z.number().nullable().meta({ description: 'null when the denominator is 0 or suppressed' })
+const suppressed = z.boolean().meta({
+  description: 'true when the figures are about fewer than 5 reps and the key lacks metrics:reps',
+})
 
 const funnelFigures = {
   generated: count,
@@ -62,20 +66,22 @@ const funnelFigures = {
   actioned: count,
   opportunities: count,
   won: count,
-  won_amount: z.record(z.string(), z.number()).meta({ description: 'By currency.' }),
+  won_amount: z.record(z.string(), z.number()).meta({ description: 'By currency; empty when suppressed.' }),
   shown_rate: rateOrNull,
   view_rate: rateOrNull,
   acceptance_rate: rateOrNull,
   conversion_rate: z.number().nullable().meta({ description: 'opportunities ÷ shown; null when shown is 0' }),
   win_rate: rateOrNull,
+  suppressed,
 }
 const adoptionFigures = {
   eligible: count,
   active: count,
   adoption_rate: rateOrNull,
-  avg_daily_active: z.number().min(0),
-  avg_weekly_active: z.number().min(0),
+  avg_daily_active: z.number().min(0).nullable(),
+  avg_weekly_active: z.number().min(0).nullable(),
   stickiness: rateOrNull,
+  suppressed,
 }
 const groupKey = { key: z.string().meta({ description: 'The group’s value (unknown when not known).' }) }
 

@@ -107,6 +107,10 @@ export const foundation: RowsModule = {
       form: () => ({ intent: 'none' }),
     },
     'routes/admin.audit': { path: () => '/admin/audit', loader: ADMIN },
+    'routes/admin.audit.export': {
+      path: () => '/admin/audit/export?from=2026-01-01&to=2026-02-01',
+      loader: ADMIN,
+    },
     'routes/admin.api-keys': {
       path: () => '/admin/api-keys',
       loader: ADMIN,

@@ -1,10 +1,33 @@
+import { db } from '~/utils/db.server'
 import { cells, type RowsModule } from '../types'
 
 const ANALYTICS = cells(['admin', 'lead', 'lead_other', 'sponsor', 'viewer'])
 const ADMIN = cells(['admin'])
+// A manager's team pages: the manager (for their own team) and admins (every rep).
+const TEAM = cells(['admin', 'manager'])
 
 export const recommendations: RowsModule = {
+  async setup(fx) {
+    // The fixture's manager leads ACCESS-TEAM-REP through their roster row (matched by email).
+    await db
+      .insertInto('sellers')
+      .values(
+        [
+          { seller_id: 'ACCESS-MANAGER', name: 'Access Manager', email: fx.users.manager.email },
+          { seller_id: 'ACCESS-TEAM-REP', name: 'Access Team Rep', manager_id: 'ACCESS-MANAGER' },
+        ].map((row) => ({ region: 'North', segment: 'SMB', team: 'T', role: 'AE', ...row })),
+      )
+      .execute()
+  },
   rows: {
+    'routes/team': { path: () => '/team', loader: TEAM },
+    'routes/team._index': { path: () => '/team', loader: TEAM },
+    'routes/team.feedback': { path: () => '/team/feedback', loader: TEAM },
+    'routes/team.reps.$sellerId': {
+      path: () => '/team/reps/ACCESS-TEAM-REP',
+      params: () => ({ sellerId: 'ACCESS-TEAM-REP' }),
+      loader: TEAM,
+    },
     'routes/recommendations': { path: () => '/recommendations', loader: ANALYTICS },
     'routes/recommendations._index': { path: () => '/recommendations', loader: ANALYTICS },
     'routes/recommendations.rejections': { path: () => '/recommendations/rejections', loader: ANALYTICS },

@@ -77,8 +77,13 @@ beforeAll(async () => {
   await createProgram({ name: 'Reporting program', reporting_timezone: TIMEZONE })
   writeKey = (await createApiKey(db, { id: null, label: 'test' }, { name: 'w', scopes: ['events:write'] }))
     .secret
-  readKey = (await createApiKey(db, { id: null, label: 'test' }, { name: 'r', scopes: ['metrics:read'] }))
-    .secret
+  readKey = (
+    await createApiKey(
+      db,
+      { id: null, label: 'test' },
+      { name: 'r', scopes: ['metrics:read', 'metrics:reps'] },
+    )
+  ).secret
   await db
     .insertInto('sellers')
     .values(

@@ -73,7 +73,7 @@ describe('password policy', () => {
 })
 
 test('the role table: admins manage users, viewers only read, EET members submit feedback', () => {
-  expect(ROLES).toEqual(['admin', 'lead', 'sponsor', 'eet_member', 'viewer'])
+  expect(ROLES).toEqual(['admin', 'lead', 'sponsor', 'eet_member', 'viewer', 'manager'])
   expect(can('admin', 'user:manage')).toBe(true)
   expect(ROLES.filter((role) => can(role, 'user:manage'))).toEqual(['admin'])
   expect(
@@ -81,4 +81,7 @@ test('the role table: admins manage users, viewers only read, EET members submit
   ).toBe(false)
   expect(can('eet_member', 'feedback:submit')).toBe(true)
   expect(can('lead', 'business-case:decide')).toBe(false)
+  // A frontline manager reads their own team (scoped by the roster) and logs coaching, nothing company-wide.
+  expect(capabilitiesOf('manager')).toEqual(['team:read', 'coaching:log'])
+  expect(ROLES.filter((role) => can(role, 'team:read'))).toEqual(['admin', 'manager'])
 })
