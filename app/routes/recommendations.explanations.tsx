@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/session.server'
 import { Chart } from '~/components/charts/chart'
 import { EmptyState } from '~/components/page'
+import { AdjustedTable } from '~/components/recommendations/adjusted-table'
 import { EvidenceTable } from '~/components/recommendations/evidence-table'
 import { RangeFilter } from '~/components/recommendations/range-filter'
 import { useFormat, useT } from '~/i18n/react'
@@ -26,6 +27,8 @@ export default function ExplanationsPage() {
   const format = useFormat()
   const withLabel = t('recommendations.key.with')
   const withoutLabel = t('recommendations.key.without')
+  // Every p on the page: acceptance and conversion, for explanations and for each version compared.
+  const tests = 2 + 2 * versions.filter((version) => version.adjusted).length
   const empty =
     explanations.acceptance.a.n +
       explanations.acceptance.b.n +
@@ -37,10 +40,22 @@ export default function ExplanationsPage() {
       <h2 id="explanations-heading">{t('recommendations.evidence.explanations')}</h2>
       <RangeFilter range={range} invalid={invalid} />
       <p className="muted">{t('recommendations.evidence.explain')}</p>
+      <p className="muted">
+        {t('recommendations.adjusted.several', {
+          tests: tests,
+          threshold: format.number(0.05 / tests, { maximumSignificantDigits: 2 }),
+        })}
+      </p>
       {empty ? (
         <EmptyState>{t('recommendations.empty')}</EmptyState>
       ) : (
         <>
+          <h3>{t('recommendations.adjusted.explanationsTitle')}</h3>
+          <AdjustedTable
+            caption={t('recommendations.adjusted.explanationsTitle')}
+            adjusted={explanations.adjusted}
+          />
+          <h3>{t('recommendations.adjusted.naiveTitle')}</h3>
           <div className="card">
             <Chart
               kind="bar"
@@ -74,7 +89,7 @@ export default function ExplanationsPage() {
       {versions.map((version) => (
         <div className="card" key={version.version}>
           <h3>
-            {version.version === 'unknown' ? t('recommendations.key.unknown') : version.version}{' '}
+            {version.version}{' '}
             <span className="muted">
               {format.date(version.firstAt)} ·{' '}
               {version.previous
@@ -82,13 +97,21 @@ export default function ExplanationsPage() {
                 : t('recommendations.evidence.first')}
             </span>
           </h3>
-          {version.comparison ? (
-            <EvidenceTable
-              caption={version.version}
-              comparison={version.comparison}
-              labelA={version.version}
-              labelB={version.previous ?? ''}
-            />
+          {version.comparison && version.adjusted ? (
+            <>
+              <h4>{t('recommendations.adjusted.versionsTitle')}</h4>
+              <AdjustedTable
+                caption={t('recommendations.adjusted.versionsTitle')}
+                adjusted={version.adjusted}
+              />
+              <h4>{t('recommendations.adjusted.beforeAfterTitle')}</h4>
+              <EvidenceTable
+                caption={version.version}
+                comparison={version.comparison}
+                labelA={version.version}
+                labelB={version.previous ?? ''}
+              />
+            </>
           ) : (
             <p>
               {t('recommendations.rate.acceptance_rate')}: {format.percent(version.figures.acceptance_rate)} ·{' '}

@@ -162,6 +162,40 @@ export const recommendations = defineMessages({
     en: 'Versions in the order they first generated a recommendation in the range; each is compared with its predecessor on the recommendations each generated.',
     'zh-TW': '依期間內首次產生推薦的順序排列各版本；每個版本以各自產生的推薦與前一版本比較。',
   },
+  'recommendations.adjusted.oddsRatio': {
+    en: 'Odds ratio, Mantel–Haenszel (95% interval)',
+    'zh-TW': 'Mantel–Haenszel 勝算比（95% 信賴區間）',
+  },
+  'recommendations.adjusted.difference': {
+    en: 'Difference within strata (95% interval, clustered by rep)',
+    'zh-TW': '分層內差異（95% 信賴區間，依業務代表群集）',
+  },
+  'recommendations.adjusted.p': { en: 'p (clustered by rep)', 'zh-TW': 'p 值（依業務代表群集）' },
+  'recommendations.adjusted.points': {
+    en: '{value} pts ({low} to {high}), {reps, plural, one {# rep} other {# reps}}',
+    'zh-TW': '{value} 個百分點（{low} 至 {high}），{reps, plural, other {# 位業務代表}}',
+  },
+  'recommendations.adjusted.explanationsTitle': {
+    en: 'Adjusted: with against without an explanation, within the same tech affinity and segment',
+    'zh-TW': '調整後：在相同科技接受度與客群內，比較有無說明',
+  },
+  'recommendations.adjusted.naiveTitle': {
+    en: 'Naive: all recommendations with against without (mixes the explanation with who receives it)',
+    'zh-TW': '未調整：所有推薦有無說明的比較（混雜了說明本身與收到說明的人）',
+  },
+  'recommendations.adjusted.versionsTitle': {
+    en: 'Adjusted: this version against the one before, within the weeks both ran',
+    'zh-TW': '調整後：在兩個版本同時運作的週內，比較此版本與前一版本',
+  },
+  'recommendations.adjusted.beforeAfterTitle': {
+    en: 'Naive before/after: credits the model with anything else that changed over time',
+    'zh-TW': '未調整的前後比較：會把同期其他變化都歸功於模型',
+  },
+  'recommendations.adjusted.several': {
+    en: 'This page reads {tests, number} tests at once: at 5 % each, about one in twenty is "significant" by chance; to keep the chance of any false alarm at 5 %, read p against {threshold} (Bonferroni). Recommendations without a model version are left out of the version comparisons.',
+    'zh-TW':
+      '本頁同時判讀 {tests, number} 項檢定：每項以 5% 為準時，約每二十項就有一項會因偶然而「顯著」；若要讓任何誤報的機率維持在 5%，請以 {threshold} 判讀 p 值（Bonferroni）。沒有模型版本的推薦不納入版本比較。',
+  },
   'recommendations.evidence.previous': { en: 'Before', 'zh-TW': '前一版本' },
   'recommendations.evidence.first': { en: 'first version in range', 'zh-TW': '期間內第一個版本' },
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { wilsonInterval, twoProportionTest } from '~/utils/stats'
 import { addDays, weekday } from '~/utils/calendar'
@@ -7,6 +7,7 @@ import { REASON_CODES } from './event.schema'
 import { dayStartSql, emptyCounts, funnelCounts, withRates, type FunnelCounts } from './funnel.server'
 import { rate } from './metrics.schema'
 import { readyToRead } from './projection.server'
+import { clusteredDifference, mantelHaenszel, type Cell } from './stratified'
 
 // What the evidence pages show beyond the funnel API: rejection reasons, explanations and model
 // versions compared with confidence intervals, and rep cohorts. Every figure comes from the same
@@ -112,10 +113,76 @@ export function compare(a: FunnelCounts, b: FunnelCounts): Comparison {
   }
 }
 
-/** With an explanation (a) against without (b). */
+export type Adjusted = {
+  oddsRatio: ReturnType<typeof mantelHaenszel>
+  difference: ReturnType<typeof clusteredDifference>
+}
+
+/**
+ * Acceptance (accepted among decided) and conversion (an opportunity among shown) of group a against b
+ * within strata: the Mantel–Haenszel odds ratio and the within-stratum difference with a rep-clustered
+ * standard error (docs/metrics.md, "Adjusted comparisons"). Rows whose group is null are left out.
+ */
+async function adjustedComparison(
+  db: Executor,
+  range: Range,
+  timezone: string,
+  stratum: RawBuilder<string>,
+  group: RawBuilder<'a' | 'b' | null>,
+): Promise<{ acceptance: Adjusted; conversion: Adjusted }> {
+  const rows = await sql<{
+    stratum: string
+    rep: string
+    grp: 'a' | 'b'
+    decided: number
+    accepted: number
+    shown: number
+    opportunities: number
+  }>`
+    select ${stratum} as stratum, s.seller_id as rep, ${group} as grp,
+      count(*) filter (where s.decision is not null)::int as decided,
+      count(*) filter (where s.decision = 'accepted')::int as accepted,
+      count(*) filter (where s.shown)::int as shown,
+      count(*) filter (where s.shown and s.opportunity)::int as opportunities
+    from recommendation_states s left join sellers r on r.seller_id = s.seller_id
+    where s.generated_at >= ${dayStartSql(range.from, timezone)} and s.generated_at < ${dayStartSql(range.to, timezone)}
+      and ${group} is not null
+    group by 1, 2, 3`.execute(db)
+  const cells = (n: 'decided' | 'shown', successes: 'accepted' | 'opportunities'): Cell[] =>
+    rows.rows
+      .filter((row) => row[n] > 0)
+      .map((row) => ({
+        stratum: row.stratum,
+        rep: row.rep,
+        group: row.grp,
+        n: row[n],
+        successes: row[successes],
+      }))
+  const adjusted = (list: Cell[]) => ({
+    oddsRatio: mantelHaenszel(list),
+    difference: clusteredDifference(list),
+  })
+  return {
+    acceptance: adjusted(cells('decided', 'accepted')),
+    conversion: adjusted(cells('shown', 'opportunities')),
+  }
+}
+
+/**
+ * With an explanation (a) against without (b): adjusted within tech affinity × segment (explanations
+ * go mostly to enthusiasts), and the naive comparison of all recommendations beside it.
+ */
 export async function explanationEvidence(db: Executor, range: Range, timezone: string) {
   const groups = await funnelCounts(db, { ...range, group_by: 'explanation' }, timezone)
-  return compare(groups.get('with') ?? emptyCounts(), groups.get('without') ?? emptyCounts())
+  const naive = compare(groups.get('with') ?? emptyCounts(), groups.get('without') ?? emptyCounts())
+  const adjusted = await adjustedComparison(
+    db,
+    range,
+    timezone,
+    sql<string>`coalesce(r.tech_affinity::text, 'unknown') || ' · ' || coalesce(r.segment, 'unknown')`,
+    sql<'a' | 'b'>`case when s.has_explanation then 'a' else 'b' end`,
+  )
+  return { ...naive, adjusted }
 }
 
 /**
@@ -126,21 +193,38 @@ export async function modelVersionEvidence(db: Executor, range: Range, timezone:
   // First: it catches up with the queue, so the versions below see every committed event too.
   const groups = await funnelCounts(db, { ...range, group_by: 'model_version' }, timezone)
   const versions = await sql<{ model_version: string; first_at: Date }>`
-    select coalesce(model_version, 'unknown') as model_version, min(generated_at) as first_at
+    select model_version, min(generated_at) as first_at
     from recommendation_states
     where generated_at >= ${dayStartSql(range.from, timezone)} and generated_at < ${dayStartSql(range.to, timezone)}
+      and model_version is not null
     group by 1 order by 2, 1`.execute(db)
-  return versions.rows.map((version, index) => {
-    const counts = groups.get(version.model_version) ?? emptyCounts()
-    const previous = index > 0 ? versions.rows[index - 1]!.model_version : null
-    return {
-      version: version.model_version,
-      firstAt: version.first_at,
-      figures: withRates(counts),
-      previous,
-      comparison: previous ? compare(counts, groups.get(previous) ?? emptyCounts()) : null,
-    }
-  })
+  // A recommendation without a version is no version: it is left out, and the version before v3 is the
+  // real one before it. Versions are compared within the weeks both ran (a week is the stratum).
+  const week = sql<string>`to_char(date_trunc('week', s.generated_at at time zone ${timezone}), 'YYYY-MM-DD')`
+  return Promise.all(
+    versions.rows.map(async (version, index) => {
+      const counts = groups.get(version.model_version) ?? emptyCounts()
+      const previous = index > 0 ? versions.rows[index - 1]!.model_version : null
+      return {
+        version: version.model_version,
+        firstAt: version.first_at,
+        figures: withRates(counts),
+        previous,
+        comparison: previous ? compare(counts, groups.get(previous) ?? emptyCounts()) : null,
+        adjusted: previous
+          ? await adjustedComparison(
+              db,
+              range,
+              timezone,
+              week,
+              sql<
+                'a' | 'b' | null
+              >`case s.model_version when ${version.model_version} then 'a' when ${previous} then 'b' end`,
+            )
+          : null,
+      }
+    }),
+  )
 }
 
 /**

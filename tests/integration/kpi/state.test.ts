@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { recordMeasurements, refreshLatest, writerForUser } from '~/models/kpi/measurement.server'
 import { ensureKpiStates, resolveLatest } from '~/models/kpi/state.server'
-import { kpiSeries } from '~/models/kpi/chart.server'
 import { currentStatus } from '~/models/kpi/status'
 import { todayUtc, addDays } from '~/utils/calendar'
 import { getKpiTree, listProgramKpis, listTargets } from '~/models/kpi/kpi.server'
@@ -26,11 +25,17 @@ async function fromScratch(world: World) {
     kpis.map((kpi) => kpi.id),
   )
   // The measured series straight from the table, independently of measuredUnderRollups.
-  const measured = new Map(
-    await Promise.all(
-      kpis.map(async (kpi) => [kpi.id, await kpiSeries(db, { ...kpi, rollup: 'none' })] as const),
-    ),
-  )
+  const rows = await db
+    .selectFrom('kpi_measurements')
+    .select(['kpi_id', 'period_end', 'value'])
+    .where(
+      'kpi_id',
+      'in',
+      kpis.map((kpi) => kpi.id),
+    )
+    .execute()
+  const measured = new Map<string, { period_end: string; value: number }[]>()
+  for (const row of rows) measured.set(row.kpi_id, [...(measured.get(row.kpi_id) ?? []), row])
   const latest = resolveLatest(kpis, measured)
   const today = todayUtc()
   return Object.fromEntries(
