@@ -11,7 +11,15 @@ export function SideNav({ role, id }: { role: Role; id: string }) {
     <nav aria-label={t('nav.main')} className="sidenav" id={id}>
       {navFor(role).map((group) => (
         <section key={group.id} className="sidenav-group" aria-labelledby={`${id}-${group.id}`}>
-          <h2 className="sidenav-heading" id={`${id}-${group.id}`}>
+          {/* A group whose one entry says the same ("KPIs" › "KPIs") keeps its heading for screen readers only. */}
+          <h2
+            className={
+              group.items.length === 1 && t(group.items[0]!.label) === t(group.label)
+                ? 'visually-hidden'
+                : 'sidenav-heading'
+            }
+            id={`${id}-${group.id}`}
+          >
             {t(group.label)}
           </h2>
           <ul>
