@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/users', label: 'nav.users', capability: 'user:manage' },
   { to: '/admin/api-keys', label: 'nav.apiKeys', capability: 'apikey:manage' },
   { to: '/admin/audit', label: 'nav.audit', capability: 'audit:read' },
+  { to: '/admin/outbox', label: 'attention.nav.outbox', capability: 'user:manage' },
 ]
 
 export function navFor(role: Role) {
