@@ -3,10 +3,21 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { startDeliveryWorker, stopDeliveryWorker } from './models/attention/runner.server'
 import { logger } from './utils/logger.server'
 import { NonceProvider } from './utils/nonce-provider'
+import { shutdown as closeApp, startup as startApp } from './utils/startup.server'
 
-export { shutdown, startup } from './utils/startup.server'
+/** scripts/serve.ts starts the app through the server build: the database, then the outbox worker. */
+export async function startup(options: Parameters<typeof startApp>[0]) {
+  const started = await startApp(options)
+  startDeliveryWorker()
+  return started
+}
+export async function shutdown() {
+  await stopDeliveryWorker()
+  await closeApp()
+}
 // scripts/serve.ts logs through the app's own logger, taken from the server build.
 export { logger, requestLogging } from './utils/logger.server'
 // The HTTP server (headers, limits, refusals) that scripts/serve.ts runs the build in.

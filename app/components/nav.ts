@@ -82,6 +82,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { to: '/admin/users', label: 'nav.users', icon: 'user', anyOf: ['user:manage'] },
       { to: '/admin/api-keys', label: 'nav.apiKeys', icon: 'key', anyOf: ['apikey:manage'] },
       { to: '/admin/audit', label: 'nav.audit', icon: 'list', anyOf: ['audit:read'] },
+      { to: '/admin/outbox', label: 'attention.nav.outbox', icon: 'inbox', anyOf: ['user:manage'] },
       {
         to: '/delivery/settings',
         label: 'shell.nav.deliverySettings',

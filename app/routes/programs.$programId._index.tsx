@@ -70,6 +70,9 @@ export default function ProgramPage() {
                 <Link className="button button-secondary" to={`/programs/${program.id}/edit`}>
                   {t('action.edit')}
                 </Link>
+                <Link className="button button-secondary" to={`/programs/${program.id}/webhooks`}>
+                  {t('attention.webhooks.title')}
+                </Link>
                 <Form method="post">
                   <button
                     type="submit"

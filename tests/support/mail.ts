@@ -10,20 +10,30 @@ export type TestSmtp = {
   mails: ParsedMail[]
   close: () => Promise<void>
   hold: (ms: number) => void
+  /** Resolves when the server has received a message's data (before it answers). */
+  received: () => Promise<void>
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ParsedMail[] = []
   let holdMs = 0
+  const closed = new Set<string>()
+  const waiting: (() => void)[] = []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onClose(session) {
+      closed.add(session.id)
+    },
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          // A held server keeps the message unanswered: the sender is "mid-delivery".
+          for (const resolve of waiting.splice(0)) resolve()
+          // A held server keeps the message unanswered: the sender is "mid-delivery". A message whose
+          // sender went away before the answer is not accepted (as a server that commits on reply).
           setTimeout(() => {
+            if (closed.has(session.id)) return callback(new Error('sender gone'))
             mails.push(mail)
             callback()
           }, holdMs)
@@ -36,6 +46,10 @@ export async function startSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    received: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve)
+      }),
     hold: (ms) => {
       holdMs = ms
     },

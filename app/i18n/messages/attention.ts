@@ -1,6 +1,8 @@
 import { defineMessages } from '../define'
 
 export const attention = defineMessages({
+  'attention.nav.outbox': { en: 'Outbox', 'zh-TW': '寄件匣' },
+
   // Needs you
   'attention.needsYou.title': { en: 'Needs you', 'zh-TW': '待您處理' },
   'attention.needsYou.empty': {
@@ -173,6 +175,56 @@ export const attention = defineMessages({
     en: 'Stop emails about “{kind}”',
     'zh-TW': '不再以電子郵件通知「{kind}」',
   },
+
+  // Outbox (admins)
+  'attention.outbox.title': { en: 'Outbox and outgoing mail', 'zh-TW': '寄件匣與外寄郵件' },
+  'attention.outbox.counts': {
+    en: '{pending, number} waiting · {sent, number} sent · {kept, number} kept · {dead, number} undeliverable',
+    'zh-TW':
+      '{pending, number} 則等待中 · {sent, number} 則已送出 · {kept, number} 則已保留 · {dead, number} 則無法投遞',
+  },
+  'attention.outbox.dead': { en: 'Undeliverable messages', 'zh-TW': '無法投遞的訊息' },
+  'attention.outbox.noDead': { en: 'Every message was delivered.', 'zh-TW': '所有訊息皆已投遞。' },
+  'attention.outbox.attempts': {
+    en: '{count, plural, one {# attempt} other {# attempts}}',
+    'zh-TW': '已嘗試 {count, plural, other {# 次}}',
+  },
+  'attention.outbox.retry': { en: 'Retry', 'zh-TW': '重試' },
+  'attention.outbox.retried': { en: 'The message will be sent again.', 'zh-TW': '將重新傳送此訊息。' },
+  'attention.outbox.channel.email': { en: 'Email', 'zh-TW': '電子郵件' },
+  'attention.outbox.channel.teams': { en: 'Microsoft Teams', 'zh-TW': 'Microsoft Teams' },
+  'attention.outbox.channel.slack': { en: 'Slack', 'zh-TW': 'Slack' },
+  'attention.outbox.mail': { en: 'Outgoing mail', 'zh-TW': '外寄郵件' },
+  'attention.outbox.mailKept': {
+    en: 'No SMTP server is configured (SMTP_URL): mail is kept here instead of sent.',
+    'zh-TW': '尚未設定 SMTP 伺服器（SMTP_URL）：郵件保留於此，不會寄出。',
+  },
+  'attention.outbox.mailSmtp': {
+    en: 'Mail is sent through the configured SMTP server; mail kept before it was configured is listed here.',
+    'zh-TW': '郵件經由已設定的 SMTP 伺服器寄出；設定前保留的郵件列於此處。',
+  },
+  'attention.outbox.noMail': { en: 'No mail kept.', 'zh-TW': '沒有保留的郵件。' },
+  'attention.outbox.to': { en: 'To {address}', 'zh-TW': '收件者 {address}' },
+
+  // Unsubscribe and webhooks
+  'attention.unsubscribe.title': { en: 'Stop these emails', 'zh-TW': '停止此類電子郵件' },
+  'attention.unsubscribe.confirm': {
+    en: 'You will no longer receive email about this kind; it stays on your “Needs you” list.',
+    'zh-TW': '您將不再收到此類電子郵件；相關事項仍會列在「待您處理」中。',
+  },
+  'attention.unsubscribe.button': { en: 'Stop emails', 'zh-TW': '停止寄送' },
+  'attention.unsubscribe.done': {
+    en: 'Done: no more email about this kind.',
+    'zh-TW': '已完成：不再寄送此類電子郵件。',
+  },
+  'attention.webhooks.title': { en: 'Chat channels', 'zh-TW': '聊天頻道' },
+  'attention.webhooks.hint': {
+    en: 'Incoming-webhook URLs: program-wide events (a case approved, a gate decided) are posted there.',
+    'zh-TW': '傳入 Webhook 網址：計畫層級的事件（提案核准、階段關卡決定）會張貼到這些頻道。',
+  },
+  'attention.webhooks.teams': { en: 'Microsoft Teams webhook URL', 'zh-TW': 'Microsoft Teams Webhook 網址' },
+  'attention.webhooks.slack': { en: 'Slack webhook URL', 'zh-TW': 'Slack Webhook 網址' },
+  'attention.webhooks.badUrl': { en: 'Enter an https:// URL.', 'zh-TW': '請輸入 https:// 開頭的網址。' },
 
   // Preferences
   'attention.prefs.title': { en: 'How you hear about each kind', 'zh-TW': '各類通知的接收方式' },

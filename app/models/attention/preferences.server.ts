@@ -65,3 +65,52 @@ export async function savePreferences(
     })
   })
 }
+
+/** The signed unsubscribe link: email about this kind stops (in-app stays); audited as the user's own change. */
+export async function unsubscribe(db: Database, userId: string, kind: AttentionKind) {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'locale'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  if (!user) return false
+  await savePreferences(db, user, [{ kind, channel: 'in_app' }])
+  return true
+}
+
+/** A program's Teams and Slack incoming webhooks (program-wide events). */
+export function getProgramWebhooks(db: Executor, programId: string) {
+  return db
+    .selectFrom('program_webhooks')
+    .select(['teams_url', 'slack_url'])
+    .where('program_id', '=', programId)
+    .executeTakeFirst()
+}
+
+export async function saveProgramWebhooks(
+  db: Database,
+  admin: AuthUser,
+  programId: string,
+  input: { teams_url?: string | null; slack_url?: string | null },
+) {
+  const values = { teams_url: input.teams_url ?? null, slack_url: input.slack_url ?? null }
+  await db.transaction().execute(async (trx) => {
+    const before = await getProgramWebhooks(trx, programId)
+    await trx
+      .insertInto('program_webhooks')
+      .values({ program_id: programId, ...values, updated_by: admin.id })
+      .onConflict((oc) =>
+        oc.column('program_id').doUpdateSet({ ...values, updated_by: admin.id, updated_at: new Date() }),
+      )
+      .execute()
+    // The URLs are secrets of a kind (anyone holding one can post): the audit says which changed, not what to.
+    await audit(trx, {
+      actor: actorOf(admin),
+      action: 'program.webhooks',
+      entityType: 'program',
+      entityId: programId,
+      before: { teams: Boolean(before?.teams_url), slack: Boolean(before?.slack_url) },
+      after: { teams: Boolean(values.teams_url), slack: Boolean(values.slack_url) },
+    })
+  })
+}
