@@ -68,13 +68,26 @@ describe('one message per recipient and channel', () => {
       .execute()
     const submitted = await submitCase(db, lead, initiative.id)
     await decideCase(db, sponsor, initiative, 'approved', 'Go ahead')
-    const gate = await requestGate(db, lead, initiative.id, { criteria: [], request_note: 'Ready' })
-    await decideGate(db, sponsor, initiative, {
-      gate_id: gate.id,
-      decision: 'approved',
-      decision_date: '2026-12-04',
-      decision_notes: '',
-    })
+    const gate = await requestGate(
+      db,
+      lead,
+      gateInitiative(initiative),
+      { criteria: [], notes: {}, request_note: 'Ready' },
+      '2026-12-04',
+    )
+    await decideGate(
+      db,
+      sponsor,
+      gateInitiative(initiative),
+      {
+        gate_id: gate.id,
+        decision: 'approved',
+        decision_date: '2026-12-04',
+        override_reason: 'Judged by the sponsor',
+        decision_notes: '',
+      },
+      '2026-12-04',
+    )
     const feedback = await db
       .insertInto('pilot_feedback')
       .values({
@@ -161,13 +174,26 @@ describe('one message per recipient and channel', () => {
     receiver.failNext(1)
     // The case is submitted (previous test): the sponsor rejects it → no program-wide post. Use the
     // gate instead: request and decide a second gate.
-    const gate = await requestGate(db, lead, initiative.id, { criteria: [], request_note: '' })
-    await decideGate(db, sponsor, initiative, {
-      gate_id: gate.id,
-      decision: 'rejected',
-      decision_date: '2026-12-04',
-      decision_notes: '',
-    })
+    const gate = await requestGate(
+      db,
+      lead,
+      gateInitiative(initiative),
+      { criteria: [], notes: {}, request_note: '' },
+      '2026-12-04',
+    )
+    await decideGate(
+      db,
+      sponsor,
+      gateInitiative(initiative),
+      {
+        gate_id: gate.id,
+        decision: 'rejected',
+        decision_date: '2026-12-04',
+        override_reason: 'Judged by the sponsor',
+        decision_notes: '',
+      },
+      '2026-12-04',
+    )
     let now = later(30)
     const first = await deliverDue(db, { transports, now })
     expect(first.retried).toBe(1) // the first post (Teams or Slack) failed once
@@ -183,13 +209,26 @@ describe('one message per recipient and channel', () => {
     // A receiver that always fails: MAX_ATTEMPTS attempts, then dead.
     receiver.received.length = 0
     receiver.failNext(1000)
-    const third = await requestGate(db, lead, initiative.id, { criteria: [], request_note: '' })
-    await decideGate(db, sponsor, initiative, {
-      gate_id: third.id,
-      decision: 'rejected',
-      decision_date: '2026-12-04',
-      decision_notes: '',
-    })
+    const third = await requestGate(
+      db,
+      lead,
+      gateInitiative(initiative),
+      { criteria: [], notes: {}, request_note: '' },
+      '2026-12-04',
+    )
+    await decideGate(
+      db,
+      sponsor,
+      gateInitiative(initiative),
+      {
+        gate_id: third.id,
+        decision: 'rejected',
+        decision_date: '2026-12-04',
+        override_reason: 'Judged by the sponsor',
+        decision_notes: '',
+      },
+      '2026-12-04',
+    )
     now = later(60)
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       await deliverDue(db, { transports, now })
@@ -204,3 +243,8 @@ describe('one message per recipient and channel', () => {
     expect(await listOutbox(db, { status: 'dead' })).toEqual([])
   })
 })
+
+/** The initiative as the gate models take it (the routes add the lead's and sponsor's names). */
+function gateInitiative<T extends { id: string; program_id: string }>(initiative: T) {
+  return { lead_id: null, sponsor_id: null, ...initiative, lead_name: null, sponsor_name: null }
+}

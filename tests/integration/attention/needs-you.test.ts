@@ -239,12 +239,19 @@ describe('needs you, per role', () => {
 
   test('acting on an item removes it, and tells whom it concerns', async () => {
     await decideCase(db, sponsor, initiative, 'approved', 'Go')
-    await decideGate(db, sponsor, initiative, {
-      gate_id: gateId,
-      decision: 'approved',
-      decision_date: '2026-12-10',
-      decision_notes: '',
-    })
+    await decideGate(
+      db,
+      sponsor,
+      gateInitiative(initiative),
+      {
+        gate_id: gateId,
+        decision: 'approved',
+        decision_date: '2026-12-10',
+        override_reason: 'Judged by the sponsor',
+        decision_notes: '',
+      },
+      '2026-12-04',
+    )
     expect(await kindsOf(sponsor)).toEqual(['soon governance.review_due'])
     await recordMeasurements(db, writerForUser(lead, 'form'), [
       { kpi: { ...kpi, cadence: 'weekly', rollup: 'none' }, period_end: '2026-12-06', value: 12 },
@@ -298,3 +305,10 @@ describe('needs you, per role', () => {
     await saveHealthOverrides(db, admin, programId, { inputs: {}, bands: { green: 0, amber: 0 } })
   })
 })
+
+/** The initiative as the gate models take it (the routes add the lead's and sponsor's names). */
+function gateInitiative<T extends { id: string; lead_id: string | null; sponsor_id: string | null }>(
+  initiative: T,
+) {
+  return { program_id: programId, ...initiative, lead_name: null, sponsor_name: null }
+}
