@@ -10,6 +10,8 @@ import { API_SCOPES, CreateApiKeySchema } from '~/models/foundation/api-key.sche
 import { createApiKey, listApiKeys, revokeApiKey } from '~/models/foundation/api-key.server'
 import { actorOf } from '~/models/foundation/audit.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
+import { ConfirmButton } from '~/components/confirm-dialog'
 import { parseSubmission } from '~/utils/forms'
 import { notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -30,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, RevokeSchema, locale)
     if (submission.status !== 'success')
       return refuseSubmission(locale, submission, undefined, { intent: 'revoke', secret: null })
+    if (!isConfirmed(formData)) return askConfirmation(formData)
     if (!(await revokeApiKey(db, actorOf(admin), submission.value.id))) notFound()
     return redirectWithToast('/admin/api-keys', { kind: 'success', message: 'apiKeys.revokedToast' })
   }
@@ -62,7 +65,9 @@ export default function ApiKeysPage() {
       <div className="two-column">
         <Form method="post" className="card form-grid" {...formProps}>
           <FormError message={formError} id={formErrorId} />
-          {actionData?.secret ? <OneTimeSecret intro="apiKeys.created" value={actionData.secret} /> : null}
+          {actionData && 'secret' in actionData && actionData.secret ? (
+            <OneTimeSecret intro="apiKeys.created" value={actionData.secret} />
+          ) : null}
           <TextField label={t('apiKeys.name')} {...field('name')} />
           <fieldset className="field" aria-describedby={errors?.scopes ? 'scopes-error' : undefined}>
             <legend>{t('apiKeys.scopes')}</legend>
@@ -112,12 +117,13 @@ export default function ApiKeysPage() {
                       {key.revoked_at ? (
                         <Badge tone="bad">{t('apiKeys.revoked')}</Badge>
                       ) : (
-                        <Form method="post">
-                          <input type="hidden" name="id" value={key.id} />
-                          <button type="submit" name="intent" value="revoke" className="button-danger">
-                            {t('apiKeys.revoke')}
-                          </button>
-                        </Form>
+                        <ConfirmButton
+                          fields={{ intent: 'revoke', id: key.id }}
+                          label={t('apiKeys.revoke')}
+                          title={t('apiKeys.revokeConfirm', { name: key.name })}
+                          message={t('apiKeys.revokeConfirmBody')}
+                          confirmLabel={t('confirm.revoke')}
+                        />
                       )}
                     </td>
                   </tr>

@@ -10,6 +10,7 @@ import {
   EetAddSchema,
   EetCandidateFilterSchema,
   EetLeaveSchema,
+  EetReinstateSchema,
   ReleaseSchema,
 } from '~/models/eet/eet.schema'
 import {
@@ -17,6 +18,7 @@ import {
   addRelease,
   eetRepresentativeness,
   endEetMembership,
+  reinstateEetMembership,
   listEetCandidates,
   listEetMembers,
   listReleases,
@@ -24,6 +26,7 @@ import {
 import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { rosterFacets } from '~/models/eet/roster.server'
 import { todayUtc } from '~/utils/calendar'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { db } from '~/utils/db.server'
 import { DomainError } from '~/utils/domain-error'
 import { parseSubmission } from '~/utils/forms'
@@ -74,12 +77,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const extra = { intent } as const
     const submission = parseSubmission(formData, EetLeaveSchema, locale)
     if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    if (!isConfirmed(formData)) return askConfirmation(formData)
     try {
       await endEetMembership(db, user, initiative.id, {
         memberId: submission.value.member_id,
         leftOn: submission.value.left_on,
       })
-      return redirectWithToast(back, { kind: 'success', message: 'eet.members.ended' })
+      return redirectWithToast(back, {
+        kind: 'success',
+        message: 'eet.members.ended',
+        undo: { action: back, fields: { intent: 'reinstate', member_id: submission.value.member_id } },
+      })
+    } catch (error) {
+      return refuseSubmission(locale, submission, error, extra)
+    }
+  }
+  if (intent === 'reinstate') {
+    const extra = { intent } as const
+    const submission = parseSubmission(formData, EetReinstateSchema, locale)
+    if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    try {
+      await reinstateEetMembership(db, user, initiative.id, submission.value.member_id)
+      return redirectWithToast(back, { kind: 'success', message: 'eet.members.reinstated' })
     } catch (error) {
       return refuseSubmission(locale, submission, error, extra)
     }

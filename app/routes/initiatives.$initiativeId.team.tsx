@@ -20,6 +20,8 @@ import {
 import styles from '~/styles/accountability.css?url'
 import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
+import { ConfirmButton } from '~/components/confirm-dialog'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -58,9 +60,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, RemoveMemberSchema, locale)
     if (submission.status !== 'success')
       return refuseSubmission(locale, submission, undefined, { intent: 'remove' })
+    if (!isConfirmed(formData)) return askConfirmation(formData)
     const removed = await removeTeamMember(db, user, initiative.id, submission.value.member_id)
     invariantResponse(removed, 'Not found', { status: 404 })
-    return redirectWithToast(back, { kind: 'success', message: 'accountability.toast.memberRemoved' })
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: 'accountability.toast.memberRemoved',
+      undo: {
+        action: back,
+        fields: {
+          intent: 'add',
+          person_name: removed.person_name,
+          ...(removed.person_email ? { person_email: removed.person_email } : {}),
+          function: removed.function,
+          allocation: String(removed.allocation),
+        },
+      },
+    })
   }
   if (intent.data.intent === 'background') {
     const submission = parseSubmission(formData, SpannerSchema, locale)
@@ -134,12 +150,17 @@ export default function TeamPage() {
                     </td>
                     {canEdit ? (
                       <td>
-                        <Form method="post">
-                          <input type="hidden" name="member_id" value={member.id} />
-                          <button type="submit" name="intent" value="remove" className="button-secondary">
-                            {t('accountability.removePerson', { name: member.person_name })}
-                          </button>
-                        </Form>
+                        <ConfirmButton
+                          fields={{ intent: 'remove', member_id: member.id }}
+                          className="button-secondary"
+                          label={t('accountability.removePerson', { name: member.person_name })}
+                          title={t('accountability.removeConfirm', { name: member.person_name })}
+                          message={t('accountability.removeConfirmBody', {
+                            function: t(`accountability.function.${member.function}`),
+                            allocation: member.allocation,
+                          })}
+                          confirmLabel={t('confirm.remove')}
+                        />
                       </td>
                     ) : null}
                   </tr>

@@ -24,6 +24,8 @@ import {
   writerForUser,
 } from '~/models/kpi/measurement.server'
 import { DomainError } from '~/utils/domain-error'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
+import { ConfirmButton } from '~/components/confirm-dialog'
 import { CheckInSchema, DriverLinkSchema } from '~/models/kpi/kpi.schema'
 import { listLaggingKpis } from '~/models/kpi/kpi.server'
 import styles from '~/styles/kpi.css?url'
@@ -117,6 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(intent === 'unlink', 'Unknown intent')
   const submission = parseSubmission(formData, UnlinkSchema, locale)
   if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+  if (!isConfirmed(formData)) return askConfirmation(formData)
   const deleted = await deleteDriverLink(db, user, kpi, submission.value.link_id)
   invariantResponse(deleted, 'Not found', { status: 404 })
   return redirectWithToast(`/kpis/${kpi.id}`, { kind: 'success', message: 'kpi.linkDeleted' })
@@ -251,13 +254,15 @@ export default function KpiPage() {
                   ({t('kpi.expectedLag')}: {link.expected_lag}) ·{' '}
                   <Link to={`/kpis/links/${link.id}`}>{t('kpi.openAnalysis')}</Link>
                   {data.canEdit && link.leading_kpi_id === kpi.id ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="unlink" />
-                      <input type="hidden" name="link_id" value={link.id} />
-                      <button type="submit" className="button-secondary">
-                        {t('kpi.removeLink')}
-                      </button>
-                    </Form>
+                    <ConfirmButton
+                      fields={{ intent: 'unlink', link_id: link.id }}
+                      className="button-secondary"
+                      label={t('kpi.removeLink')}
+                      title={t('kpi.removeLinkConfirm', {
+                        lagging: name({ name_en: link.lagging_name_en, name_zh_tw: link.lagging_name_zh_tw }),
+                      })}
+                      confirmLabel={t('confirm.remove')}
+                    />
                   ) : null}
                 </li>
               ))}

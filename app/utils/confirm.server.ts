@@ -13,5 +13,15 @@ export function askConfirmation(formData: FormData) {
   const fields: Record<string, string> = {}
   for (const [name, value] of formData)
     if (typeof value === 'string' && name !== 'confirm') fields[name] = value
-  return data({ confirmation: { fields } }, { status: 200 })
+  // Shaped like a form answer (no errors, no result) so that pages read it as they read the others.
+  return data(
+    {
+      confirmation: { fields },
+      intent: fields.intent ?? null,
+      result: null,
+      fieldErrors: null,
+      formError: null,
+    },
+    { status: 200 },
+  )
 }

@@ -3,6 +3,7 @@ import { Form } from '@remix-run/react'
 import { DataTable, type Column } from '~/components/data-table'
 import { FormActions, FormError, TextAreaField, TextField, useSchemaForm } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
+import { ConfirmButton } from '~/components/confirm-dialog'
 import { useFormat, useT } from '~/i18n/react'
 import type { Translate } from '~/i18n/translate'
 import { EetAddSchema, EetLeaveSchema, ReleaseSchema } from '~/models/eet/eet.schema'
@@ -42,40 +43,43 @@ function sellerColumns(t: Translate, { team }: { team: boolean }): Column<Seller
 /** Ends one member's membership on a day: the date next to the button, its error next to it. */
 function LeaveForm({ member, today, lastResult }: { member: Member; today: string; lastResult: LastResult }) {
   const t = useT()
-  const { formProps, errors, formError, formErrorId } = useSchemaForm(EetLeaveSchema, {
+  const { errors, formError, formErrorId } = useSchemaForm(EetLeaveSchema, {
     id: `eet-leave-form-${member.id}`,
     lastResult,
   })
   const dateErrors = errors?.left_on
   const errorId = `eet-leave-${member.id}-error`
-  // One row action: the date field opens only for the member being let go (a <details>, no script needed).
+  // One row action: the date is chosen in the confirmation dialog of the member being let go.
   return (
-    <details className="row-action" open={Boolean(dateErrors?.length || formError) || undefined}>
-      <summary className="button button-secondary">{t('eet.members.leave')}</summary>
-      <Form method="post" className="row-action-form" {...formProps}>
-        <input type="hidden" name="intent" value="leave" />
-        <input type="hidden" name="member_id" value={member.id} />
-        <input
-          type="date"
-          name="left_on"
-          defaultValue={today}
-          min={member.joined_on}
-          aria-label={`${t('eet.members.leaveOn')}: ${member.name}`}
-          aria-invalid={dateErrors?.length ? true : undefined}
-          aria-describedby={dateErrors?.length ? errorId : undefined}
-          required
-        />
-        <button type="submit" className="button-secondary">
-          {t('eet.members.leave')}
-        </button>
-      </Form>
+    <>
+      <ConfirmButton
+        fields={{ intent: 'leave', member_id: member.id }}
+        className="button-secondary"
+        label={t('eet.members.leave')}
+        title={t('eet.members.leaveConfirm', { name: member.name })}
+        message={t('eet.members.leaveConfirmBody')}
+        confirmLabel={t('confirm.end')}
+      >
+        <label className="field">
+          {t('eet.members.leaveOn')}
+          <input
+            type="date"
+            name="left_on"
+            defaultValue={today}
+            min={member.joined_on}
+            aria-invalid={dateErrors?.length ? true : undefined}
+            aria-describedby={dateErrors?.length ? errorId : undefined}
+            required
+          />
+        </label>
+      </ConfirmButton>
       {dateErrors?.length ? (
         <p className="field-error" id={errorId}>
           {dateErrors.join(' ')}
         </p>
       ) : null}
       <FormError message={formError} id={formErrorId} />
-    </details>
+    </>
   )
 }
 

@@ -455,6 +455,14 @@ export const accountability = defineMessages({
   'accountability.toast.rejected': { en: 'Business case rejected.', 'zh-TW': '提案理由說明書已駁回。' },
   'accountability.toast.commented': { en: 'Comment posted.', 'zh-TW': '已送出意見。' },
   'accountability.toast.memberAdded': { en: 'Added to the team.', 'zh-TW': '已加入團隊。' },
+  'accountability.removeConfirm': {
+    en: 'Remove {name} from the team?',
+    'zh-TW': '要將 {name} 移出團隊嗎？',
+  },
+  'accountability.removeConfirmBody': {
+    en: 'They leave the team ({function}, {allocation}% allocation). You can undo this from the message that follows.',
+    'zh-TW': '此成員將離開團隊（{function}，投入 {allocation}%）。可在隨後出現的訊息中復原。',
+  },
   'accountability.toast.memberRemoved': { en: 'Removed from the team.', 'zh-TW': '已自團隊移除。' },
   'accountability.toast.gateRequested': { en: 'Gate decision requested.', 'zh-TW': '已送請關卡決議。' },
   'accountability.toast.gate.approved': {

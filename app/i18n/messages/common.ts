@@ -83,6 +83,9 @@ export const common = defineMessages({
   'toast.dismiss': { en: 'Dismiss', 'zh-TW': '關閉' },
   'toast.undo': { en: 'Undo', 'zh-TW': '復原' },
   'confirm.cancel': { en: 'Cancel', 'zh-TW': '取消' },
+  'confirm.remove': { en: 'Remove', 'zh-TW': '移除' },
+  'confirm.revoke': { en: 'Revoke', 'zh-TW': '撤銷' },
+  'confirm.end': { en: 'End membership', 'zh-TW': '結束成員資格' },
   'error.title': { en: 'Something went wrong', 'zh-TW': '發生錯誤' },
   'error.generic': {
     en: 'The portal could not complete this request. Try again; if it keeps happening, tell your administrator.',

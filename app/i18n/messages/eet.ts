@@ -235,6 +235,15 @@ export const eet = defineMessages({
   },
 
   // EET page
+  'eet.members.leaveConfirm': {
+    en: 'End {name}’s EET membership?',
+    'zh-TW': '要結束 {name} 的 EET 成員資格嗎？',
+  },
+  'eet.members.leaveConfirmBody': {
+    en: 'They leave this pilot’s early experience team on the day below and lose access to its pilot pages. You can undo this from the message that follows.',
+    'zh-TW': '此代表將於下列日期離開本試行的早期經驗團隊，並失去試行頁面的存取權。可在隨後出現的訊息中復原。',
+  },
+  'eet.members.reinstated': { en: 'EET membership reinstated.', 'zh-TW': '已恢復 EET 成員資格。' },
   'eet.members.title': { en: 'Early experience team', 'zh-TW': '早期經驗團隊' },
   'eet.members.subtitle': {
     en: 'Reps who test early versions, shape the solution and then champion it to their peers. It should be a typical cross-section of the sales force, not only its most tech-savvy reps.',

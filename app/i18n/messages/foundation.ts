@@ -187,6 +187,11 @@ export const foundation = defineMessages({
   },
   'users.enabledToast': { en: 'User enabled.', 'zh-TW': '已重新啟用使用者。' },
   'users.updated': { en: 'User updated.', 'zh-TW': '已更新使用者。' },
+  'apiKeys.revokeConfirm': { en: 'Revoke the API key “{name}”?', 'zh-TW': '要撤銷 API 金鑰「{name}」嗎？' },
+  'apiKeys.revokeConfirmBody': {
+    en: 'Every client using it is refused from now on. This cannot be undone: a new key has to be created.',
+    'zh-TW': '所有使用此金鑰的用戶端將立即遭拒。此動作無法復原，須另行建立新的金鑰。',
+  },
   'users.confirmAdminLabel': {
     en: 'Yes, give this user administrator rights',
     'zh-TW': '是，授予此使用者系統管理員權限',

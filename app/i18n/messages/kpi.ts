@@ -258,6 +258,10 @@ export const kpi = defineMessages({
     en: 'value "{value}" is not a decimal number (use a point, e.g. 12.5).',
     'zh-TW': 'value「{value}」不是數字(請使用小數點,例如 12.5)。',
   },
+  'kpi.removeLinkConfirm': {
+    en: 'Remove the driver link to {lagging}?',
+    'zh-TW': '要移除與 {lagging} 的驅動關聯嗎？',
+  },
   'kpi.checkin.replace': {
     en: '{period} already has the value {old}. Saving replaces it with {new}: tick the box below to confirm.',
     'zh-TW': '{period} 已有數值 {old}。儲存後將改為 {new},請勾選下方方塊以確認。',

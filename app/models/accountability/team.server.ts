@@ -98,9 +98,9 @@ export async function removeTeamMember(db: Database, user: AuthUser, initiativeI
       .deleteFrom('team_members')
       .where('id', '=', memberId)
       .where('initiative_id', '=', initiativeId)
-      .returning(['id', 'person_name', 'function', 'allocation'])
+      .returning(['id', 'person_name', 'person_email', 'function', 'allocation'])
       .executeTakeFirst()
-    if (!removed) return false
+    if (!removed) return null
     await audit(trx, {
       actor: actorOf(user),
       action: 'team.remove',
@@ -108,7 +108,8 @@ export async function removeTeamMember(db: Database, user: AuthUser, initiativeI
       entityId: initiativeId,
       before: removed,
     })
-    return true
+    // What re-adding the person takes (the toast's undo).
+    return removed
   })
 }
 

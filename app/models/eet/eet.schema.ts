@@ -21,6 +21,12 @@ export const EetLeaveSchema = z.object({
   left_on: fields.isoDate(),
 })
 
+/** The toast's undo of an ended membership: the same stint, open again. */
+export const EetReinstateSchema = z.object({
+  intent: z.literal('reinstate'),
+  member_id: z.uuid('errors.invalidChoice'),
+})
+
 export const ReleaseSchema = z.object({
   intent: z.literal('release'),
   version: fields.text(40),

@@ -220,6 +220,54 @@ export async function endEetMembership(
   })
 }
 
+/**
+ * Reopens an ended stint (the undo of ending it): only while the rep is current and has no other open
+ * stint in this EET, audited with the day it had ended.
+ */
+export async function reinstateEetMembership(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  memberId: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    await assertEditable(trx, user, initiativeId)
+    const member = await trx
+      .selectFrom('eet_members')
+      .innerJoin('sellers', 'sellers.id', 'eet_members.seller_id')
+      .select([
+        'eet_members.id',
+        'eet_members.left_on',
+        'eet_members.seller_id as seller_pk',
+        'sellers.user_id',
+        'sellers.seller_id',
+      ])
+      .where('eet_members.id', '=', memberId)
+      .where('eet_members.initiative_id', '=', initiativeId)
+      .where('eet_members.left_on', 'is not', null)
+      .where('sellers.left_at', 'is', null)
+      .executeTakeFirst()
+    if (!member) throw new DomainError('eet.members.error.seller', { status: 409 })
+    const open = await trx
+      .selectFrom('eet_members')
+      .select('id')
+      .where('initiative_id', '=', initiativeId)
+      .where('seller_id', '=', member.seller_pk)
+      .where('left_on', 'is', null)
+      .executeTakeFirst()
+    if (open) throw new DomainError('eet.members.error.already', { status: 409 })
+    await trx.updateTable('eet_members').set({ left_on: null }).where('id', '=', memberId).execute()
+    await syncEetAccess(trx, initiativeId, [member.user_id])
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'eet.reinstate',
+      entityType: 'initiative',
+      entityId: initiativeId,
+      before: { seller: member.seller_id, leftOn: member.left_on },
+    })
+  })
+}
+
 const PROFILE = ['region', 'segment', 'role', 'tech_affinity', 'hire_date'] as const
 
 /** The EET (open stints) against the eligible, current sales force. Called by the sponsor's view too. */

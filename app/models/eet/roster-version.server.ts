@@ -169,7 +169,9 @@ export async function undoRosterImport(db: Database, user: Pick<AuthUser, 'id' |
       .selectFrom('roster_imports')
       .select('id')
       .where('status', '=', 'applied')
-      .where('applied_at', '>', version.applied_at!)
+      // Compared in SQL: a JS Date drops the microseconds of applied_at.
+      .where('id', '!=', importId)
+      .where('applied_at', '>=', sql<Date>`(select applied_at from roster_imports where id = ${importId})`)
       .executeTakeFirst()
     if (later) throw new DomainError('eet.import.undo.notLatest', { status: 409 })
     await assertUndoable(trx, importId)
