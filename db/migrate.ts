@@ -17,6 +17,7 @@ import * as m20261127_1870 from './migrations/2026_11_27_1870_binary_collation_f
 import * as m20261127_1880 from './migrations/2026_11_27_1880_add_activity_days'
 import * as m20261204_1630 from './migrations/2026_12_04_1630_add_form_submissions'
 import * as m20261204_1635 from './migrations/2026_12_04_1635_judge_gates_from_data'
+import * as m20261204_1640 from './migrations/2026_12_04_1640_add_program_date_window'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1880_add_activity_days': m20261127_1880,
   '2026_12_04_1630_add_form_submissions': m20261204_1630,
   '2026_12_04_1635_judge_gates_from_data': m20261204_1635,
+  '2026_12_04_1640_add_program_date_window': m20261204_1640,
 }
 
 function migrator(db: Kysely<any>) {

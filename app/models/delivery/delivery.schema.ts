@@ -66,6 +66,8 @@ export type BacklogItemInput = z.output<typeof BacklogItemSchema>
 export const PlanSprintSchema = z.object({
   start_date: fields.isoDate(),
   goal: fields.optionalText(500),
+  /** Checked to keep a start date outside the program's date window. */
+  confirm_far_date: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).optional(),
 })
 export type PlanSprintInput = z.output<typeof PlanSprintSchema>
 

@@ -9,6 +9,8 @@ import { addDays } from '~/utils/calendar'
 import type { PlanChangeInput, PlanSprintInput, ScopeChangeInput } from './delivery.schema'
 import { DomainError } from '~/utils/domain-error'
 import { effectiveDay } from './effective-date'
+import { checkDateWindow } from '~/utils/date-window'
+import { programDateWindow } from '../foundation/reporting-program.server'
 import { getDeliverySettings } from './settings.server'
 import { velocitySummary } from './velocity'
 
@@ -220,6 +222,12 @@ export async function planSprint(
   input: PlanSprintInput,
 ) {
   return db.transaction().execute(async (trx) => {
+    checkDateWindow(
+      input.start_date,
+      await programDateWindow(trx, initiative.program_id),
+      input.confirm_far_date ?? false,
+      'start_date',
+    )
     await trx.selectFrom('initiatives').select('id').where('id', '=', initiative.id).forUpdate().execute()
     const planning = await trx
       .selectFrom('sprints')

@@ -66,6 +66,8 @@ export interface ProgramsTable {
   name: string
   description: Generated<string>
   reporting_timezone: Generated<string>
+  /** Dates further than this from the program's today need a confirmation (sprint starts, due dates). */
+  date_window_days: Generated<number>
   archived_at: Date | null
   created_at: CreatedAt
   updated_at: Timestamp

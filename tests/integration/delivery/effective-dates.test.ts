@@ -11,6 +11,7 @@ import {
 } from '~/models/delivery/sprint.server'
 import { action as cycleAction } from '~/routes/initiatives.$initiativeId.cycle'
 import { action as sprintAction } from '~/routes/initiatives.$initiativeId.sprints.$sprintId'
+import { action as sprintsAction } from '~/routes/initiatives.$initiativeId.sprints._index'
 import { addDays, todayIn } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
 import { createInitiative, createProgram, createUser } from '#tests/factories'
@@ -47,6 +48,27 @@ async function setup() {
     params: { initiativeId: initiative.id },
   }
 }
+
+describe('dates within the program’s window', () => {
+  test('a sprint starting in 2020 is refused with a warning next to its date, and accepted when confirmed', async () => {
+    const { initiative, cookie, params } = await setup()
+    const path = `/initiatives/${initiative.id}/sprints`
+    const plan = (form: Record<string, string>) =>
+      run(sprintsAction, buildRequest(path, { cookie, form: { intent: 'plan-sprint', ...form } }), params)
+    const today = todayIn('Asia/Taipei')
+    const warned = (await plan({ start_date: '2020-03-02' })) as Refusal
+    expect(statusOf(warned)).toBe(400)
+    expect(warned.data.fieldErrors).toEqual({
+      start_date: [
+        `This date is more than 365 days from today (${today}). Tick “I mean this date” to keep it.`,
+      ],
+    })
+    expect(
+      await db.selectFrom('sprints').select('id').where('initiative_id', '=', initiative.id).execute(),
+    ).toEqual([])
+    expect(statusOf(await plan({ start_date: '2020-03-02', confirm_far_date: 'on' }))).toBe(302)
+  }, 60_000)
+})
 
 describe('effective dates of delivery actions', () => {
   test('an item marked done "last Friday" moves the burndown on that day; future or pre-sprint dates are refused next to the field', async () => {
