@@ -19,6 +19,7 @@ import * as m20261204_1600 from './migrations/2026_12_04_1600_add_roster_version
 import * as m20261204_1610 from './migrations/2026_12_04_1610_add_kpi_ranges'
 import * as m20261204_1630 from './migrations/2026_12_04_1630_add_form_submissions'
 import * as m20261204_1635 from './migrations/2026_12_04_1635_judge_gates_from_data'
+import * as m20261204_1640 from './migrations/2026_12_04_1640_add_program_date_window'
 import * as m20261204_1800 from './migrations/2026_12_04_1800_widen_discount_rate'
 import * as m20261204_1900 from './migrations/2026_12_04_1900_create_attention'
 import * as m20261204_2000 from './migrations/2026_12_04_2000_add_manager_role'
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1610_add_kpi_ranges': m20261204_1610,
   '2026_12_04_1630_add_form_submissions': m20261204_1630,
   '2026_12_04_1635_judge_gates_from_data': m20261204_1635,
+  '2026_12_04_1640_add_program_date_window': m20261204_1640,
   '2026_12_04_1800_widen_discount_rate': m20261204_1800,
   '2026_12_04_1900_create_attention': m20261204_1900,
   '2026_12_04_2000_add_manager_role': m20261204_2000,

@@ -4,7 +4,10 @@ import { z } from 'zod'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { CycleCard, CurrentPhaseForms } from '~/components/delivery/cycle'
 import { EmptyState } from '~/components/page'
+import { ProgramDayContext } from '~/components/delivery/effective-date'
 import { useT } from '~/i18n/react'
+import { programTimezone } from '~/models/foundation/reporting-program.server'
+import { todayIn } from '~/utils/calendar'
 import { currentOf } from '~/models/delivery/cycle'
 import {
   addPause,
@@ -17,7 +20,7 @@ import {
 import {
   ClosePhaseSchema,
   EndPauseSchema,
-  IntentOnlySchema,
+  StartCycleSchema,
   LogHoursSchema,
   PauseSchema,
 } from '~/models/delivery/delivery.schema'
@@ -39,9 +42,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireDeliveryInitiative(user, params.initiativeId)
-  const today = await programToday(initiative.program_id)
+  const zone = await programTimezone(db, initiative.program_id)
+  const today = todayIn(zone)
   const cycles = await listCycles(db, initiative.id, today)
-  return { cycles, today, canManage: initiative.canManage }
+  return { cycles, today, zone, canManage: initiative.canManage }
 }
 
 const Intent = z.enum(['start-cycle', 'log-hours', 'pause', 'end-pause', 'close-phase'])
@@ -58,9 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/initiatives/${initiative.id}/cycle`
   switch (intent) {
     case 'start-cycle': {
-      const submission = parseSubmission(formData, IntentOnlySchema, locale)
+      const submission = parseSubmission(formData, StartCycleSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
       try {
-        await startCycle(db, user, initiative, today)
+        await startCycle(db, user, initiative, today, submission.value.effective_on)
       } catch (error) {
         return refuseSubmission(locale, submission, error, { intent })
       }
@@ -72,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (submission.status !== 'success')
           return refuseSubmission(locale, submission, undefined, { intent })
         try {
-          await logHours(db, user, initiative.id, submission.value)
+          await logHours(db, user, initiative.id, submission.value, today)
         } catch (error) {
           return refuseSubmission(locale, submission, error, { intent })
         }
@@ -116,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CyclePage() {
-  const { cycles, today, canManage } = useLoaderData<typeof loader>()
+  const { cycles, today, zone, canManage } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const current = currentOf(cycles)
@@ -129,7 +134,14 @@ export default function CyclePage() {
           <p className="page-subtitle">{t('delivery.cycle.intro')}</p>
         </div>
         {canManage && !current ? (
-          <Form method="post">
+          <Form method="post" className="inline-form">
+            <label>
+              {t('delivery.effective.label')}
+              <input type="date" name="effective_on" max={today} aria-describedby="start-cycle-zone" />
+            </label>
+            <span id="start-cycle-zone" className="field-hint">
+              {t('delivery.effective.hint', { zone })}
+            </span>
             <button type="submit" name="intent" value="start-cycle">
               {t('delivery.cycle.start')}
             </button>
@@ -143,7 +155,9 @@ export default function CyclePage() {
       ) : null}
       {latest ? <CycleCard cycle={latest} /> : <EmptyState>{t('delivery.cycle.none')}</EmptyState>}
       {canManage && current ? (
-        <CurrentPhaseForms phase={current.phase} today={today} actionData={actionData} />
+        <ProgramDayContext.Provider value={{ today, zone }}>
+          <CurrentPhaseForms phase={current.phase} today={today} actionData={actionData} />
+        </ProgramDayContext.Provider>
       ) : null}
       {earlier.length ? (
         <section aria-labelledby="earlier-cycles">

@@ -5,7 +5,10 @@ import { getUserLocale, requireUser } from '~/auth/session.server'
 import { SprintStatusBadge } from '~/components/delivery/sprints'
 import { BurndownCard, PlanChanges, SprintFiguresGrid, SprintItems } from '~/components/delivery/sprint'
 import { CloseSprintForm, PlanForms, RunningForms } from '~/components/delivery/sprint-forms'
+import { ProgramDayContext } from '~/components/delivery/effective-date'
 import { useFormat, useT } from '~/i18n/react'
+import { programTimezone } from '~/models/foundation/reporting-program.server'
+import { todayIn } from '~/utils/calendar'
 import { listBacklog, listLinkableFeedback } from '~/models/delivery/backlog.server'
 import {
   CloseSprintSchema,
@@ -49,13 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireDeliveryInitiative(user, params.initiativeId)
   const sprint = await requireSprint(initiative.id, params.sprintId)
-  const [items, changes, backlog, feedback, today] = await Promise.all([
+  const [items, changes, backlog, feedback, zone] = await Promise.all([
     listSprintItems(db, sprint.id),
     listPlanChanges(db, sprint.id),
     listBacklog(db, initiative.id),
     listLinkableFeedback(db, initiative.id),
-    programToday(initiative.program_id),
+    programTimezone(db, initiative.program_id),
   ])
+  const today = todayIn(zone)
   const { snapshot, ...header } = sprint
   return {
     sprint: header,
@@ -67,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: initiative.canManage && sprint.status !== 'closed',
     frozen: snapshot !== null,
     initiativeId: initiative.id,
+    today,
+    zone,
   }
 }
 
@@ -145,7 +151,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
       try {
         const carryTo = submission.value.carry_to
-        const { next } = await closeSprint(db, user, initiative, sprint.id, carryTo, today)
+        const { next } = await closeSprint(
+          db,
+          user,
+          initiative,
+          sprint.id,
+          carryTo,
+          today,
+          submission.value.effective_on,
+        )
         return redirectWithToast(next ? `/initiatives/${initiative.id}/sprints/${next.id}` : back, {
           kind: 'success',
           message: 'delivery.closeSprint.done',
@@ -165,7 +179,7 @@ export default function SprintPage() {
   const { sprint } = data
   // The start button and an item's "done" button have no fields of their own: a refusal shows here.
   const buttonError =
-    actionData?.intent === 'start' || actionData?.intent === 'done'
+    actionData?.intent === 'start' || (actionData?.intent === 'done' && !actionData.fieldErrors?.effective_on)
       ? (actionData.fieldErrors?.item_id?.join(' ') ?? actionData.formError)
       : null
   return (
@@ -219,10 +233,10 @@ export default function SprintPage() {
         />
       ) : null}
       {data.canManage && sprint.status === 'active' ? (
-        <>
+        <ProgramDayContext.Provider value={{ today: data.today, zone: data.zone }}>
           <RunningForms available={data.available} items={data.items} actionData={actionData} />
           <CloseSprintForm actionData={actionData} />
-        </>
+        </ProgramDayContext.Provider>
       ) : null}
     </div>
   )

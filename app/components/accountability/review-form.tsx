@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { ConfirmFarDate } from '~/components/confirm-far-date'
 import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import {
@@ -70,6 +71,7 @@ export function ReviewForm({
         />
         <TextField label={t('accountability.dueDate')} type="date" {...field('due_date')} />
       </div>
+      <ConfirmFarDate />
       <TextAreaField label={t('accountability.decision')} {...field('decision')} />
       <FormActions>
         <button type="submit">{t('accountability.recordReview')}</button>

@@ -9,6 +9,7 @@ import {
   PauseSchema,
 } from '~/models/delivery/delivery.schema'
 import { PHASES } from '~/models/delivery/phase-time'
+import { EffectiveDateField } from './effective-date'
 import { IntentForm, type IntentReply } from './intent-form'
 import { LevelBadge, PhaseClock, usedText } from './phase-clock'
 
@@ -144,7 +145,13 @@ export function CurrentPhaseForms({
           {({ field }) => (
             <>
               <div className="field-row">
-                <TextField label={t('delivery.hours.workedOn')} type="date" {...field('worked_on')} />
+                <TextField
+                  label={t('delivery.hours.workedOn')}
+                  type="date"
+                  min={phase.started_on}
+                  max={today}
+                  {...field('worked_on')}
+                />
                 <TextField label={t('delivery.hours.hours')} type="number" step="0.25" {...field('hours')} />
               </div>
               <TextField label={t('delivery.hours.note')} {...field('note')} />
@@ -205,6 +212,7 @@ export function CurrentPhaseForms({
         {({ field }) => (
           <>
             <TextAreaField label={t(`delivery.outcome.${phase.phase}`)} {...field('outcome')} />
+            <EffectiveDateField field={field} />
             {phase.phase === 'pilot' ? (
               <SelectField
                 label={t('delivery.phase.decision')}

@@ -1,6 +1,12 @@
 import { FormActions, SelectField, TextField } from '~/components/forms'
 import { useT } from '~/i18n/react'
-import { CloseSprintSchema, PlanChangeSchema, ScopeChangeSchema } from '~/models/delivery/delivery.schema'
+import {
+  CloseSprintSchema,
+  ItemSchema,
+  PlanChangeSchema,
+  ScopeChangeSchema,
+} from '~/models/delivery/delivery.schema'
+import { EffectiveDateField } from './effective-date'
 import { IntentForm, type IntentFormFields, type IntentReply } from './intent-form'
 import type { SprintItem } from './sprint'
 
@@ -115,6 +121,7 @@ function ScopeChangeFields({
       <p className="field-hint">{t('delivery.running.reasonRequired')}</p>
       <SelectField label={label} options={options} {...field('item_id')} />
       <TextField label={t('delivery.scope.reason')} {...field('reason')} />
+      <EffectiveDateField field={field} />
     </>
   )
 }
@@ -174,6 +181,28 @@ export function RunningForms({
           )}
         </IntentForm>
       ) : null}
+      {live.length ? (
+        <IntentForm
+          intent="done"
+          title={t('delivery.running.doneTitle')}
+          schema={ItemSchema}
+          actionData={actionData}
+        >
+          {({ field }) => (
+            <>
+              <SelectField
+                label={t('delivery.plan.plannedItem')}
+                options={live.map((item) => ({ value: item.id, label: item.title }))}
+                {...field('item_id')}
+              />
+              <EffectiveDateField field={field} />
+              <FormActions>
+                <button type="submit">{t('delivery.items.done')}</button>
+              </FormActions>
+            </>
+          )}
+        </IntentForm>
+      ) : null}
     </div>
   )
 }
@@ -197,6 +226,7 @@ export function CloseSprintForm({ actionData }: { actionData: IntentReply }) {
             ]}
             {...field('carry_to')}
           />
+          <EffectiveDateField field={field} />
           <FormActions>
             <button type="submit">{t('delivery.closeSprint.submit')}</button>
           </FormActions>

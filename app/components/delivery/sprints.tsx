@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { ConfirmFarDate } from '~/components/confirm-far-date'
 import { Chart } from '~/components/charts/chart'
 import { FormActions, optionsOf, SelectField, TextField } from '~/components/forms'
 import { Badge, EmptyState } from '~/components/page'
@@ -158,6 +159,7 @@ export function PlanSprintForm({
             />
             <TextField label={t('delivery.sprint.goal')} {...field('goal')} />
           </div>
+          <ConfirmFarDate />
           <FormActions>
             <button type="submit">{t('delivery.sprint.planSubmit')}</button>
           </FormActions>

@@ -116,6 +116,11 @@ export const common = defineMessages({
   'errors.tooBig': { en: 'Must be at most {max, number}.', 'zh-TW': '不得大於 {max, number}。' },
   'errors.invalid': { en: 'This value is not valid.', 'zh-TW': '此值無效。' },
   'errors.invalidEmail': { en: 'Enter a valid email address.', 'zh-TW': '請輸入有效的電子郵件地址。' },
+  'errors.dateOutsideWindow': {
+    en: 'This date is more than {days, number} days from today ({today}). Tick “I mean this date” to keep it.',
+    'zh-TW': '此日期距今天（{today}）超過 {days, number} 天。若確定無誤，請勾選「確認使用此日期」。',
+  },
+  'forms.confirmFarDate': { en: 'I mean this date', 'zh-TW': '確認使用此日期' },
   'errors.invalidDate': { en: 'Enter a date as YYYY-MM-DD.', 'zh-TW': '請以 YYYY-MM-DD 格式輸入日期。' },
   'errors.invalidNumber': { en: 'Enter a number.', 'zh-TW': '請輸入數字。' },
   'errors.invalidChoice': { en: 'Choose one of the options.', 'zh-TW': '請從選項中選擇。' },

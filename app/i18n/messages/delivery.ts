@@ -273,6 +273,20 @@ export const delivery = defineMessages({
     en: 'Hours are logged while framing the problem only.',
     'zh-TW': '只有在界定問題階段才記錄工時。',
   },
+  'delivery.error.effectiveFuture': {
+    en: 'This date is after today ({today}) in the program’s time zone.',
+    'zh-TW': '此日期晚於計畫時區的今天（{today}）。',
+  },
+  'delivery.error.effectiveBefore': {
+    en: 'This date is before {date}, when it began.',
+    'zh-TW': '此日期早於開始日 {date}。',
+  },
+  'delivery.effective.label': { en: 'Happened on (optional)', 'zh-TW': '實際發生日期（選填）' },
+  'delivery.effective.hint': {
+    en: 'Recording it later? Give the day it happened, in {zone}; empty means today.',
+    'zh-TW': '事後補記？請填寫實際發生日（{zone} 時區）；留空即為今天。',
+  },
+  'delivery.running.doneTitle': { en: 'Mark an item done on a given day', 'zh-TW': '指定日期標記項目完成' },
   'delivery.error.beforePhase': {
     en: 'The date is before the phase started.',
     'zh-TW': '日期早於階段開始日。',

@@ -27,6 +27,8 @@ export const ReviewSchema = z.object({
   decision: fields.text(2000),
   owner_id: z.uuid('errors.invalidChoice'),
   due_date: fields.isoDate(),
+  /** Checked to keep a due date outside the program's date window. */
+  confirm_far_date: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).optional(),
 })
 export type ReviewInput = z.output<typeof ReviewSchema>
 

@@ -7,6 +7,8 @@ import { actorOf, audit } from '../foundation/audit.server'
 import { kpiKeys, listActiveInitiativeKpiNames } from '../kpi/evidence.server'
 import type { ReviewInput } from './governance.schema'
 import { DomainError } from '~/utils/domain-error'
+import { checkDateWindow } from '~/utils/date-window'
+import { programDateWindow } from '../foundation/reporting-program.server'
 
 // The governance view: where initiatives overlap (KPIs, target segments, data systems, people), with a
 // suggested action for each, and the log of review decisions with owners and due dates.
@@ -167,6 +169,14 @@ export function listOwnerCandidates(db: Executor) {
 
 export async function recordReview(db: Database, user: AuthUser, input: ReviewInput) {
   return db.transaction().execute(async (trx) => {
+    // Governance spans programs: its window and today are the reporting program's.
+    if (input.due_date)
+      checkDateWindow(
+        input.due_date,
+        await programDateWindow(trx, null),
+        input.confirm_far_date ?? false,
+        'due_date',
+      )
     const owners = await listOwnerCandidates(trx)
     if (!owners.some((owner) => owner.id === input.owner_id))
       throw new DomainError('errors.invalidChoice', { field: 'owner_id' })

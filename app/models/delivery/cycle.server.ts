@@ -5,6 +5,7 @@ import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
 import type { ClosePhaseInput, LogHoursInput, PauseInput } from './delivery.schema'
 import { DomainError } from '~/utils/domain-error'
+import { effectiveDay } from './effective-date'
 import type { CycleView } from './cycle'
 import { budgetOf, phaseClock, PHASES } from './phase-time'
 import { getDeliverySettings } from './settings.server'
@@ -121,7 +122,8 @@ export async function startCycle(
   db: Database,
   user: AuthUser,
   initiative: { id: string; program_id: string },
-  on: string,
+  today: string,
+  effectiveOn?: string,
 ) {
   return db.transaction().execute(async (trx) => {
     const cycles = await trx
@@ -131,6 +133,13 @@ export async function startCycle(
       .forUpdate()
       .execute()
     if (cycles.some((cycle) => cycle.closed_on === null)) throw new DomainError('delivery.error.cycleOpen')
+    // Started on the day it did (given after the fact), not before the previous cycle ended.
+    const lastClosed =
+      cycles
+        .map((cycle) => cycle.closed_on!)
+        .sort()
+        .at(-1) ?? '0001-01-01'
+    const on = effectiveDay(effectiveOn, today, lastClosed)
     const number = Math.max(0, ...cycles.map((cycle) => cycle.number)) + 1
     const settings = await getDeliverySettings(trx, initiative.program_id)
     const cycle = await trx
@@ -148,16 +157,25 @@ export async function startCycle(
       action: 'delivery.cycle.start',
       entityType: 'initiative',
       entityId: initiative.id,
-      after: { cycle: number, phase: 'frame', budget, started_on: on },
+      after: { cycle: number, phase: 'frame', budget, started_on: on, recorded_on: today },
     })
     return { id: cycle.id, number }
   })
 }
 
-export async function logHours(db: Database, user: AuthUser, initiativeId: string, input: LogHoursInput) {
+export async function logHours(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  input: LogHoursInput,
+  today?: string,
+) {
   return db.transaction().execute(async (trx) => {
     const phase = await openPhase(trx, initiativeId)
     if (phase.phase !== 'frame') throw new DomainError('delivery.error.hoursOnlyFrame')
+    // Hours are worked by today in the program's day, never in the future.
+    if (today && input.worked_on > today)
+      throw new DomainError('delivery.error.effectiveFuture', { field: 'worked_on', params: { today } })
     if (input.worked_on < phase.started_on)
       throw new DomainError('delivery.error.beforePhase', { field: 'worked_on' })
     const values = { worked_on: input.worked_on, hours: input.hours, note: input.note }
@@ -249,7 +267,8 @@ export async function closePhase(
     const phase = await openPhase(trx, initiative.id)
     if (phase.phase === 'pilot' && !input.decision)
       throw new DomainError('delivery.error.decisionRequired', { field: 'decision' })
-    const closedOn = on < phase.started_on ? phase.started_on : on
+    // Closed on the day it was (given after the fact, or today); never before the phase began.
+    const closedOn = effectiveDay(input.effective_on, on, phase.started_on)
     const decision = phase.phase === 'pilot' ? input.decision! : null
     await trx
       .updateTable('delivery_phases')

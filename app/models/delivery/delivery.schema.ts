@@ -48,6 +48,7 @@ export const EndPauseSchema = z.object({
 export const ClosePhaseSchema = z.object({
   outcome: fields.text(4000),
   decision: z.enum(DECISIONS, 'errors.invalidChoice').optional(),
+  effective_on: fields.optionalIsoDate(),
 })
 export type ClosePhaseInput = z.output<typeof ClosePhaseSchema>
 
@@ -65,6 +66,8 @@ export type BacklogItemInput = z.output<typeof BacklogItemSchema>
 export const PlanSprintSchema = z.object({
   start_date: fields.isoDate(),
   goal: fields.optionalText(500),
+  /** Checked to keep a start date outside the program's date window. */
+  confirm_far_date: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).optional(),
 })
 export type PlanSprintInput = z.output<typeof PlanSprintSchema>
 
@@ -80,11 +83,20 @@ export type PlanChangeInput = z.output<typeof PlanChangeSchema>
 export const ScopeChangeSchema = z.object({
   item_id: z.uuid('errors.invalidChoice'),
   reason: reason(),
+  /** The day it happened when recorded later (today by default). */
+  effective_on: fields.optionalIsoDate(),
 })
 export type ScopeChangeInput = z.output<typeof ScopeChangeSchema>
 
-export const ItemSchema = z.object({ item_id: z.uuid('errors.invalidChoice') })
+export const ItemSchema = z.object({
+  item_id: z.uuid('errors.invalidChoice'),
+  effective_on: fields.optionalIsoDate(),
+})
 
 export const CloseSprintSchema = z.object({
   carry_to: z.enum(['next', 'backlog'], 'errors.invalidChoice'),
+  effective_on: fields.optionalIsoDate(),
 })
+
+/** Starting a 10/10/10 cycle, on the day it began when recorded later. */
+export const StartCycleSchema = z.object({ effective_on: fields.optionalIsoDate() })

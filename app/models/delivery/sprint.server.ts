@@ -8,6 +8,9 @@ import { burndown, clampToSprint, nextSprintStart, sprintFigures, type SprintEnt
 import { addDays } from '~/utils/calendar'
 import type { PlanChangeInput, PlanSprintInput, ScopeChangeInput } from './delivery.schema'
 import { DomainError } from '~/utils/domain-error'
+import { effectiveDay } from './effective-date'
+import { checkDateWindow } from '~/utils/date-window'
+import { programDateWindow } from '../foundation/reporting-program.server'
 import { getDeliverySettings } from './settings.server'
 import { velocitySummary } from './velocity'
 
@@ -219,6 +222,12 @@ export async function planSprint(
   input: PlanSprintInput,
 ) {
   return db.transaction().execute(async (trx) => {
+    checkDateWindow(
+      input.start_date,
+      await programDateWindow(trx, initiative.program_id),
+      input.confirm_far_date ?? false,
+      'start_date',
+    )
     await trx.selectFrom('initiatives').select('id').where('id', '=', initiative.id).forUpdate().execute()
     const planning = await trx
       .selectFrom('sprints')
@@ -399,19 +408,23 @@ export async function changeRunningSprint(
   initiativeId: string,
   sprintId: string,
   action: ScopeAction,
-  input: ScopeChangeInput | { item_id: string; reason?: undefined },
+  input: ScopeChangeInput | { item_id: string; reason?: undefined; effective_on?: string },
   on: string,
 ) {
   return db.transaction().execute(async (trx) => {
     const sprint = await lockSprint(trx, initiativeId, sprintId, 'active')
     const item = await lockItem(trx, initiativeId, input.item_id)
-    const day = clampToSprint(on, sprint.start_date, sprint.end_date)
     const record = await trx
       .selectFrom('sprint_items')
       .selectAll()
       .where('sprint_id', '=', sprint.id)
       .where('backlog_item_id', '=', item.id)
       .executeTakeFirst()
+    // The day it happened: given after the fact or today; not before the sprint (or the item's
+    // arrival in it) began, and a sprint run past its end counts it on its last day.
+    const began =
+      record?.added_on && record.added_on > sprint.start_date ? record.added_on : sprint.start_date
+    const day = clampToSprint(effectiveDay(input.effective_on, on, began), sprint.start_date, sprint.end_date)
     const reason = input.reason ?? null
     if (action === 'add') {
       if (item.status !== 'todo' || item.sprint_id || record)
@@ -481,6 +494,7 @@ export async function changeRunningSprint(
         title: item.title,
         points: record?.points ?? item.estimate,
         on: day,
+        recorded_on: on,
         reason,
       },
     })
@@ -498,13 +512,16 @@ export async function closeSprint(
   sprintId: string,
   carryTo: 'next' | 'backlog',
   on: string,
+  effectiveOn?: string,
 ) {
   return db.transaction().execute(async (trx) => {
     const sprint = await lockSprint(trx, initiative.id, sprintId, 'active')
     const rows = await listSprintItems(trx, sprint.id)
     const entries = entriesOf(rows)
     const figures = sprintFigures(entries)
-    const asOf = clampToSprint(on, sprint.start_date, sprint.end_date)
+    // Closed on the day it was (given after the fact, or today), which freezes the burndown there.
+    const closedOn = effectiveDay(effectiveOn, on, sprint.start_date)
+    const asOf = clampToSprint(closedOn, sprint.start_date, sprint.end_date)
     const snapshot: SprintSnapshot = {
       figures,
       burndown: burndown({ startDate: sprint.start_date, endDate: sprint.end_date, entries, asOf }),

@@ -85,3 +85,15 @@ export async function programTimezone(db: Executor, programId: string) {
     .executeTakeFirst()
   return row?.reporting_timezone ?? 'UTC'
 }
+
+/** The program's today (in its zone) and its window of plausible dates, in days either side. */
+export async function programDateWindow(db: Executor, programId: string | null) {
+  const row = programId
+    ? await db
+        .selectFrom('programs')
+        .select(['reporting_timezone', 'date_window_days'])
+        .where('id', '=', programId)
+        .executeTakeFirst()
+    : await reportingProgramQuery(db).select(['reporting_timezone', 'date_window_days']).executeTakeFirst()
+  return { timezone: row?.reporting_timezone ?? 'UTC', days: row?.date_window_days ?? 365 }
+}

@@ -68,6 +68,8 @@ export interface ProgramsTable {
   reporting_timezone: Generated<string>
   /** Months raw recommendation events and per-rep activity are kept (rep-data privacy). */
   data_retention_months: Generated<number>
+  /** Dates further than this from the program's today need a confirmation (sprint starts, due dates). */
+  date_window_days: Generated<number>
   archived_at: Date | null
   created_at: CreatedAt
   updated_at: Timestamp
