@@ -232,6 +232,9 @@ export const foundation = defineMessages({
   'search.kind.seller': { en: 'Sales reps', 'zh-TW': '業務代表' },
   'search.kind.user': { en: 'People', 'zh-TW': '使用者' },
   'search.kind.program': { en: 'Programs', 'zh-TW': '數位化方案' },
+  'apiKeys.prefix': { en: 'Key prefix', 'zh-TW': '金鑰前綴' },
+  'apiKeys.createdBy': { en: 'Created by', 'zh-TW': '建立者' },
+  'apiKeys.state': { en: 'State', 'zh-TW': '狀態' },
   'audit.title': { en: 'Audit log', 'zh-TW': '稽核紀錄' },
   'audit.subtitle': {
     en: 'Every change, who made it and when, with the values before and after.',
