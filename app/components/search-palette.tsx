@@ -35,7 +35,13 @@ export function SearchPalette() {
 
   return (
     <>
-      <Form method="get" action="/search" role="search" className="header-search">
+      <Form
+        method="get"
+        action="/search"
+        role="search"
+        aria-label={t('search.title')}
+        className="header-search"
+      >
         <label>
           <span className="visually-hidden">{t('search.label')}</span>
           <input
