@@ -17,7 +17,7 @@ test('a lead filters and sorts the initiatives, reloads, and opens one from the 
   const { context, page } = await newPage()
   await signIn(page, 'lead@tenfold.demo')
   await gotoHydrated(page, '/initiatives')
-  await page.getByLabel('Search', { exact: true }).fill('daily')
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('daily')
   await page.waitForURL(/q=daily/)
   await expect
     .poll(() => page.getByRole('table').getByRole('link', { name: 'Daily Recommender' }).count())
@@ -29,7 +29,7 @@ test('a lead filters and sorts the initiatives, reloads, and opens one from the 
     .toBe('ascending')
   await page.reload()
   await page.waitForSelector('html[data-hydrated="true"]')
-  expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe('daily')
+  expect(await page.getByRole('searchbox', { name: 'Search', exact: true }).inputValue()).toBe('daily')
   await expectAccessible(page)
 
   await page.keyboard.press('Control+k')
