@@ -82,6 +82,7 @@ export function ListFilters({
       className="filters"
       ref={form}
       role="search"
+      aria-label={t('action.filter')}
       onChange={(event) => {
         const target = event.target as HTMLInputElement
         clearTimeout(timer.current)

@@ -35,7 +35,13 @@ export function SearchPalette() {
 
   return (
     <>
-      <Form method="get" action="/search" role="search" className="header-search">
+      <Form
+        method="get"
+        action="/search"
+        role="search"
+        aria-label={t('search.title')}
+        className="header-search"
+      >
         <label>
           <span className="visually-hidden">{t('search.label')}</span>
           <input
@@ -111,7 +117,8 @@ function PalettePanel({
   return (
     <div className="search-palette-panel">
       <input
-        type="search"
+        // Not type=search: there Chromium's Escape clears the field instead of closing the dialog.
+        type="text"
         role="combobox"
         autoFocus
         aria-label={t('search.label')}
@@ -126,7 +133,10 @@ function PalettePanel({
           setActive(0)
         }}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') {
+          if (event.key === 'Escape') {
+            event.preventDefault()
+            onDone()
+          } else if (event.key === 'ArrowDown') {
             event.preventDefault()
             setActive((index) => (hits.length ? (index + 1) % hits.length : 0))
           } else if (event.key === 'ArrowUp') {

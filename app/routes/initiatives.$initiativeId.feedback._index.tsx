@@ -6,9 +6,14 @@ import { FeedbackAnalytics } from '~/components/eet/feedback-analytics'
 import { FeedbackStatusBadge, SectionHeader } from '~/components/eet/feedback-bits'
 import { Badge, EmptyState } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
-import { FEEDBACK_KINDS, FEEDBACK_STATUSES, FeedbackFilterSchema } from '~/models/eet/eet.schema'
+import {
+  FEEDBACK_KINDS,
+  FEEDBACK_SORTS,
+  FEEDBACK_STATUSES,
+  FeedbackFilterSchema,
+} from '~/models/eet/eet.schema'
 import { listReleases } from '~/models/eet/eet.server'
-import { FEEDBACK_SORTS, feedbackSummary, listFeedbackPage } from '~/models/eet/feedback.server'
+import { feedbackSummary, listFeedbackPage } from '~/models/eet/feedback.server'
 import { ListFilters, ListFooter, ListSearch } from '~/components/list-controls'
 import { listCsvResponse, type CsvColumn } from '~/utils/list-csv.server'
 import { readListQuery } from '~/utils/list-query'

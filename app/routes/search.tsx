@@ -50,7 +50,7 @@ export default function SearchPage() {
   return (
     <>
       <PageHeader title={t('search.title')} />
-      <Form method="get" className="filters" role="search">
+      <Form method="get" className="filters" role="search" aria-label={t('search.label')}>
         <label>
           {t('search.label')}
           <input type="search" name="q" defaultValue={q} />

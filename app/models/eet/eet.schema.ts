@@ -104,6 +104,8 @@ export const FeedbackFilterSchema = z.object({
   mine: z.literal('1').optional().catch(undefined),
 })
 export type FeedbackFilter = z.output<typeof FeedbackFilterSchema>
+/** The orders the feedback list offers (app/models/eet/feedback.server.ts sorts by them in SQL). */
+export const FEEDBACK_SORTS = ['created', 'votes', 'usefulness', 'title', 'status', 'kind'] as const
 
 export function isFeedbackStatus(value: unknown): value is FeedbackStatusName {
   return typeof value === 'string' && (FEEDBACK_STATUSES as readonly string[]).includes(value)

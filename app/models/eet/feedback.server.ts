@@ -6,6 +6,7 @@ import type { FeedbackStatus, PilotFeedbackEventsTable } from '~/models/eet/tabl
 import { groupBy } from '~/utils/group-by'
 import { actorOf, audit } from '../foundation/audit.server'
 import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.server'
+import type { FEEDBACK_SORTS } from './eet.schema'
 import { NEXT_STATUSES, type FeedbackFilter, type FeedbackInput, type TriageInput } from './eet.schema'
 import { summariseFeedback, type FeedbackFact, type FeedbackFigures } from './feedback-summary'
 import { findBacklogItem, linkFeedback, listBacklogItemsCiting } from '../delivery/backlog.server'
@@ -34,7 +35,6 @@ function visibleFeedback(db: Executor, user: AuthUser) {
     .where(initiativeVisibleTo(user))
 }
 
-export const FEEDBACK_SORTS = ['created', 'votes', 'usefulness', 'title', 'status', 'kind'] as const
 export type FeedbackListOptions = FeedbackFilter & {
   sort?: (typeof FEEDBACK_SORTS)[number]
   dir?: 'asc' | 'desc'

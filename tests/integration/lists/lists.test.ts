@@ -231,3 +231,24 @@ describe('pilot feedback list', () => {
     expect(rows[1]?.[2]).toBe('Bug')
   })
 })
+
+describe('API keys list', () => {
+  test('filters by text, sorts by name, exports the rows shown', async () => {
+    const { loader } = await import('~/routes/admin.api-keys')
+    const { createApiKey } = await import('~/models/foundation/api-key.server')
+    const admin = await createUser({ role: 'admin' })
+    const cookie = await sessionCookieFor(admin.id)
+    const actor = { id: admin.id, label: admin.email }
+    for (const name of ['Keylist CRM', 'keylist BI', 'Other tool'])
+      await createApiKey(db, actor, { name, scopes: ['metrics:read'] })
+    type Page = { keys: { name: string }[] }
+    const names = async (query: string) =>
+      ((await run(loader, buildRequest(`/admin/api-keys?${query}`, { cookie }))) as Page).keys.map(
+        (k) => k.name,
+      )
+    expect(await names('q=keylist&sort=name')).toEqual(['keylist BI', 'Keylist CRM'])
+    expect(await names('q=keylist&sort=name&dir=desc')).toEqual(['Keylist CRM', 'keylist BI'])
+    const rows = await csv(loader, '/admin/api-keys?q=keylist&sort=name', cookie)
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['keylist BI', 'Keylist CRM'])
+  })
+})
