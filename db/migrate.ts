@@ -17,6 +17,7 @@ import * as m20261127_1870 from './migrations/2026_11_27_1870_binary_collation_f
 import * as m20261127_1880 from './migrations/2026_11_27_1880_add_activity_days'
 import * as m20261204_2000 from './migrations/2026_12_04_2000_add_manager_role'
 import * as m20261204_2010 from './migrations/2026_12_04_2010_add_data_retention'
+import * as m20261204_2020 from './migrations/2026_12_04_2020_create_coaching'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1880_add_activity_days': m20261127_1880,
   '2026_12_04_2000_add_manager_role': m20261204_2000,
   '2026_12_04_2010_add_data_retention': m20261204_2010,
+  '2026_12_04_2020_create_coaching': m20261204_2020,
 }
 
 function migrator(db: Kysely<any>) {

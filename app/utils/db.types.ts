@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { AccountabilityTables } from '~/models/accountability/tables'
+import type { ChangeTables } from '~/models/change/tables'
 import type { DeliveryTables } from '~/models/delivery/tables'
 import type { EetTables } from '~/models/eet/tables'
 import type {
@@ -25,7 +26,8 @@ export interface DB
     DeliveryTables,
     EetTables,
     RecommendationTables,
-    SponsorTables {}
+    SponsorTables,
+    ChangeTables {}
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

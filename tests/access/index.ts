@@ -1,4 +1,5 @@
 import { accountability } from './rows/accountability'
+import { change } from './rows/change'
 import { delivery } from './rows/delivery'
 import { eet } from './rows/eet'
 import { foundation } from './rows/foundation'
@@ -8,4 +9,13 @@ import { sponsor } from './rows/sponsor'
 import type { RowsModule } from './types'
 
 // Each capability adds its rows file here.
-export const AREAS: RowsModule[] = [foundation, delivery, accountability, kpi, recommendations, eet, sponsor]
+export const AREAS: RowsModule[] = [
+  foundation,
+  delivery,
+  accountability,
+  kpi,
+  recommendations,
+  eet,
+  sponsor,
+  change,
+]

@@ -1,4 +1,5 @@
 import { accountability } from './accountability'
+import { change } from './change'
 import { common } from './common'
 import { delivery } from './delivery'
 import { eet } from './eet'
@@ -17,6 +18,7 @@ export const areas = {
   eet,
   recommendations,
   sponsor,
+  change,
 }
 
 export const messages = {
@@ -28,6 +30,7 @@ export const messages = {
   ...eet,
   ...recommendations,
   ...sponsor,
+  ...change,
 }
 
 export type MessageKey = keyof typeof messages
