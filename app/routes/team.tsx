@@ -12,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const TABS = [
   { to: '/team', label: 'recommendations.team.tab.overview', end: true },
+  { to: '/team/coaching', label: 'change.coaching.tab' },
   { to: '/team/feedback', label: 'recommendations.team.tab.feedback' },
 ] as const
 

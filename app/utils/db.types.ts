@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { AttentionTables } from '~/models/attention/tables'
 import type { AccountabilityTables } from '~/models/accountability/tables'
+import type { ChangeTables } from '~/models/change/tables'
 import type { DeliveryTables } from '~/models/delivery/tables'
 import type { EetTables } from '~/models/eet/tables'
 import type {
@@ -27,7 +28,8 @@ export interface DB
     EetTables,
     RecommendationTables,
     SponsorTables,
-    AttentionTables {}
+    AttentionTables,
+    ChangeTables {}
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

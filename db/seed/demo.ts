@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: 'sponsor@tenfold.demo', name: 'Grace Chen', role: 'sponsor' },
   { email: 'eet@tenfold.demo', name: 'Kevin Huang', role: 'eet_member' },
   { email: 'viewer@tenfold.demo', name: 'Vera Lee', role: 'viewer' },
+  { email: 'manager@tenfold.demo', name: 'Ming Chou', role: 'manager' },
 ]
 
 const SYSTEM = { id: null, label: 'system:demo-seed' }

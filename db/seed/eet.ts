@@ -156,6 +156,9 @@ function buildRoster(random: () => number) {
     }
   }
   for (const rep of reps) rep.email = `${rep.seller_id.toLowerCase()}@sales.tenfold.demo`
+  // The demo manager account leads the first frontline team (the roster links a manager by email).
+  const demoManager = reps.find((rep) => rep.role === 'Frontline manager')
+  if (demoManager) demoManager.email = 'manager@tenfold.demo'
   return reps
 }
 

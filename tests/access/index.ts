@@ -1,5 +1,6 @@
 import { accountability } from './rows/accountability'
 import { attention } from './rows/attention'
+import { change } from './rows/change'
 import { delivery } from './rows/delivery'
 import { eet } from './rows/eet'
 import { foundation } from './rows/foundation'
@@ -18,4 +19,5 @@ export const AREAS: RowsModule[] = [
   eet,
   sponsor,
   attention,
+  change,
 ]

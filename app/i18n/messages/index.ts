@@ -1,5 +1,6 @@
 import { accountability } from './accountability'
 import { attention } from './attention'
+import { change } from './change'
 import { common } from './common'
 import { delivery } from './delivery'
 import { eet } from './eet'
@@ -19,6 +20,7 @@ export const areas = {
   recommendations,
   sponsor,
   attention,
+  change,
 }
 
 export const messages = {
@@ -31,6 +33,7 @@ export const messages = {
   ...recommendations,
   ...sponsor,
   ...attention,
+  ...change,
 }
 
 export type MessageKey = keyof typeof messages

@@ -157,3 +157,24 @@ export async function teamCohortRetention(db: Executor, range: Range, timezone: 
     })),
   }
 }
+
+/** Every (rep, reporting-zone day) of activity of the scope's reps in [from, to), as 'seller|day' keys. */
+export async function teamActiveDays(db: Executor, range: Range, timezone: string, scope: RepScope) {
+  await readyToRead(db, timezone, { activity: true })
+  const rows = await sql<{ seller_id: string; day: string }>`
+    select a.seller_id, to_char(a.day, 'YYYY-MM-DD') as day from (${activeDaysSql(range)}) a
+    where ${scopeSql(scope, sql`a.seller_id`)}`.execute(db)
+  return new Set(rows.rows.map((row) => `${row.seller_id}|${row.day}`))
+}
+
+/** The rejection reasons the scope's reps gave most (decided rejections of recommendations generated in range). */
+export async function teamRejectionReasons(db: Executor, range: Range, timezone: string, scope: RepScope) {
+  await readyToRead(db, timezone, {})
+  const rows = await sql<{ reason: string; count: number }>`
+    select coalesce(e.reason_code, 'other') as reason, count(*)::int as count
+    from recommendation_states s join recommendation_events e on e.event_id = s.decision_event_id
+    where s.decision = 'rejected' and s.generated_at >= ${dayStartSql(range.from, timezone)}
+      and s.generated_at < ${dayStartSql(range.to, timezone)} and ${scopeSql(scope, sql`s.seller_id`)}
+    group by 1 order by 2 desc, 1 limit 5`.execute(db)
+  return rows.rows
+}

@@ -3,6 +3,7 @@ import { seedEet } from '../../../db/seed/eet'
 import { eetRepresentativeness } from '~/models/eet/eet.server'
 import { feedbackSummary } from '~/models/eet/feedback.server'
 import { countUnreadNotifications } from '~/models/attention/notification.server'
+import { teamSellerIds } from '~/models/foundation/team.server'
 import { db } from '~/utils/db.server'
 import { createInitiative, createUser } from '#tests/factories'
 
@@ -21,6 +22,10 @@ test('the demo roster and EET: a few hundred reps, an EET that is not representa
   expect(reps.length).toBeGreaterThan(200)
   expect(reps.length).toBeLessThan(500)
   expect(reps.some((rep) => rep.left_at)).toBe(true)
+  // The demo manager account leads one frontline team of 16 to 25 reps.
+  const team = await teamSellerIds(db, 'manager@tenfold.demo')
+  expect(team.length).toBeGreaterThanOrEqual(12)
+  expect(team.length).toBeLessThanOrEqual(25)
 
   const report = await eetRepresentativeness(db, initiative.id, '2026-11-27')
   expect(report.eetSize).toBe(18)
