@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
+import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
+import { kpiVisibleTo } from './kpi.server'
 
 // What the other areas read of the KPIs: the KPIs a business case's benefit lines may name and how they
 // stand against their targets, how many KPIs of each kind an initiative has (the checklist), and KPI
@@ -17,25 +19,32 @@ export function listKpiChoices(db: Executor, initiative: { id: string; program_i
     .execute()
 }
 
-/** For each benefit line that names a KPI: the KPI's latest measurement and its target for that period. */
-export async function benefitEvidence(db: Executor, kpiIds: string[]) {
+/**
+ * For each benefit line that names a KPI: the KPI's latest measurement and its target for that period.
+ * With a viewer, only the KPIs the viewer may open: a line never shows (or links to) a KPI whose page
+ * would answer 404 (the probe found a demo case showing another initiative's KPI).
+ */
+export async function benefitEvidence(db: Executor, kpiIds: string[], viewer?: AuthUser) {
   if (kpiIds.length === 0) return []
-  return db
-    .selectFrom('kpis as k')
+  let query = db
+    .selectFrom('kpis')
+    // The visibility rule reads the KPI's initiative (kpiVisibleTo, as every KPI query does).
+    .leftJoin('initiatives', 'initiatives.id', 'kpis.initiative_id')
     .leftJoin('kpi_targets as t', (join) =>
-      join.onRef('t.kpi_id', '=', 'k.id').onRef('t.period_end', '=', 'k.last_period_end'),
+      join.onRef('t.kpi_id', '=', 'kpis.id').onRef('t.period_end', '=', 'kpis.last_period_end'),
     )
     .select([
-      'k.id',
-      'k.name_en',
-      'k.name_zh_tw',
-      'k.unit',
-      'k.last_period_end',
-      'k.last_value',
+      'kpis.id',
+      'kpis.name_en',
+      'kpis.name_zh_tw',
+      'kpis.unit',
+      'kpis.last_period_end',
+      'kpis.last_value',
       't.value as target_value',
     ])
-    .where('k.id', 'in', kpiIds)
-    .execute()
+    .where('kpis.id', 'in', kpiIds)
+  if (viewer) query = query.where(kpiVisibleTo(viewer) as never)
+  return query.execute()
 }
 
 /** Active KPIs of these initiatives, counted by kind. */
