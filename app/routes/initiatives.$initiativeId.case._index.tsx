@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kpiIds = businessCase.benefits.map((b) => b.kpi_id).filter((id): id is string => Boolean(id))
   const [comments, evidence] = await Promise.all([
     listCaseComments(db, businessCase.id),
-    benefitEvidence(db, kpiIds),
+    benefitEvidence(db, kpiIds, user),
   ])
   const ownCase = businessCase.author_id === user.id || businessCase.submitted_by === user.id
   return {

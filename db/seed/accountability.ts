@@ -42,7 +42,8 @@ const RECOMMENDER_BENEFITS: Benefit[] = [
   {
     name: 'Time saved preparing calls',
     startYear: 2,
-    kpi: 'time-with-customers',
+    // No KPI: time-with-customers belongs to the AI coaching initiative, whose page this case's readers
+    // may not open (a benefit line names only its own initiative's or program-level KPIs).
     assumptions: [
       ['Hours saved per rep per year', 'h', 60, 'Pilot time study'],
       ['Reps', 'reps', 250, 'Enterprise and mid-market AEs'],

@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
+import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
+import { kpiVisibleTo } from './kpi.server'
 import { ensureKpiStates } from './state.server'
 import { statusOnDay, targetAt } from './status'
 
@@ -23,24 +25,29 @@ export function listKpiChoices(db: Executor, initiative: { id: string; program_i
  * For each benefit line that names a KPI: the KPI's latest measurement and its planned value for that
  * period, on the same trajectory as the KPI page (`targetAt`: linear from the baseline through the
  * targets, flat after the last), so a period between two target dates is planned too.
+ * With a viewer, only the KPIs the viewer may open: a line never shows (or links to) a KPI whose page
+ * would answer 404 (the probe found a demo case showing another initiative's KPI).
  */
-export async function benefitEvidence(db: Executor, kpiIds: string[]) {
+export async function benefitEvidence(db: Executor, kpiIds: string[], viewer?: AuthUser) {
   if (kpiIds.length === 0) return []
+  let kpiQuery = db
+    .selectFrom('kpis')
+    // The visibility rule reads the KPI's initiative (kpiVisibleTo, as every KPI query does).
+    .leftJoin('initiatives', 'initiatives.id', 'kpis.initiative_id')
+    .select([
+      'kpis.id',
+      'kpis.name_en',
+      'kpis.name_zh_tw',
+      'kpis.unit',
+      'kpis.last_period_end',
+      'kpis.last_value',
+      'kpis.baseline_value',
+      'kpis.baseline_date',
+    ])
+    .where('kpis.id', 'in', kpiIds)
+  if (viewer) kpiQuery = kpiQuery.where(kpiVisibleTo(viewer) as never)
   const [kpis, targets] = await Promise.all([
-    db
-      .selectFrom('kpis as k')
-      .select([
-        'k.id',
-        'k.name_en',
-        'k.name_zh_tw',
-        'k.unit',
-        'k.last_period_end',
-        'k.last_value',
-        'k.baseline_value',
-        'k.baseline_date',
-      ])
-      .where('k.id', 'in', kpiIds)
-      .execute(),
+    kpiQuery.execute(),
     db
       .selectFrom('kpi_targets')
       .select(['kpi_id', 'period_end', 'value'])

@@ -150,13 +150,15 @@ export async function ingestItems(db: Executor, items: IngestItem[]): Promise<De
 }
 
 /**
- * One API ingest request: its items stored and one audit row (the key, how many were accepted,
- * duplicates, rejected) in one transaction (docs/api.md: key actions are audited). 340,000 events
- * sent over many requests leave one row per request, not one per event.
+ * One API ingest request: its items stored and, when it stored any, one audit row (the key, how many
+ * were received, accepted, duplicates, rejected) in the same transaction (docs/api.md: key actions are
+ * audited). 340,000 events sent over many requests leave one row per request, not one per event; a
+ * request that changes nothing (all duplicates or rejected) writes nothing, its answer says why.
  */
 export async function ingestRequest(db: Database, actor: Actor, items: IngestItem[]) {
   return db.transaction().execute(async (trx) => {
     const report = await ingestItems(trx, items)
+    if (report.accepted === 0) return report
     await audit(trx, {
       actor,
       action: 'recommendation-events.ingest',

@@ -9,6 +9,7 @@ import { action as caseAction, loader as caseLoader } from '~/routes/initiatives
 import { action as editAction } from '~/routes/initiatives.$initiativeId.case.edit'
 import { loader as exportLoader } from '~/routes/initiatives.$initiativeId.case.export'
 import { loader as versionsLoader } from '~/routes/initiatives.$initiativeId.case.versions'
+import { loader as kpiLoader } from '~/routes/kpis.$kpiId._index'
 import { db } from '~/utils/db.server'
 import { addMember, createInitiative, createProgram, createUser } from '#tests/factories'
 import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/requests'
@@ -482,5 +483,42 @@ describe('business case workflow', () => {
     expect(loaded.evidence).toEqual([
       expect.objectContaining({ id: ours.id, last_value: 42, target_value: 50 }),
     ])
+  })
+
+  test("a benefit line never shows a KPI the reader cannot open (the demo named another initiative's)", async () => {
+    const { program, lead, initiative, params, as } = await setup()
+    const other = await createInitiative({
+      programId: program.id,
+      leadId: (await createUser({ role: 'lead' })).id,
+    })
+    const hidden = await db
+      .insertInto('kpis')
+      .values({
+        program_id: program.id,
+        initiative_id: other.id,
+        key: 'their-kpi',
+        name_en: 'Their KPI',
+        name_zh_tw: '他們的指標',
+        kind: 'lagging',
+        category: 'financial',
+        direction: 'higher',
+        cadence: 'monthly',
+        last_period_end: '2026-10-31',
+        last_value: 7,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const path = `/initiatives/${initiative.id}/case`
+    await run(editAction, buildRequest(`${path}/edit`, { cookie: await as(lead), form: CASE_FORM }), params)
+    // Linked behind the form's back, as the demo seed did: the form itself refuses such a KPI (409 above).
+    await db.updateTable('business_case_benefits').set({ kpi_id: hidden.id }).execute()
+    const kpiPage = await run(kpiLoader, buildRequest(`/kpis/${hidden.id}`, { cookie: await as(lead) }), {
+      kpiId: hidden.id,
+    })
+    expect(statusOf(kpiPage)).toBe(404)
+    const loaded = (await run(caseLoader, buildRequest(path, { cookie: await as(lead) }), params)) as {
+      evidence: { id: string }[]
+    }
+    expect(loaded.evidence).toEqual([])
   })
 })
