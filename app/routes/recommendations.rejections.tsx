@@ -11,7 +11,7 @@ import { pageRange } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'analytics:read')
+  await requirePermission(request, 'analytics:read')
   const { range, invalid, timezone } = await pageRange(db, request)
   return {
     range: { from: range.from, to: range.to },
