@@ -243,7 +243,9 @@ export async function seedEet(trx: Transaction<DB>, ctx: SeedContext) {
   const formerMembers = others.slice(7, 9)
 
   // Four EET reps sign in to the portal as themselves (accounts without a password in the demo).
-  const portalReps = [enthusiasts[0]!, enthusiasts[1]!, others[0]!, others[1]!]
+  // (Not the demo manager, who signs in as manager@tenfold.demo with the manager role.)
+  const notManager = (rep: Rep) => rep.email !== 'manager@tenfold.demo'
+  const portalReps = [...enthusiasts.filter(notManager).slice(0, 2), ...others.filter(notManager).slice(0, 2)]
   const portalUsers = await trx
     .insertInto('users')
     .values(portalReps.map((rep) => ({ email: rep.email, name: rep.name, role: 'eet_member' as const })))

@@ -258,10 +258,6 @@ export const foundation = defineMessages({
   'apiKeys.createdBy': { en: 'Created by', 'zh-TW': '建立者' },
   'apiKeys.state': { en: 'State', 'zh-TW': '狀態' },
   'audit.title': { en: 'Audit log', 'zh-TW': '稽核紀錄' },
-  'audit.export': { en: 'Export CSV', 'zh-TW': '匯出 CSV' },
-  'audit.exportHeading': { en: 'Export a date range', 'zh-TW': '匯出指定期間' },
-  'audit.exportFrom': { en: 'From', 'zh-TW': '起始日' },
-  'audit.exportTo': { en: 'To (not included)', 'zh-TW': '結束日（不含）' },
   'audit.subtitle': {
     en: 'Every change, who made it and when, with the values before and after.',
     'zh-TW': '每一項變更、由誰於何時進行，以及變更前後的值。',

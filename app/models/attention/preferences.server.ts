@@ -96,6 +96,10 @@ export async function saveProgramWebhooks(
   const values = { teams_url: input.teams_url ?? null, slack_url: input.slack_url ?? null }
   await db.transaction().execute(async (trx) => {
     const before = await getProgramWebhooks(trx, programId)
+    // Saving what is already there changes nothing, so it writes nothing (and audits nothing).
+    const same =
+      (before?.teams_url ?? null) === values.teams_url && (before?.slack_url ?? null) === values.slack_url
+    if (same) return
     await trx
       .insertInto('program_webhooks')
       .values({ program_id: programId, ...values, updated_by: admin.id })

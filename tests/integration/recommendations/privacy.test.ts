@@ -6,7 +6,7 @@ import { loader as adoptionApi } from '~/routes/api.v1.metrics.adoption'
 import { loader as funnelApi } from '~/routes/api.v1.metrics.recommendation-funnel'
 import { loader as adoptionPage } from '~/routes/recommendations.adoption'
 import { loader as funnelPage } from '~/routes/recommendations._index'
-import { loader as rejectionsPage } from '~/routes/recommendations.rejections'
+import { loader as rejectionsExport } from '~/routes/recommendations.rejections.export'
 import { db } from '~/utils/db.server'
 import { createProgram, createUser } from '#tests/factories'
 import { buildRequest, run, sessionCookieFor } from '#tests/support/requests'
@@ -135,19 +135,19 @@ describe('a viewer sees no figure about a group of 4 reps', () => {
   test('the rejected-recommendations export does not say which rep rejected', async () => {
     const response = (await page(
       viewer,
-      rejectionsPage,
-      `/recommendations/rejections?${RANGE}&format=csv`,
+      rejectionsExport,
+      `/recommendations/rejections/export?${RANGE}`,
     )) as Response
-    const lines = (await response.text()).trim().split('\n')
+    const lines = (await response.text()).trim().split(/\r?\n/)
     expect(lines).toHaveLength(2)
     expect(lines[0]!.split(',')[1]).toBe('seller_id')
     expect(lines[1]!.split(',')[1]).toBe('')
     const asAdmin = (await page(
       admin,
-      rejectionsPage,
-      `/recommendations/rejections?${RANGE}&format=csv`,
+      rejectionsExport,
+      `/recommendations/rejections/export?${RANGE}`,
     )) as Response
-    expect((await asAdmin.text()).trim().split('\n')[1]!.split(',')[1]).toBe('S1')
+    expect((await asAdmin.text()).trim().split(/\r?\n/)[1]!.split(',')[1]).toBe('S1')
   })
 })
 

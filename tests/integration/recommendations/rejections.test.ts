@@ -67,7 +67,8 @@ describe('rejections', () => {
   })
 
   test('the export link answers a CSV whose rows take the account from the recommendation', async () => {
-    const analyst = await createUser({ role: 'lead' })
+    // An admin: only they see which rep rejected (rep-data privacy blanks seller_id for the others).
+    const analyst = await createUser({ role: 'admin' })
     const response = (await run(
       exportLoader,
       buildRequest('/recommendations/rejections/export?from=2026-10-05&to=2026-10-26', {
