@@ -7,11 +7,16 @@ import { getPreferences, preferencesCookie, SIDEBARS, THEMES } from '~/utils/pre
 
 // The theme switch and the sidebar's collapse button post here (plain forms: they work without
 // JavaScript); the choice lives in a cookie, so it needs no account and is not audited.
-const PreferencesSchema = z.object({
-  theme: z.enum(THEMES).optional(),
-  sidebar: z.enum(SIDEBARS).optional(),
-  redirectTo: z.string().optional(),
-})
+const PreferencesSchema = z
+  .object({
+    theme: z.enum(THEMES).optional(),
+    sidebar: z.enum(SIDEBARS).optional(),
+    redirectTo: z.string().optional(),
+  })
+  .refine((value) => value.theme !== undefined || value.sidebar !== undefined, {
+    // A post that chooses nothing is not a preference (and must not answer as if it were one).
+    message: 'errors.invalid',
+  })
 
 export async function loader() {
   return redirect('/')

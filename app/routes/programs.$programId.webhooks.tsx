@@ -37,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const schema = webhooksSchema(env().TENFOLD_ALLOW_LOCAL_WEBHOOKS)
   const submission = parseSubmission(await request.formData(), schema, locale)
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
-  await saveProgramWebhooks(db, admin, program.id, submission.value)
+  const { teams_url, slack_url } = submission.value
+  await saveProgramWebhooks(db, admin, program.id, { teams_url, slack_url })
   return redirectWithToast(`/programs/${program.id}`, { kind: 'success', message: 'toast.saved' })
 }
 
@@ -55,6 +56,7 @@ export default function ProgramWebhooksPage() {
       <p className="muted">{t('attention.webhooks.hint')}</p>
       <Form method="post" className="card form-grid" {...formProps}>
         <FormError message={formError} id={formErrorId} />
+        <input type="hidden" name="intent" value="save" />
         <FormFields
           initial={initial}
           constraints={constraints}

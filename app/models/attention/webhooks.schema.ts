@@ -28,6 +28,8 @@ export function webhookUrl(allowLocal: boolean) {
 
 export function webhooksSchema(allowLocal: boolean) {
   return z.object({
+    // The form says what it is: a post without it (a stray or forged body) saves nothing.
+    intent: z.literal('save'),
     teams_url: webhookUrl(allowLocal).optional(),
     slack_url: webhookUrl(allowLocal).optional(),
   })

@@ -17,12 +17,16 @@ describe('delivery settings', () => {
   test('webhook URLs: https, or http://127.0.0.1 only when local receivers are allowed', () => {
     const strict = webhooksSchema(false)
     const local = webhooksSchema(true)
-    expect(strict.safeParse({ teams_url: 'https://example.webhook.office.com/x' }).success).toBe(true)
-    expect(strict.safeParse({ teams_url: 'http://example.com/x' }).success).toBe(false)
-    expect(strict.safeParse({ slack_url: 'http://127.0.0.1:9/x' }).success).toBe(false)
-    expect(local.safeParse({ slack_url: 'http://127.0.0.1:9/x' }).success).toBe(true)
-    expect(local.safeParse({ slack_url: 'http://10.0.0.1/x' }).success).toBe(false)
-    expect(strict.parse({ teams_url: '' })).toEqual({ teams_url: null })
+    expect(
+      strict.safeParse({ intent: 'save', teams_url: 'https://example.webhook.office.com/x' }).success,
+    ).toBe(true)
+    expect(strict.safeParse({ intent: 'save', teams_url: 'http://example.com/x' }).success).toBe(false)
+    expect(strict.safeParse({ intent: 'save', slack_url: 'http://127.0.0.1:9/x' }).success).toBe(false)
+    expect(local.safeParse({ intent: 'save', slack_url: 'http://127.0.0.1:9/x' }).success).toBe(true)
+    expect(local.safeParse({ intent: 'save', slack_url: 'http://10.0.0.1/x' }).success).toBe(false)
+    // A body that does not say it is the form saves nothing.
+    expect(strict.safeParse({ slack_url: 'https://hooks.slack.com/x' }).success).toBe(false)
+    expect(strict.parse({ intent: 'save', teams_url: '' })).toEqual({ intent: 'save', teams_url: null })
   })
 
   test('the webhooks form saves and audits; a bad URL is refused next to its field', async () => {
@@ -32,13 +36,16 @@ describe('delivery settings', () => {
     const path = `/programs/${program.id}/webhooks`
     const refused = await run(
       webhooksAction,
-      buildRequest(path, { cookie, form: { teams_url: 'ftp://x' } }),
+      buildRequest(path, { cookie, form: { intent: 'save', teams_url: 'ftp://x' } }),
       { programId: program.id },
     )
     expect(statusOf(refused)).toBe(400)
     const saved = await run(
       webhooksAction,
-      buildRequest(path, { cookie, form: { slack_url: 'https://hooks.slack.com/services/T/B/X' } }),
+      buildRequest(path, {
+        cookie,
+        form: { intent: 'save', slack_url: 'https://hooks.slack.com/services/T/B/X' },
+      }),
       { programId: program.id },
     )
     expect(statusOf(saved)).toBe(302)
