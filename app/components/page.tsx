@@ -139,6 +139,8 @@ export function SegmentedControl({
 
 /** Help text naming file columns: the column names (snake_case, comma lists) are shown as code, as typed. */
 export function TextWithCodes({ text }: { text: string }) {
-  const parts = text.split(/(\b[a-z0-9]+(?:_[a-z0-9]+)+(?:,[a-z0-9_]+)*\b|\b[a-z0-9_]+(?:,[a-z0-9_]+)+\b)/g)
+  const parts = text.split(
+    /(\b[a-zA-Z0-9]+(?:_[a-zA-Z0-9]+)+(?:,[a-zA-Z0-9_]+)*\b|\b[a-z0-9_]+(?:,[a-z0-9_]+)+\b)/g,
+  )
   return <>{parts.map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>
 }

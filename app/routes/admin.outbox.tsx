@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
-import { EmptyState, PageHeader } from '~/components/page'
+import { EmptyState, PageHeader, TextWithCodes } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { listOutbox, outboxCounts, retryDead } from '~/models/attention/worker.server'
 import { db } from '~/utils/db.server'
@@ -81,7 +81,9 @@ export default function OutboxPage() {
         </ul>
       )}
       <h2 id="outgoing-mail">{t('attention.outbox.mail')}</h2>
-      <p className="muted">{t(smtp ? 'attention.outbox.mailSmtp' : 'attention.outbox.mailKept')}</p>
+      <p className="muted">
+        <TextWithCodes text={t(smtp ? 'attention.outbox.mailSmtp' : 'attention.outbox.mailKept')} />
+      </p>
       {kept.length === 0 ? (
         <EmptyState>{t('attention.outbox.noMail')}</EmptyState>
       ) : (
@@ -94,7 +96,9 @@ export default function OutboxPage() {
               <p className="muted">
                 {t('attention.outbox.to', { address: mail.address })} · {format.dateTime(mail.created_at)}
               </p>
-              <pre className="mail-body">{mail.body_text}</pre>
+              <pre className="mail-body">
+                <code>{mail.body_text}</code>
+              </pre>
             </li>
           ))}
         </ul>

@@ -18,6 +18,16 @@ const CODE_LABELS: Record<string, string> = {
   to: 'stage.',
   role: 'role.',
 }
+/** Other catalogue families a code value may belong to, tried in turn when its field names none. */
+const CODE_FAMILIES = [
+  'status.',
+  'eet.status.',
+  'eet.feedback.kind.',
+  'accountability.costKind.',
+  'stage.',
+  'role.',
+]
+const CODE = /^[a-z]+(_[a-z0-9]+)+$/
 const isFields = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 const humanise = (name: string) => name.replace(/_/g, ' ')
@@ -26,23 +36,31 @@ function useAuditLabels() {
   const t = useT()
   const format = useFormat()
   const label = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback)
+  const fieldName = (name: string) => label(`audit.field.${name}`, humanise(name))
   const value = (field: string, raw: Json): string => {
     if (raw === null || raw === '') return '—'
     if (typeof raw === 'boolean') return t(raw ? 'common.yes' : 'common.no')
     if (typeof raw === 'number') return format.number(raw)
     if (Array.isArray(raw)) return raw.map((item) => value(field, item)).join(', ')
     if (isFields(raw)) {
-      const text = JSON.stringify(raw)
-      return text.length > 120 ? `${text.slice(0, 120)}…` : text
+      // A nested record (a benefit line, a measurement) reads as its labelled fields, not as JSON.
+      const text = Object.entries(raw)
+        .map(([name, inner]) => `${fieldName(name)}: ${value(name, inner)}`)
+        .join('; ')
+      return text.length > 160 ? `${text.slice(0, 160)}…` : text
     }
     if (ISO_DAY.test(raw)) return format.date(raw)
     if (ISO_TIME.test(raw)) return format.dateTime(raw)
     const prefix = CODE_LABELS[field]
-    if (prefix) return label(`${prefix}${raw}`, raw)
+    if (prefix) return label(`${prefix}${raw}`, humanise(raw))
+    if (CODE.test(raw)) {
+      const family = CODE_FAMILIES.find((candidate) => isMessageKey(`${candidate}${raw}`))
+      return family ? label(`${family}${raw}`, raw) : humanise(raw)
+    }
     return raw.length > 160 ? `${raw.slice(0, 160)}…` : raw
   }
   return {
-    field: (name: string) => label(`audit.field.${name}`, humanise(name)),
+    field: fieldName,
     value,
     type: (type: string) => label(`audit.type.${type}`, humanise(type)),
     action: (action: string) => {

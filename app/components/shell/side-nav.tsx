@@ -11,8 +11,9 @@ export function SideNav({ role, id }: { role: Role; id: string }) {
     <nav aria-label={t('nav.main')} className="sidenav" id={id}>
       {navFor(role).map((group) => (
         <section key={group.id} className="sidenav-group" aria-labelledby={`${id}-${group.id}`}>
-          {/* A group whose one entry says the same ("KPIs" › "KPIs") keeps its heading for screen readers only. */}
-          <h2
+          {/* Not a heading: the pages' own headings stay the document's outline (the group is labelled by it).
+              A group whose one entry says the same ("KPIs" › "KPIs") keeps its heading for screen readers only. */}
+          <p
             className={
               group.items.length === 1 && t(group.items[0]!.label) === t(group.label)
                 ? 'visually-hidden'
@@ -21,7 +22,7 @@ export function SideNav({ role, id }: { role: Role; id: string }) {
             id={`${id}-${group.id}`}
           >
             {t(group.label)}
-          </h2>
+          </p>
           <ul>
             {group.items.map((item) => (
               <li key={item.to}>
