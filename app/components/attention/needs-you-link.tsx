@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { Icon } from '~/components/shell/icons'
 import { useT } from '~/i18n/react'
 
 /** The header's "needs you" count: how many items wait for the reader, linking to the home list. */
@@ -10,7 +11,11 @@ export function NeedsYouLink({ count }: { count: number }) {
       className="needs-you-link"
       aria-label={t('attention.needsYou.count', { count })}
     >
-      {t('attention.needsYou.title')}
+      {/* The words on a laptop, an icon on a phone's narrow top bar. */}
+      <span className="needs-you-icon" aria-hidden="true">
+        <Icon name="inbox" />
+      </span>
+      <span className="needs-you-label">{t('attention.needsYou.title')}</span>
       {count > 0 ? <span className="count-badge">{count}</span> : null}
     </Link>
   )
