@@ -4,6 +4,7 @@ import { requirePermission } from '~/auth/session.server'
 import { Chart } from '~/components/charts/chart'
 import { EmptyState } from '~/components/page'
 import { RangeFilter, useKeyLabel } from '~/components/recommendations/range-filter'
+import { CohortTable } from '~/components/recommendations/cohort-table'
 import { useFormat, useT } from '~/i18n/react'
 import {
   adoptionBy,
@@ -149,45 +150,7 @@ export default function AdoptionPage() {
           </div>
           <h3>{t('recommendations.adoption.cohorts')}</h3>
           <p className="muted">{t('recommendations.adoption.cohortsExplain')}</p>
-          {cohorts.cohorts.length === 0 ? (
-            <EmptyState>{t('recommendations.empty')}</EmptyState>
-          ) : (
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="region"
-              aria-label={t('recommendations.adoption.cohorts')}
-            >
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('recommendations.adoption.cohort')}</th>
-                    <th scope="col">{t('recommendations.adoption.cohortSize')}</th>
-                    {cohorts.offsets.map((offset) => (
-                      <th scope="col" key={offset}>
-                        {t('recommendations.adoption.weekN', { n: offset })}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {cohorts.cohorts.map((cohort) => (
-                    <tr key={cohort.week}>
-                      <th scope="row">{format.date(cohort.week)}</th>
-                      <td>
-                        {cohort.suppressed
-                          ? t('recommendations.privacy.fewerThan')
-                          : format.number(cohort.size)}
-                      </td>
-                      {cohort.retention.map((share, index) => (
-                        <td key={index}>{share === null ? '' : format.percent(share, 0)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <CohortTable cohorts={cohorts} />
         </>
       )}
     </section>

@@ -3,7 +3,8 @@ import { useFormat, useT } from '~/i18n/react'
 
 type Cohorts = {
   offsets: number[]
-  cohorts: { week: string; size: number; retention: (number | null)[] }[]
+  /** `suppressed`: a cohort of fewer than 5 reps, whose size is not shown (rep-data privacy). */
+  cohorts: { week: string; size: number | null; retention: (number | null)[]; suppressed?: boolean }[]
 }
 
 /** Weekly cohort retention: one row per first-active week, the share still active each week after. */
@@ -29,7 +30,11 @@ export function CohortTable({ cohorts }: { cohorts: Cohorts }) {
           {cohorts.cohorts.map((cohort) => (
             <tr key={cohort.week}>
               <th scope="row">{format.date(cohort.week)}</th>
-              <td>{format.number(cohort.size)}</td>
+              <td>
+                {cohort.suppressed || cohort.size === null
+                  ? t('recommendations.privacy.fewerThan')
+                  : format.number(cohort.size)}
+              </td>
               {cohort.retention.map((share, index) => (
                 <td key={index}>{share === null ? '' : format.percent(share, 0)}</td>
               ))}
