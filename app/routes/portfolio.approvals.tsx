@@ -109,7 +109,7 @@ export default function ApprovalsPage() {
         <h2 id="cases-heading">{t('sponsor.approvals.cases')}</h2>
         {cases.length ? (
           <div className="table-wrap">
-            <table>
+            <table className="stack-on-phone">
               <thead>
                 <tr>
                   <th scope="col">{t('sponsor.portfolio.initiative')}</th>
@@ -152,7 +152,7 @@ export default function ApprovalsPage() {
         <h2 id="gates-heading">{t('sponsor.approvals.gates')}</h2>
         {gates.length ? (
           <div className="table-wrap">
-            <table>
+            <table className="stack-on-phone">
               <thead>
                 <tr>
                   <th scope="col">{t('sponsor.portfolio.initiative')}</th>
