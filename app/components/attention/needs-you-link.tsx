@@ -16,7 +16,7 @@ export function NeedsYouLink({ count }: { count: number }) {
         <Icon name="inbox" />
       </span>
       <span className="needs-you-label">{t('attention.needsYou.title')}</span>
-      {count > 0 ? <span className="count-badge">{count}</span> : null}
+      {count > 0 ? <span className="count-badge">{count > 99 ? '99+' : count}</span> : null}
     </Link>
   )
 }

@@ -163,7 +163,7 @@ export function AppShell({
                   title={t('common.notifications')}
                 >
                   <Icon name="bell" />
-                  {unread > 0 ? <span className="count-badge">{unread}</span> : null}
+                  {unread > 0 ? <span className="count-badge">{unread > 99 ? '99+' : unread}</span> : null}
                 </Link>
                 <UserMenu user={user} here={here} preferences={preferences} />
               </div>
