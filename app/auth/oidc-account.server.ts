@@ -97,11 +97,17 @@ export async function resolveSsoUser(
       : { id: null, label: SSO_ACTOR_LABEL }
     if (existing) user = existing
     else {
-      const role = (settings.roleClaim && mappedRole(settings.roleMap, claimAt(claims, settings.roleClaim))) || 'viewer'
+      const role =
+        (settings.roleClaim && mappedRole(settings.roleMap, claimAt(claims, settings.roleClaim))) || 'viewer'
       const rosterRow = await rosterRowByEmail(trx, email)
       user = await trx
         .insertInto('users')
-        .values({ email, name: nameOf(claims, rosterRow?.name ?? email.split('@')[0]!), role, password_hash: null })
+        .values({
+          email,
+          name: nameOf(claims, rosterRow?.name ?? email.split('@')[0]!),
+          role,
+          password_hash: null,
+        })
         .returning(['id', 'email', 'role'])
         .executeTakeFirstOrThrow()
       await audit(trx, {

@@ -38,7 +38,8 @@ let discovered: Promise<oidc.Configuration> | undefined
 /** The provider's metadata, discovered once per process; a failed discovery is retried next time. */
 function configuration(): Promise<oidc.Configuration> {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = env()
-  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) throw new Error('Single sign-on is not configured')
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET)
+    throw new Error('Single sign-on is not configured')
   const issuer = new URL(OIDC_ISSUER)
   // The env schema allows http:// only for a provider on this machine (tests, local development).
   const insecure = issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined
@@ -133,14 +134,16 @@ export type SsoFailure =
   | 'unavailable'
 
 export type SsoResult =
-  | { ok: true; redirectTo: string; cookies: string[] }
-  | { ok: false; reason: SsoFailure; cookies: string[] }
+  { ok: true; redirectTo: string; cookies: string[] } | { ok: false; reason: SsoFailure; cookies: string[] }
 
 function describe(error: unknown) {
   if (!(error instanceof Error)) return 'unknown error'
   const code = 'code' in error && typeof error.code === 'string' ? `${error.code}: ` : ''
   const body = 'error' in error && typeof error.error === 'string' ? ` (${error.error})` : ''
-  return `${code}${error.message}${body}`.slice(0, 300)
+  // openid-client wraps the check that failed; its message names the claim (aud, exp, nonce …), and
+  // its own cause holds the token's claims, which are never logged.
+  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : ''
+  return `${code}${error.message}${body}${inner}`.slice(0, 300)
 }
 
 function sameState(a: string, b: string) {
@@ -161,7 +164,10 @@ export async function completeSsoSignIn(request: Request, context: AppLoadContex
   const state = url.searchParams.get('state')
   const expectedState = readCookie(request, 'oidc')
   if (!state || !expectedState || !sameState(state, expectedState))
-    return fail('state', expectedState ? 'state differs from this browser’s' : 'no sign-in started in this browser')
+    return fail(
+      'state',
+      expectedState ? 'state differs from this browser’s' : 'no sign-in started in this browser',
+    )
   // Consumed whatever happens next: a callback is good once.
   const started = await db
     .deleteFrom('oidc_sign_ins')

@@ -27,7 +27,8 @@ export async function linkNewUserToRoster(
   user: { id: string; email: string; role: Role },
 ) {
   const row = await rosterRowByEmail(trx, user.email)
-  if (!row || row.user_id || user.role !== 'eet_member') return row ? { sellerId: row.seller_id, linked: false } : null
+  if (!row || row.user_id || user.role !== 'eet_member')
+    return row ? { sellerId: row.seller_id, linked: false } : null
   await writeSellerRow(trx, row.id, { user_id: user.id })
   await syncSellerLink(trx, row.id, [user.id])
   await audit(trx, {
