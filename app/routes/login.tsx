@@ -4,7 +4,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { blankSsoCookie, passwordSignInEnabled, ssoProvider } from '~/auth/oidc.server'
 import { LoginSchema } from '~/auth/login.schema'
 import { signIn } from '~/auth/login.server'
 import { withoutPasswords } from '~/auth/password-policy'
@@ -23,7 +24,7 @@ export const headers = keepRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  return null
+  return { sso: ssoProvider(), passwordSignIn: passwordSignInEnabled() }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,12 +32,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
   const submission = withoutPasswords(parseSubmission(await request.formData(), LoginSchema, locale))
+  // PASSWORD_SIGNIN=false: no password is checked at all, right or wrong.
+  if (!passwordSignInEnabled())
+    return refuseSubmission(locale, submission, new DomainError('login.passwordOff', { status: 403 }))
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
   const result = await signIn(request, context, submission.value)
   if (result.ok) {
-    return redirect(safeRedirectPath(submission.value.redirectTo), {
-      headers: { 'Set-Cookie': result.cookie },
-    })
+    const headers = new Headers({ 'Set-Cookie': result.cookie })
+    // A password session is not a single sign-on one: signing out must not send it to the provider.
+    if (ssoProvider()) headers.append('Set-Cookie', blankSsoCookie(request))
+    return redirect(safeRedirectPath(submission.value.redirectTo), { headers })
   }
   if (result.reason === 'throttled') return refuseThrottled(locale, submission, result.retryAfter)
   return refuseSubmission(locale, submission, new DomainError('login.invalid'))
@@ -44,6 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const t = useT()
+  const { sso, passwordSignIn } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { formProps, field, formError, formErrorId } = useSchemaForm(LoginSchema, {
     id: 'login',
@@ -55,23 +61,39 @@ export default function LoginPage() {
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="muted">{t('app.tagline')}</p>
-      <Form method="post" {...formProps}>
-        <FormError message={formError} id={formErrorId} />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <TextField label={t('login.email')} type="email" autoComplete="username" {...field('email')} />
-        <TextField
-          label={t('login.password')}
-          type="password"
-          autoComplete="current-password"
-          {...field('password')}
-        />
-        <FormActions>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('login.submit')}
-          </button>
-        </FormActions>
-      </Form>
-      <p className="field-hint">{t('login.demoHint')}</p>
+      {sso ? (
+        // A document submission (no fetch): the answer is a redirect to the provider's own site.
+        <Form method="post" action="/auth/oidc/start" reloadDocument>
+          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <FormActions>
+            <button type="submit">{t('login.sso.button', { provider: sso.name })}</button>
+          </FormActions>
+        </Form>
+      ) : null}
+      {passwordSignIn ? (
+        <>
+          {sso ? <p className="muted">{t('login.sso.or')}</p> : null}
+          <Form method="post" {...formProps}>
+            <FormError message={formError} id={formErrorId} />
+            <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+            <TextField label={t('login.email')} type="email" autoComplete="username" {...field('email')} />
+            <TextField
+              label={t('login.password')}
+              type="password"
+              autoComplete="current-password"
+              {...field('password')}
+            />
+            <FormActions>
+              <button type="submit" disabled={navigation.state === 'submitting'}>
+                {t('login.submit')}
+              </button>
+            </FormActions>
+          </Form>
+          <p className="field-hint">{t('login.demoHint')}</p>
+        </>
+      ) : (
+        <p className="field-hint">{t('login.passwordOff')}</p>
+      )}
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale } from '~/auth/session.server'
+import { passwordSignInEnabled } from '~/auth/oidc.server'
 import { FormActions, FormError, NewPasswordFields, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
 import { SetPasswordSchema, withoutPasswords } from '~/auth/password-policy'
@@ -18,14 +19,18 @@ import { keepRetryAfter } from '~/utils/headers'
 export const headers = keepRetryAfter
 
 export async function loader({ params }: LoaderFunctionArgs) {
+  // PASSWORD_SIGNIN=false: a password nobody may sign in with is not set either.
+  if (!passwordSignInEnabled()) return { account: null, passwordOff: true }
   const found = await findValidPasswordToken(db, params.token ?? '')
-  return { account: found ? { name: found.name, email: found.email } : null }
+  return { account: found ? { name: found.name, email: found.email } : null, passwordOff: false }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
   const submission = withoutPasswords(parseSubmission(await request.formData(), SetPasswordSchema, locale))
+  if (!passwordSignInEnabled())
+    return refuseSubmission(locale, submission, new DomainError('login.passwordOff', { status: 403 }))
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
   const ip = clientIp(context) ?? 'unknown'
   const throttleKey = { kind: 'password-link', value: ip } as const
@@ -43,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SetPasswordPage() {
-  const { account } = useLoaderData<typeof loader>()
+  const { account, passwordOff } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const { formProps, errors, formError, formErrorId } = useSchemaForm(SetPasswordSchema, {
@@ -70,7 +75,7 @@ export default function SetPasswordPage() {
           </FormActions>
         </Form>
       ) : (
-        <p role="alert">{t('password.linkInvalid')}</p>
+        <p role="alert">{t(passwordOff ? 'login.passwordOff' : 'password.linkInvalid')}</p>
       )}
     </section>
   )

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseRoleMap, validIssuer } from './oidc-env'
 
 const booleanish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -11,34 +12,103 @@ const LogLevelSchema = z
   .optional()
   .or(z.literal('').transform(() => undefined))
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
-  TENFOLD_PGLITE_SNAPSHOT: z.string().optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  APP_ORIGIN: z.url().optional(),
-  TRUST_PROXY: booleanish.default(false),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  LOG_LEVEL: LogLevelSchema,
-  // Outgoing mail (issue 19): without SMTP_URL, mail is kept and shown to admins on /admin/mail.
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  MAIL_FROM: z.string().min(3).default('Tenfold <tenfold@localhost>'),
-  /** Lets chat webhooks be http://127.0.0.1 (tests and local receivers); https only otherwise. */
-  TENFOLD_ALLOW_LOCAL_WEBHOOKS: booleanish.default(false),
-  /** 0 stops the in-process delivery worker (and scheduler) of this server. */
-  TENFOLD_WORKER: booleanish.default(true),
-})
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+    TENFOLD_PGLITE_SNAPSHOT: z.string().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    APP_ORIGIN: z.url().optional(),
+    TRUST_PROXY: booleanish.default(false),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LOG_LEVEL: LogLevelSchema,
+    // Outgoing mail (issue 19): without SMTP_URL, mail is kept and shown to admins on /admin/mail.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    MAIL_FROM: z.string().min(3).default('Tenfold <tenfold@localhost>'),
+    /** Lets chat webhooks be http://127.0.0.1 (tests and local receivers); https only otherwise. */
+    TENFOLD_ALLOW_LOCAL_WEBHOOKS: booleanish.default(false),
+    /** 0 stops the in-process delivery worker (and scheduler) of this server. */
+    TENFOLD_WORKER: booleanish.default(true),
+    // Single sign-on (OpenID Connect, docs/security.md): all three or none.
+    OIDC_ISSUER: z
+      .url()
+      .refine(validIssuer, 'must be an https:// URL (http:// only on 127.0.0.1, ::1 or localhost)')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    OIDC_CLIENT_ID: z
+      .string()
+      .min(1)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    OIDC_CLIENT_SECRET: z
+      .string()
+      .min(1)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** The button's label: "Sign in with <OIDC_PROVIDER_NAME>" (default: the issuer's host). */
+    OIDC_PROVIDER_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** The ID token claim (a string or a list of strings) read for OIDC_ROLE_MAP, e.g. groups. */
+    OIDC_ROLE_CLAIM: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** group=role pairs, comma-separated; the first pair whose group the user has gives the role. */
+    OIDC_ROLE_MAP: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const parsed = parseRoleMap(value ?? '')
+        if (typeof parsed === 'string') {
+          ctx.addIssue({ code: 'custom', message: parsed })
+          return z.NEVER
+        }
+        return parsed
+      }),
+    /** Scopes asked for; openid is always among them. Add e.g. groups if the provider sends groups only so. */
+    OIDC_SCOPES: z
+      .string()
+      .default('openid email profile')
+      .transform((value) => [...new Set(['openid', ...value.split(/[\s,]+/).filter(Boolean)])].join(' ')),
+    /** false: only single sign-on (needs OIDC_ISSUER); the password form is gone and its posts refused. */
+    PASSWORD_SIGNIN: booleanish.default(true),
+  })
+  .superRefine((value, ctx) => {
+    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET]
+    if (oidc.some(Boolean) && !oidc.every(Boolean))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+      })
+    if (!value.PASSWORD_SIGNIN && !value.OIDC_ISSUER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PASSWORD_SIGNIN'],
+        message: 'false needs single sign-on (OIDC_ISSUER …): nobody could sign in',
+      })
+    if (value.OIDC_ROLE_MAP.length > 0 && !value.OIDC_ROLE_CLAIM)
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: 'needs OIDC_ROLE_CLAIM' })
+  })
 
 export type Env = z.infer<typeof EnvSchema>
 

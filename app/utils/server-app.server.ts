@@ -63,6 +63,9 @@ export function createServerApp({ build, assets = [], dev = false }: ServerAppOp
 
 function securityHeaders(dev: boolean): RequestHandler {
   const nonce = (_req: IncomingMessage, res: ExpressResponse) => `'nonce-${res.locals.cspNonce as string}'`
+  // The sign-in button and sign-out post to Tenfold, which redirects to the provider: browsers hold a
+  // form's redirects to form-action too. Its endpoints are expected on the issuer's origin.
+  const issuer = env().OIDC_ISSUER
   const headers = helmet({
     contentSecurityPolicy: dev
       ? false
@@ -77,7 +80,7 @@ function securityHeaders(dev: boolean): RequestHandler {
             connectSrc: ["'self'"],
             objectSrc: ["'none'"],
             baseUri: ["'none'"],
-            formAction: ["'self'"],
+            formAction: ["'self'", ...(issuer ? [new URL(issuer).origin] : [])],
             frameAncestors: ["'none'"],
           },
         },

@@ -17,6 +17,28 @@ export const foundation = defineMessages({
     'zh-TW': '示範：以 admin@、lead@、sponsor@、eet@ 或 viewer@tenfold.demo 登入，密碼請見 README。',
   },
   'login.signedOut': { en: 'You are signed out.', 'zh-TW': '您已登出。' },
+  'login.sso.button': { en: 'Sign in with {provider}', 'zh-TW': '使用 {provider} 登入' },
+  'login.sso.or': { en: 'or with your Tenfold password', 'zh-TW': '或使用您的 Tenfold 密碼' },
+  'login.sso.failed': {
+    en: 'Single sign-on did not complete. Start again with the button below.',
+    'zh-TW': '單一登入未完成，請按下方按鈕重新開始。',
+  },
+  'login.sso.unavailable': {
+    en: 'The sign-in service cannot be reached. Try again in a few minutes.',
+    'zh-TW': '目前無法連線至登入服務，請於幾分鐘後再試。',
+  },
+  'login.sso.noEmail': {
+    en: 'Your company account gives Tenfold no verified email address that it may use. Ask an administrator.',
+    'zh-TW': '您的公司帳號未提供 Tenfold 可使用的已驗證電子郵件地址，請洽系統管理員。',
+  },
+  'login.sso.disabled': {
+    en: 'Your Tenfold account is disabled. Ask an administrator.',
+    'zh-TW': '您的 Tenfold 帳號已停用，請洽系統管理員。',
+  },
+  'login.passwordOff': {
+    en: 'Password sign-in is turned off: sign in with your company account.',
+    'zh-TW': '已停用密碼登入，請使用公司帳號登入。',
+  },
   'password.setTitle': { en: 'Choose your password', 'zh-TW': '設定您的密碼' },
   'password.setIntro': {
     en: 'Welcome, {name}. Choose a password for {email}.',

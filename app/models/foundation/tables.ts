@@ -49,6 +49,25 @@ export interface AuthThrottleTable {
   failures: number
 }
 
+/** A provider's account (issuer + subject) signed in as a Tenfold user (single sign-on). */
+export interface UserIdentitiesTable {
+  issuer: string
+  subject: string
+  user_id: string
+  created_at: CreatedAt
+  last_sign_in_at: Timestamp
+}
+
+/** A started single sign-on, until its callback consumes it. */
+export interface OidcSignInsTable {
+  state_hash: string
+  nonce: string
+  code_verifier: string
+  redirect_to: string
+  expires_at: Date
+  created_at: CreatedAt
+}
+
 export interface AuditLogTable {
   id: Generated<number>
   at: CreatedAt
@@ -146,6 +165,8 @@ export interface FoundationTables {
   user_sessions: UserSessionsTable
   password_tokens: PasswordTokensTable
   auth_throttle: AuthThrottleTable
+  user_identities: UserIdentitiesTable
+  oidc_sign_ins: OidcSignInsTable
   audit_log: AuditLogTable
   programs: ProgramsTable
   initiatives: InitiativesTable

@@ -1,4 +1,4 @@
-import { cells, NOT_FOUND, PUBLIC, SIGNED_IN, type Cells, type RowsModule } from '../types'
+import { cells, EVERYONE, NOT_FOUND, PUBLIC, SIGNED_IN, type Cells, type RowsModule } from '../types'
 
 const ANON_ONLY: Cells = { ...cells([], 'allow'), anon: 'allow' }
 const ADMIN = cells(['admin'])
@@ -23,6 +23,16 @@ export const foundation: RowsModule = {
     },
     // Signing out ends on the sign-in page, whoever asks.
     'routes/logout': { path: () => '/logout', loader: PUBLIC, action: cells([], 'login') },
+    // Single sign-on: without OIDC_ISSUER (as here) both answer 404 to everyone; with it, starting is
+    // open to anyone and a callback never signs in without its started sign-in
+    // (tests/integration/auth/oidc.test.ts checks those cells against a real provider).
+    'routes/auth.oidc.start': {
+      path: () => '/auth/oidc/start',
+      loader: Object.fromEntries(EVERYONE.map((who) => [who, 'login'])) as Cells,
+      action: NOT_FOUND,
+      form: () => ({ redirectTo: '/' }),
+    },
+    'routes/auth.oidc.callback': { path: () => '/auth/oidc/callback?code=x&state=y', loader: NOT_FOUND },
     'routes/language': {
       path: () => '/language',
       loader: PUBLIC,

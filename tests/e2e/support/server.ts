@@ -3,11 +3,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { startOidcProvider, type TestProvider } from '../../support/oidc-provider'
 
 // Starts one server for the e2e run on a free port with a brand-new embedded database (the demo
 // loaded), and stops it afterwards. E2E_DEV=1 uses the dev server (no build needed).
 
 let server: ChildProcess | undefined
+let identityProvider: TestProvider | undefined
 let dataDir: string | undefined
 
 async function waitForServer(url: string, timeoutMs: number) {
@@ -34,6 +36,15 @@ export default async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 4100 + Math.floor(Math.random() * 800))
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenfold-e2e-'))
   const baseUrl = `http://127.0.0.1:${port}`
+  // A real OpenID provider beside the server, so single sign-on is on (password sign-in stays on too).
+  identityProvider = await startOidcProvider()
+  identityProvider.register(baseUrl)
+  identityProvider.accounts.set('sso-e2e', {
+    email: 'sso.person@corp.example',
+    email_verified: true,
+    name: 'Sam Single-Sign-On',
+    groups: ['Tenfold Leads'],
+  })
   server = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/serve.ts', '--demo', ...(dev ? ['--dev'] : [])],
@@ -48,6 +59,13 @@ export default async function setup(project: TestProject) {
         HMR_PORT: String(port + 1000),
         // One log line per request would bury the test report; warnings and errors still show.
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        OIDC_ISSUER: identityProvider.issuer,
+        OIDC_CLIENT_ID: identityProvider.clientId,
+        OIDC_CLIENT_SECRET: identityProvider.clientSecret,
+        OIDC_PROVIDER_NAME: 'Tenfold ID',
+        OIDC_SCOPES: 'openid email profile groups',
+        OIDC_ROLE_CLAIM: 'groups',
+        OIDC_ROLE_MAP: 'Tenfold Leads=lead',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -58,6 +76,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     server?.kill('SIGTERM')
     await new Promise((resolve) => server?.once('exit', resolve) ?? resolve(null))
+    await identityProvider?.close()
     fs.rmSync(dataDir!, { recursive: true, force: true })
   }
 }
