@@ -9,14 +9,24 @@ import { RangeFilter } from '~/components/recommendations/range-filter'
 import { useFormat, useT } from '~/i18n/react'
 import { explanationEvidence, modelVersionEvidence } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
+import {
+  guardExplanationEvidence,
+  guardModelVersions,
+  privacyFor,
+} from '~/models/recommendations/privacy.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'analytics:read')
+  const user = await requirePermission(request, 'analytics:read')
   const { range, invalid, timezone } = await pageRange(db, request)
+  const privacy = privacyFor(user)
   const [explanations, versions] = await Promise.all([
-    explanationEvidence(db, range, timezone),
-    modelVersionEvidence(db, range, timezone),
+    explanationEvidence(db, range, timezone).then((evidence) =>
+      guardExplanationEvidence(db, evidence, range, timezone, privacy),
+    ),
+    modelVersionEvidence(db, range, timezone).then((list) =>
+      guardModelVersions(db, list, range, timezone, privacy),
+    ),
   ])
   return { range: { from: range.from, to: range.to }, invalid, explanations, versions }
 }
@@ -30,11 +40,12 @@ export default function ExplanationsPage() {
   // Every p on the page: acceptance and conversion, for explanations and for each version compared.
   const tests = 2 + 2 * versions.filter((version) => version.adjusted).length
   const empty =
+    !explanations.suppressed &&
     explanations.acceptance.a.n +
       explanations.acceptance.b.n +
       explanations.conversion.a.n +
       explanations.conversion.b.n ===
-    0
+      0
   return (
     <section aria-labelledby="explanations-heading">
       <h2 id="explanations-heading">{t('recommendations.evidence.explanations')}</h2>
@@ -46,7 +57,9 @@ export default function ExplanationsPage() {
           threshold: format.number(0.05 / tests, { maximumSignificantDigits: 2 }),
         })}
       </p>
-      {empty ? (
+      {explanations.suppressed ? (
+        <p className="muted">{t('recommendations.privacy.fewerThan')}</p>
+      ) : empty ? (
         <EmptyState>{t('recommendations.empty')}</EmptyState>
       ) : (
         <>
@@ -97,7 +110,9 @@ export default function ExplanationsPage() {
                 : t('recommendations.evidence.first')}
             </span>
           </h3>
-          {version.comparison && version.adjusted ? (
+          {version.suppressed ? (
+            <p className="muted">{t('recommendations.privacy.fewerThan')}</p>
+          ) : version.comparison && version.adjusted ? (
             <>
               <h4>{t('recommendations.adjusted.versionsTitle')}</h4>
               <AdjustedTable

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '~/auth/session.server'
 import { rejectedRecommendations } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
-import { privacyFor } from '~/models/recommendations/privacy.server'
+import { cohortRepsOf, MIN_REPS, privacyFor } from '~/models/recommendations/privacy.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 
@@ -14,7 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { range, timezone } = await pageRange(db, request)
   // Which rep rejected is per-rep data: the export names the rep only for those who may see reps.
   const namesReps = privacyFor(user) === 'full'
-  const rows = await rejectedRecommendations(db, range, timezone)
+  // Rejections by fewer than 5 reps are not exported at all to those who may not see reps: the rows'
+  // count alone is a figure about them.
+  const rejected = await rejectedRecommendations(db, range, timezone)
+  const rows = namesReps || cohortRepsOf(rejected) >= MIN_REPS ? rejected : []
   return csvResponse(
     `rejected-recommendations-${range.from}-${range.to}.csv`,
     toCsv(

@@ -8,15 +8,17 @@ import { useFormat, useT } from '~/i18n/react'
 import { REASON_CODES } from '~/models/recommendations/event.schema'
 import { rejectionReasons } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
+import { guardRejections, privacyFor } from '~/models/recommendations/privacy.server'
 import { db } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'analytics:read')
+  const user = await requirePermission(request, 'analytics:read')
   const { range, invalid, timezone } = await pageRange(db, request)
+  const reasons = await rejectionReasons(db, range, timezone)
   return {
     range: { from: range.from, to: range.to },
     invalid,
-    reasons: await rejectionReasons(db, range, timezone),
+    reasons: await guardRejections(db, reasons, range, timezone, privacyFor(user)),
   }
 }
 
@@ -44,6 +46,7 @@ export default function RejectionsPage() {
           {t('recommendations.rejections.export')}
         </a>
       </p>
+      {reasons.suppressed ? <p className="muted">{t('recommendations.privacy.explain')}</p> : null}
       {reasons.total === 0 ? (
         <EmptyState>{t('recommendations.empty')}</EmptyState>
       ) : (
@@ -51,7 +54,11 @@ export default function RejectionsPage() {
           <div className="stat-grid">
             <div className="stat">
               <span className="stat-label">{t('recommendations.rejections.total')}</span>
-              <span className="stat-value">{format.number(reasons.total)}</span>
+              <span className="stat-value">
+                {reasons.total === null
+                  ? t('recommendations.privacy.fewerThan')
+                  : format.number(reasons.total)}
+              </span>
             </div>
           </div>
           <div className="two-column">
@@ -63,7 +70,10 @@ export default function RejectionsPage() {
                 series={[
                   {
                     label: t('recommendations.rejections.total'),
-                    values: REASON_CODES.map((reason) => reasons.byReason[reason] ?? 0),
+                    // A suppressed count (null) is a gap, not a zero.
+                    values: REASON_CODES.map((reason) =>
+                      reason in reasons.byReason ? reasons.byReason[reason]! : 0,
+                    ),
                   },
                 ]}
                 format="integer"

@@ -141,12 +141,18 @@ export function PeriodReportSections({ report, t, fmt, locale }: Props) {
           <dt>
             {fmt.date(report.adoption.previousFrom)} – {fmt.date(report.adoption.previousTo)}
           </dt>
-          <dd>{fmt.percent(report.adoption.before.rate, 1)}</dd>
+          <dd>
+            {report.adoption.before.suppressed
+              ? t('recommendations.privacy.fewerThan')
+              : fmt.percent(report.adoption.before.rate, 1)}
+          </dd>
           <dt>
             {fmt.date(report.period.from)} – {fmt.date(report.period.to)}
           </dt>
           <dd>
-            {fmt.percent(report.adoption.now.rate, 1)}
+            {report.adoption.now.suppressed
+              ? t('recommendations.privacy.fewerThan')
+              : fmt.percent(report.adoption.now.rate, 1)}
             {adoptionDelta !== null
               ? ` (${adoptionDelta >= 0 ? '+' : ''}${fmt.number(adoptionDelta * 100, { maximumFractionDigits: 1 })} pp)`
               : null}

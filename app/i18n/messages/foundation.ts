@@ -237,8 +237,9 @@ export const foundation = defineMessages({
   },
   'users.financeAccess': { en: 'Financial figures', 'zh-TW': '財務數據' },
   'users.financeAccessHint': {
-    en: 'Viewers see business-case figures only when granted (e.g. finance colleagues).',
-    'zh-TW': '檢視者需經授權才能看到提案理由說明書的財務數據（例如財務同仁）。',
+    en: 'Viewers see business-case figures and variable-pay plans only when granted (e.g. finance colleagues); with it they may also write pay plans.',
+    'zh-TW':
+      '檢視者需經授權才能看到提案理由說明書的財務數據與變動薪酬計畫（例如財務同仁），並可撰寫薪酬計畫。',
   },
   'users.financeAccessOn': { en: 'This viewer sees financial figures.', 'zh-TW': '此檢視者可看到財務數據。' },
   'users.financeAccessOff': {

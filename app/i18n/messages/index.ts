@@ -1,6 +1,7 @@
 import { accountability } from './accountability'
 import { attention } from './attention'
 import { change } from './change'
+import { changePay } from './change-pay'
 import { common } from './common'
 import { delivery } from './delivery'
 import { eet } from './eet'
@@ -20,7 +21,7 @@ export const areas = {
   recommendations,
   sponsor,
   attention,
-  change,
+  change: { ...change, ...changePay },
 }
 
 export const messages = {
@@ -34,6 +35,7 @@ export const messages = {
   ...sponsor,
   ...attention,
   ...change,
+  ...changePay,
 }
 
 export type MessageKey = keyof typeof messages

@@ -15,7 +15,6 @@ export type ChecklistItemKey = (typeof CHECKLIST)[number]['items'][number]
 /** Items the data cannot tell: a person attests them, with a note and a link to the evidence. */
 export const MANUAL_ITEMS = [
   'frontlineManagers',
-  'variablePay',
   'training',
 ] as const satisfies readonly ChecklistItemKey[]
 

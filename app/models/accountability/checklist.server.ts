@@ -17,6 +17,7 @@ import { eetRepresentativenessFor } from '../eet/eet.server'
 import { reviewsFor } from './governance.server'
 import type { Representativeness } from '../eet/representativeness'
 import { coverageOf } from './team.server'
+import { variablePayVerdictsFor, type VariablePayVerdict } from '../change/checklist-pay.server'
 
 // The five-key-actions checklist of one initiative. Every item the data can tell is evaluated from
 // the data (with the facts behind the verdict); the rest are attested by a person with a note.
@@ -58,7 +59,7 @@ export async function evaluateChecklistFor(
 ): Promise<Map<string, ChecklistSection[]>> {
   if (!initiatives.length) return new Map()
   const ids = initiatives.map((initiative) => initiative.id)
-  const [leaderships, approvedCases, kpiCounts, reviews, members, cadenceOf, eets, attestations] =
+  const [leaderships, approvedCases, kpiCounts, reviews, members, cadenceOf, eets, attestations, pay] =
     await Promise.all([
       db
         .selectFrom('initiative_leadership')
@@ -95,6 +96,7 @@ export async function evaluateChecklistFor(
         ])
         .where('a.initiative_id', 'in', ids)
         .execute(),
+      variablePayVerdictsFor(db, ids),
     ])
   const leadershipOf = new Map(leaderships.map((row) => [row.initiative_id, row]))
   const approvedOf = new Map(approvedCases.map((row) => [row.initiative_id, row]))
@@ -113,6 +115,7 @@ export async function evaluateChecklistFor(
         run: cadenceOf(initiative.id),
         eet: eets.get(initiative.id)!,
         attestations: attestationsOf.get(initiative.id) ?? [],
+        variablePay: pay.get(initiative.id)!,
       }),
     ]),
   )
@@ -135,12 +138,13 @@ type ChecklistSources = {
     attested_at: Date
     attested_by_name: string | null
   }[]
+  variablePay: VariablePayVerdict
 }
 
 /** The verdicts of one initiative (pure). */
 function checklistOf(
   initiative: InitiativeFacts,
-  { leadership, approved, kpis, reviews, team, run, eet, attestations }: ChecklistSources,
+  { leadership, approved, kpis, reviews, team, run, eet, attestations, variablePay }: ChecklistSources,
 ): ChecklistSection[] {
   const base = `/initiatives/${initiative.id}`
   const leading = kpis.find((k) => k.kind === 'leading')?.count ?? 0
@@ -187,6 +191,8 @@ function checklistOf(
       detail: { size: eet.eetSize, score: eet.score ?? 0, warnings: eet.warnings.length },
       evidence: `${base}/eet`,
     },
+    // The change area judges it (app/models/change/checklist-pay.server.ts).
+    variablePay,
   }
   return CHECKLIST.map((section) => ({
     action: section.action,

@@ -21,7 +21,42 @@ export interface CoachingViewVisitsTable {
   day: string
 }
 
+/** A variable-pay component: its weight in the target variable pay (%) and its monthly quota. */
+export type PayComponent = {
+  name: string
+  weight_before: number
+  weight_after: number
+  quota_before: number
+  quota_after: number
+}
+/** A roster segment's monthly pay assumptions: base, target variable pay, expected volume per component. */
+export type PaySegment = { segment: string; base_pay: number; target_variable: number; volumes: number[] }
+export type PayPlanStatus = 'draft' | 'submitted' | 'approved' | 'changes_requested' | 'rejected'
+export type TransitionKind = 'guarantee' | 'blend'
+
+// Migration 2026_12_05_2050_create_pay_plans.
+export interface PayPlansTable {
+  id: Generated<string>
+  initiative_id: string
+  effective_from: string
+  transition_kind: TransitionKind
+  transition_months: number
+  loss_threshold_pct: number
+  components: ColumnType<PayComponent[], string, string>
+  segments: ColumnType<PaySegment[], string, string>
+  status: Generated<PayPlanStatus>
+  version: Generated<number>
+  author_id: string | null
+  submitted_at: Date | null
+  decided_by: string | null
+  decided_at: Date | null
+  decision_note: Generated<string>
+  created_at: ColumnType<Date, Date | string | undefined, never>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface ChangeTables {
   coaching_actions: CoachingActionsTable
   coaching_view_visits: CoachingViewVisitsTable
+  pay_plans: PayPlansTable
 }

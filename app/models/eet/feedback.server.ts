@@ -585,3 +585,15 @@ export function feedbackClosedIn(
     .orderBy('i.name')
     .execute()
 }
+
+/** Distinct reps who submitted pilot feedback, per initiative (the reps the feedback figures are about). */
+export async function feedbackSubmittersFor(db: Executor, initiativeIds: readonly string[]) {
+  if (!initiativeIds.length) return new Map<string, number>()
+  const rows = await db
+    .selectFrom('pilot_feedback')
+    .select(['initiative_id', (eb) => eb.fn.count<number>('submitter_id').distinct().as('reps')])
+    .where('initiative_id', 'in', initiativeIds)
+    .groupBy('initiative_id')
+    .execute()
+  return new Map(rows.map((row) => [row.initiative_id, Number(row.reps)]))
+}

@@ -117,3 +117,124 @@ export function guardCohorts<C extends { week: string; size: number; retention: 
     ),
   }
 }
+
+/** Whether a figure about `reps` reps is blanked for this viewer. */
+export function isSuppressed(reps: number, privacy: Privacy) {
+  return privacy !== 'full' && reps > 0 && reps < MIN_REPS
+}
+
+/** The value, or null when it is about fewer than MIN_REPS reps and this viewer may not see it. */
+export function unlessFew<T>(value: T, reps: number, privacy: Privacy): T | null {
+  return isSuppressed(reps, privacy) ? null : value
+}
+
+/** Distinct reps among rows that name their rep. */
+export function cohortRepsOf(rows: readonly { seller_id: string }[]) {
+  return new Set(rows.map((row) => row.seller_id)).size
+}
+
+/** Distinct reps behind the funnel of the cohort [from, to) (the whole cohort, as guardFunnel's total). */
+export async function cohortReps(db: Executor, range: { from: string; to: string }, timezone: string) {
+  return (await funnelReps(db, range, timezone)).total
+}
+
+type Rejections = {
+  total: number
+  byReason: Record<string, number>
+  weeks: string[]
+  trend: Record<string, number[]>
+}
+
+/**
+ * Rejection reasons with each count blanked when the reps who gave it are fewer than MIN_REPS: the
+ * total, each reason, and each reason's week (the same rejections as rejectionReasons).
+ */
+export async function guardRejections(
+  db: Executor,
+  reasons: Rejections,
+  range: { from: string; to: string },
+  timezone: string,
+  privacy: Privacy,
+) {
+  const full = {
+    ...reasons,
+    total: reasons.total as number | null,
+    byReason: reasons.byReason as Record<string, number | null>,
+    trend: reasons.trend as Record<string, (number | null)[]>,
+    suppressed: false,
+  }
+  if (privacy === 'full') return full
+  const rows = await sql<{ week: string | null; reason: string | null; reps: number }>`
+    select week, reason, count(distinct seller_id)::int as reps from (
+      select to_char(date_trunc('week', s.generated_at at time zone ${timezone}), 'YYYY-MM-DD') as week,
+        coalesce(e.reason_code, 'other') as reason, s.seller_id
+      from recommendation_states s join recommendation_events e on e.event_id = s.decision_event_id
+      where s.decision = 'rejected' and s.generated_at >= ${dayStartSql(range.from, timezone)}
+        and s.generated_at < ${dayStartSql(range.to, timezone)}
+    ) rejected
+    group by grouping sets ((week, reason), (reason), ())`.execute(db)
+  const repsOf = (week: string | null, reason: string | null) =>
+    rows.rows.find((row) => row.week === week && row.reason === reason)?.reps ?? 0
+  const total = repsOf(null, null)
+  return {
+    ...full,
+    total: unlessFew(reasons.total, total, privacy),
+    byReason: Object.fromEntries(
+      Object.entries(reasons.byReason).map(([reason, n]) => [
+        reason,
+        unlessFew(n, repsOf(null, reason), privacy),
+      ]),
+    ),
+    trend: Object.fromEntries(
+      Object.entries(reasons.trend).map(([reason, counts]) => [
+        reason,
+        counts.map((n, i) => unlessFew(n, repsOf(reasons.weeks[i]!, reason), privacy)),
+      ]),
+    ),
+    suppressed: isSuppressed(total, privacy),
+  }
+}
+
+/**
+ * Explanation evidence (with against without): blanked as a whole when either side is about fewer than
+ * MIN_REPS reps (a comparison tells about both of its sides).
+ */
+export async function guardExplanationEvidence<E extends object>(
+  db: Executor,
+  evidence: E,
+  range: { from: string; to: string },
+  timezone: string,
+  privacy: Privacy,
+): Promise<(E & { suppressed: false }) | { suppressed: true }> {
+  if (privacy === 'full') return { ...evidence, suppressed: false }
+  const reps = await funnelReps(db, { ...range, group_by: 'explanation' }, timezone)
+  const few = ['with', 'without'].some((key) => isSuppressed(reps.groups.get(key) ?? 0, privacy))
+  return few ? { suppressed: true } : { ...evidence, suppressed: false }
+}
+
+/** Model versions: a version whose reps, or its predecessor's, are fewer than MIN_REPS shows no figure. */
+export async function guardModelVersions<
+  V extends {
+    version: string
+    previous: string | null
+    figures: object
+    comparison: unknown
+    adjusted: unknown
+  },
+>(db: Executor, versions: V[], range: { from: string; to: string }, timezone: string, privacy: Privacy) {
+  const reps =
+    privacy === 'full' ? null : await funnelReps(db, { ...range, group_by: 'model_version' }, timezone)
+  const few = (version: string | null) =>
+    reps !== null && version !== null && isSuppressed(reps.groups.get(version) ?? 0, privacy)
+  return versions.map((version) =>
+    few(version.version) || few(version.previous)
+      ? {
+          ...version,
+          figures: guard(version.figures, 1, 'suppressed'),
+          comparison: null,
+          adjusted: null,
+          suppressed: true,
+        }
+      : { ...version, figures: { ...version.figures, suppressed: false }, suppressed: false },
+  )
+}

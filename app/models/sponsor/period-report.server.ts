@@ -12,6 +12,8 @@ import {
   sprintsClosedIn,
 } from './portfolio-sources.server'
 import { addDays, daysBetween } from '~/utils/calendar'
+import { guardAdoptionRate } from './privacy.server'
+import { privacyFor } from '../recommendations/privacy.server'
 
 // The period report: what moved in a month or quarter, for the whole portfolio or one initiative.
 // KPI statuses are recomputed as they stood on the day before the period and on its last day, with
@@ -59,8 +61,8 @@ export async function periodReport(
     gatesPassedBetween(db, ids, period.from, period.to),
     sprintsClosedIn(db, ids, period.from, period.to),
     feedbackClosedIn(db, ids, { from: period.from, to: period.to, timezone: program.reporting_timezone }),
-    adoptionRateBetween(db, period.from, period.to),
-    adoptionRateBetween(db, previousFrom, before),
+    adoptionRateBetween(db, period.from, period.to).then((a) => guardAdoptionRate(a, privacyFor(user))),
+    adoptionRateBetween(db, previousFrom, before).then((a) => guardAdoptionRate(a, privacyFor(user))),
   ])
   const kpiChanges = kpis
     .map((kpi) => {

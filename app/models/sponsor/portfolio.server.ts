@@ -6,6 +6,8 @@ import { financeVisibleFor } from '../accountability/business-case.server'
 import { daysBetween, todayIn } from '~/utils/calendar'
 import { emptyInputs, scoreHealth, type Health, type HealthInputs } from './health'
 import { healthConfigFor } from './health-settings.server'
+import { guardEetFacts, guardRecommendationFacts } from './privacy.server'
+import { privacyFor } from '../recommendations/privacy.server'
 import { listInitiatives } from '../foundation/initiative.server'
 import type { PortfolioSort } from './portfolio.schema'
 import { listProgramKpis, type KpiWithStatus } from '../kpi/kpi.server'
@@ -256,7 +258,7 @@ async function initiativeFacts(
     sprintFactsFor(db, ids),
     gateFactsFor(db, ids),
     caseFactsFor(db, ids),
-    eetFactsFor(db, ids),
+    eetFactsFor(db, ids).then((facts) => guardEetFacts(db, facts, privacyFor(user))),
     people.then((refs) => financeVisibleFor(db, user, refs)),
     people.then((refs) => checklistFactsFor(db, refs)),
     Promise.all([delivery, ownKpis]).then(([deliveries, kpis]) =>
@@ -307,7 +309,9 @@ export async function portfolioOf(
   const [initiatives, factsOf, recommendations, config] = await Promise.all([
     listed,
     listed.then((initiatives) => initiativeFacts(db, user, initiatives, programKpis, today)),
-    recommendationFacts(db, today),
+    recommendationFacts(db, today).then((facts) =>
+      guardRecommendationFacts(db, facts, today, program.reporting_timezone, privacyFor(user)),
+    ),
     healthConfigFor(db, program.id),
     programKpis,
   ])

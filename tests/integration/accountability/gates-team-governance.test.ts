@@ -314,7 +314,8 @@ describe('governance and checklist', () => {
     expect(items.governance).toMatchObject({ met: true, source: 'data' })
     expect(items.sponsor).toMatchObject({ met: true })
     expect(items.businessCase).toMatchObject({ met: false })
-    expect(items.variablePay).toMatchObject({ met: null, source: 'manual' })
+    expect(items.frontlineManagers).toMatchObject({ met: null, source: 'manual' })
+    expect(items.variablePay).toMatchObject({ met: false, source: 'data' })
 
     // Manual attestation: a note is required; an unsafe link is refused.
     const leadCookie = await sessionCookieFor(lead.id)
@@ -325,7 +326,7 @@ describe('governance and checklist', () => {
         cookie: leadCookie,
         form: {
           intent: 'attest',
-          item: 'variablePay',
+          item: 'frontlineManagers',
           met: 'on',
           note: '',
           evidence_url: 'javascript:alert(1)',
@@ -341,7 +342,7 @@ describe('governance and checklist', () => {
         cookie: leadCookie,
         form: {
           intent: 'attest',
-          item: 'variablePay',
+          item: 'frontlineManagers',
           met: 'on',
           note: 'Two-year transition agreed with HR.',
           evidence_url: 'https://intranet.example/pay-plan',
@@ -351,7 +352,7 @@ describe('governance and checklist', () => {
     )
     expect(statusOf(attested)).toBe(302)
     const after = await evaluateChecklist(db, (await getInitiative(db, lead, initiative.id))!)
-    const variablePay = after.flatMap((s) => s.items).find((item) => item.key === 'variablePay')
-    expect(variablePay).toMatchObject({ met: true, evidence: 'https://intranet.example/pay-plan' })
+    const attestedItem = after.flatMap((s) => s.items).find((item) => item.key === 'frontlineManagers')
+    expect(attestedItem).toMatchObject({ met: true, evidence: 'https://intranet.example/pay-plan' })
   })
 })

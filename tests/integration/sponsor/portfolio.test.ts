@@ -25,7 +25,7 @@ describe('the portfolio gathers each initiative’s facts from the other capabil
     'inputs come from delivery, gates, the business case, EET feedback and KPIs; missing ones say so',
     SLOW,
     async () => {
-      const { program, sponsor, lead, initiative } = await portfolioSetup()
+      const { program, sponsor, lead, admin, initiative } = await portfolioSetup()
       const eetUser = await createUser({ role: 'eet_member' })
       // Design started 30 days ago with a 10-working-day budget: well over budget.
       await addCycle(initiative.id, addDays(today, -30))
@@ -44,7 +44,12 @@ describe('the portfolio gathers each initiative’s facts from the other capabil
         values: [{ period_end: lastMonthEnd, value: 50 }],
       })
 
-      const [row] = await portfolioOf(db, sponsor, program)
+      // The admin sees every input; one EET rep's feedback is a figure about fewer than 5 reps, which the
+      // sponsor does not see (rep-data privacy).
+      const [row] = await portfolioOf(db, admin, program)
+      const [forSponsor] = await portfolioOf(db, sponsor, program)
+      const sponsorInputs = forSponsor!.health.sustainment.inputs.concat(forSponsor!.health.adoption.inputs)
+      expect(sponsorInputs.find((input) => input.key === 'feedbackScore')?.value).toBeNull()
       const inputs = Object.fromEntries(
         (['progress', 'adoption', 'sustainment'] as const).flatMap((mode) =>
           row!.health[mode].inputs.map((input) => [input.key, input.value]),
