@@ -12,6 +12,7 @@ export const INITIATIVE_TABS: readonly InitiativeTab[] = [
   { path: 'team', label: 'accountability.tab.team' },
   { path: 'gates', label: 'accountability.tab.gates' },
   { path: 'checklist', label: 'accountability.tab.checklist' },
+  { path: 'training', label: 'change.training.tab' },
   { path: 'eet', label: 'eet.tab.eet' },
   { path: 'feedback', label: 'eet.tab.feedback' },
 ]

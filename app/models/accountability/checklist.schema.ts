@@ -12,12 +12,11 @@ export const CHECKLIST = [
 export type ChecklistAction = (typeof CHECKLIST)[number]['action']
 export type ChecklistItemKey = (typeof CHECKLIST)[number]['items'][number]
 
-/** Items the data cannot tell: a person attests them, with a note and a link to the evidence. */
-export const MANUAL_ITEMS = [
-  'frontlineManagers',
-  'variablePay',
-  'training',
-] as const satisfies readonly ChecklistItemKey[]
+/**
+ * Items the data cannot tell: a person attests them, with a note and a link to the evidence. The
+ * change-management items judged from data have their judge in app/models/change/checklist-*.server.ts.
+ */
+export const MANUAL_ITEMS = ['variablePay'] as const satisfies readonly ChecklistItemKey[]
 
 const evidenceUrl = z
   .string()

@@ -17,6 +17,8 @@ import { eetRepresentativenessFor } from '../eet/eet.server'
 import { reviewsFor } from './governance.server'
 import type { Representativeness } from '../eet/representativeness'
 import { coverageOf } from './team.server'
+import { judgeFrontlineManagers } from '../change/checklist-managers.server'
+import { judgeTraining, type DataVerdict } from '../change/checklist-training.server'
 
 // The five-key-actions checklist of one initiative. Every item the data can tell is evaluated from
 // the data (with the facts behind the verdict); the rest are attested by a person with a note.
@@ -58,44 +60,61 @@ export async function evaluateChecklistFor(
 ): Promise<Map<string, ChecklistSection[]>> {
   if (!initiatives.length) return new Map()
   const ids = initiatives.map((initiative) => initiative.id)
-  const [leaderships, approvedCases, kpiCounts, reviews, members, cadenceOf, eets, attestations] =
-    await Promise.all([
-      db
-        .selectFrom('initiative_leadership')
-        .select(['initiative_id', 'spanner_background'])
-        .where('initiative_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('business_cases')
-        .select(['initiative_id', (eb) => eb.fn.max('version').as('version')])
-        .where('initiative_id', 'in', ids)
-        .where('status', '=', 'approved')
-        .groupBy('initiative_id')
-        .execute(),
-      countKpisByKind(db, ids),
-      reviewsFor(db, ids),
-      db
-        .selectFrom('team_members')
-        .select(['initiative_id', 'function'])
-        .where('initiative_id', 'in', ids)
-        .execute(),
-      runningCadencesFor(db, ids),
-      eetRepresentativenessFor(db, ids),
-      db
-        .selectFrom('checklist_attestations as a')
-        .leftJoin('users as u', 'u.id', 'a.attested_by')
-        .select([
-          'a.initiative_id',
-          'a.item',
-          'a.met',
-          'a.note',
-          'a.evidence_url',
-          'a.attested_at',
-          'u.name as attested_by_name',
-        ])
-        .where('a.initiative_id', 'in', ids)
-        .execute(),
-    ])
+  const programs = await db
+    .selectFrom('initiatives')
+    .select(['id', 'program_id'])
+    .where('id', 'in', ids)
+    .execute()
+  const [
+    leaderships,
+    approvedCases,
+    kpiCounts,
+    reviews,
+    members,
+    cadenceOf,
+    eets,
+    attestations,
+    training,
+    frontlineManagers,
+  ] = await Promise.all([
+    db
+      .selectFrom('initiative_leadership')
+      .select(['initiative_id', 'spanner_background'])
+      .where('initiative_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('business_cases')
+      .select(['initiative_id', (eb) => eb.fn.max('version').as('version')])
+      .where('initiative_id', 'in', ids)
+      .where('status', '=', 'approved')
+      .groupBy('initiative_id')
+      .execute(),
+    countKpisByKind(db, ids),
+    reviewsFor(db, ids),
+    db
+      .selectFrom('team_members')
+      .select(['initiative_id', 'function'])
+      .where('initiative_id', 'in', ids)
+      .execute(),
+    runningCadencesFor(db, ids),
+    eetRepresentativenessFor(db, ids),
+    db
+      .selectFrom('checklist_attestations as a')
+      .leftJoin('users as u', 'u.id', 'a.attested_by')
+      .select([
+        'a.initiative_id',
+        'a.item',
+        'a.met',
+        'a.note',
+        'a.evidence_url',
+        'a.attested_at',
+        'u.name as attested_by_name',
+      ])
+      .where('a.initiative_id', 'in', ids)
+      .execute(),
+    judgeTraining(db, programs),
+    judgeFrontlineManagers(db, programs),
+  ])
   const leadershipOf = new Map(leaderships.map((row) => [row.initiative_id, row]))
   const approvedOf = new Map(approvedCases.map((row) => [row.initiative_id, row]))
   const kpisOf = groupBy(kpiCounts, (row) => row.initiative_id)
@@ -113,6 +132,10 @@ export async function evaluateChecklistFor(
         run: cadenceOf(initiative.id),
         eet: eets.get(initiative.id)!,
         attestations: attestationsOf.get(initiative.id) ?? [],
+        change: {
+          training: training.get(initiative.id)!,
+          frontlineManagers: frontlineManagers.get(initiative.id)!,
+        },
       }),
     ]),
   )
@@ -135,12 +158,14 @@ type ChecklistSources = {
     attested_at: Date
     attested_by_name: string | null
   }[]
+  /** The change-management items judged from data (app/models/change/checklist-*.server.ts). */
+  change: { training: DataVerdict; frontlineManagers: DataVerdict }
 }
 
 /** The verdicts of one initiative (pure). */
 function checklistOf(
   initiative: InitiativeFacts,
-  { leadership, approved, kpis, reviews, team, run, eet, attestations }: ChecklistSources,
+  { leadership, approved, kpis, reviews, team, run, eet, attestations, change }: ChecklistSources,
 ): ChecklistSection[] {
   const base = `/initiatives/${initiative.id}`
   const leading = kpis.find((k) => k.kind === 'leading')?.count ?? 0
@@ -187,6 +212,8 @@ function checklistOf(
       detail: { size: eet.eetSize, score: eet.score ?? 0, warnings: eet.warnings.length },
       evidence: `${base}/eet`,
     },
+    frontlineManagers: change.frontlineManagers,
+    training: change.training,
   }
   return CHECKLIST.map((section) => ({
     action: section.action,
