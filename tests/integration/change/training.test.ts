@@ -15,6 +15,7 @@ import { todayIn } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
 import { createInitiative, createProgram, createUser } from '#tests/factories'
 import { buildRequest, ORIGIN, run, sessionCookieFor, statusOf } from '#tests/support/requests'
+import { jsonSchemaOf, undeclaredKeys } from '#tests/unit/api/contract'
 import { prng } from '../recommendations/generate'
 
 // Training tracked against adoption, against a plain recomputation from the generated data written
@@ -166,15 +167,20 @@ function completions() {
   ])
 }
 
-async function api(body: unknown, contentType = 'application/json') {
+async function api(payload: unknown, contentType = 'application/json') {
   const response = (await run(
     apiAction,
     buildRequest('/api/v1/training-completions', {
-      body: JSON.stringify(body),
+      body: JSON.stringify(payload),
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': contentType },
     }),
   )) as Response
-  return { status: response.status, body: (await response.json()) as any }
+  const body = (await response.json()) as any
+  // Every answer is the one the OpenAPI document promises for its status.
+  const schema = jsonSchemaOf('post', '/api/v1/training-completions', String(response.status))
+  expect(schema.safeParse(body).error?.issues ?? []).toEqual([])
+  expect(undeclaredKeys(schema, body, 'output')).toEqual([])
+  return { status: response.status, body }
 }
 
 async function page(user: { id: string }) {
