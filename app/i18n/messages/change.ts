@@ -147,8 +147,8 @@ export const change = defineMessages({
   'change.training.total': { en: 'All eligible reps', 'zh-TW': '全部合格業務代表' },
   'change.training.completed': { en: 'Modules completed', 'zh-TW': '已完成模組' },
   'change.training.modulesDone': {
-    en: '{done, number} of {modules, number}',
-    'zh-TW': '{modules, number} 個中的 {done, number} 個',
+    en: '{done, number}/{modules, number}',
+    'zh-TW': '{done, number}/{modules, number}',
   },
   'change.training.trainedOn': { en: 'Trained on', 'zh-TW': '受訓完成日' },
   'change.training.comparison': {

@@ -24,7 +24,7 @@ export const change: RowsModule = {
       action: EDITS_A,
       form: () => ({ intent: 'module' }),
     },
-    'routes/initiatives.$initiativeId.training.import': {
+    'routes/initiatives.$initiativeId.training_.import': {
       path: (fx) => `/initiatives/${fx.initiativeId}/training/import`,
       params: (fx) => ({ initiativeId: fx.initiativeId }),
       loader: EDITS_A,

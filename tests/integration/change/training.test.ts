@@ -5,7 +5,7 @@ import { createModule } from '~/models/change/training.server'
 import { createApiKey } from '~/models/foundation/api-key.server'
 import { ingestItems } from '~/models/recommendations/ingest.server'
 import { action as apiAction } from '~/routes/api.v1.training-completions'
-import { action as importAction } from '~/routes/initiatives.$initiativeId.training.import'
+import { action as importAction } from '~/routes/initiatives.$initiativeId.training_.import'
 import {
   action as trainingAction,
   loader as trainingLoader,
