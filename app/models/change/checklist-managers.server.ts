@@ -47,8 +47,9 @@ async function managerFacts(db: Executor, managerIds: readonly string[], since: 
 
 export async function frontlineManagersEvidence(db: Executor, initiativeIds: readonly string[]) {
   const { timezone } = await reportingProgram(db)
-  const since = addDays(todayIn(timezone), -(RECENT_DAYS - 1))
-  const reps = await pilotRepsOf(db, initiativeIds)
+  const today = todayIn(timezone)
+  const since = addDays(today, -(RECENT_DAYS - 1))
+  const reps = await pilotRepsOf(db, initiativeIds, today)
   const facts = await managerFacts(
     db,
     [...new Set(reps.flatMap((rep) => (rep.manager_id ? [rep.manager_id] : [])))],

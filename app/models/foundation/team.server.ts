@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
+import { todayIn } from '~/utils/calendar'
 import { pilotSellerIdsLedBy } from '../eet/pilot-reps.server'
+import { reportingProgram } from './reporting-program.server'
 
 // A frontline manager's team, from the roster: the user's roster row is the one with their email; its
 // reps are those whose manager_id is that row's seller_id, and recursively the reps of those reps (a
@@ -37,7 +39,11 @@ export async function teamSellerIds(db: Executor, email: string): Promise<string
 export async function repScopeOf(db: Executor, user: AuthUser): Promise<RepScope> {
   if (user.role === 'admin') return { all: true }
   if (user.role === 'manager') return { all: false, sellerIds: await teamSellerIds(db, user.email) }
-  if (user.role === 'lead') return { all: false, sellerIds: await pilotSellerIdsLedBy(db, user.id) }
+  if (user.role === 'lead')
+    return {
+      all: false,
+      sellerIds: await pilotSellerIdsLedBy(db, user.id, todayIn((await reportingProgram(db)).timezone)),
+    }
   return NO_REPS
 }
 
