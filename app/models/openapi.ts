@@ -1,4 +1,5 @@
 import { createDocument } from 'zod-openapi'
+import { changeApi } from './change/openapi'
 import { kpiApi } from './kpi/openapi'
 import type { OpenApiArea } from './openapi-shared'
 import { recommendationsApi } from './recommendations/openapi'
@@ -6,7 +7,7 @@ import { recommendationsApi } from './recommendations/openapi'
 // The OpenAPI 3.1 document served at /api/v1/openapi.json, generated (zod-openapi) from the zod
 // schemas the API parses and answers with, one share per area. To add an area: write
 // app/models/<area>/openapi.ts exporting an OpenApiArea, import it here and add it to AREAS.
-export const AREAS: readonly OpenApiArea[] = [kpiApi, recommendationsApi]
+export const AREAS: readonly OpenApiArea[] = [kpiApi, recommendationsApi, changeApi]
 
 export function openApiDocument(serverUrl: string) {
   const paths: OpenApiArea['paths'] = {}

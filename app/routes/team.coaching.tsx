@@ -94,9 +94,9 @@ export default function CoachingPage() {
           </table>
         </div>
       )}
-      <h3>{t('change.coaching.quiet')}</h3>
+      <h3 id="quiet-heading">{t('change.coaching.quiet')}</h3>
       {quiet.length ? (
-        <ul>
+        <ul aria-labelledby="quiet-heading">
           {quiet.map((rep) => (
             <li key={rep.seller_id}>
               {rep.name} ·{' '}
@@ -162,9 +162,9 @@ export default function CoachingPage() {
           </FormActions>
         </Form>
       ) : null}
-      <h3>{t('change.coaching.history')}</h3>
+      <h3 id="history-heading">{t('change.coaching.history')}</h3>
       {view.actions.length ? (
-        <ul>
+        <ul aria-labelledby="history-heading">
           {view.actions.map((item) => (
             <li key={item.id}>
               {format.date(String(item.done_on))} · {item.rep_name ?? item.seller_id} ·{' '}

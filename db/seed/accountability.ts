@@ -414,16 +414,5 @@ export async function seedAccountability(trx: Transaction<DB>, ctx: DemoContext)
         created_by: sponsor,
       })
       .execute()
-    await trx
-      .insertInto('checklist_attestations')
-      .values({
-        initiative_id: recommender,
-        item: 'frontlineManagers',
-        met: true,
-        note: 'Frontline managers review the recommendations with their reps every Monday.',
-        evidence_url: 'https://intranet.example/sales/recommender-manager-huddles',
-        attested_by: user('lead@tenfold.demo'),
-      })
-      .execute()
   }
 }

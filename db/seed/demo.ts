@@ -1,5 +1,6 @@
 import { hashPassword } from '~/auth/password.server'
 import { seedAccountability } from './accountability'
+import { seedChange } from './change'
 import { seedDelivery } from './delivery'
 import { seedEet } from './eet'
 import { seedKpi } from './kpi'
@@ -42,6 +43,7 @@ const AREA_SEEDS: ((trx: Transaction<DB>, context: DemoContext) => Promise<void>
   seedAccountability,
   (trx, context) => seedDelivery(trx, context),
   (trx, context) => seedRecommendations(trx, context),
+  (trx, context) => seedChange(trx, context),
 ]
 
 export async function seedDemo(db: Database) {

@@ -13,6 +13,7 @@ export const INITIATIVE_TABS: readonly InitiativeTab[] = [
   { path: 'gates', label: 'accountability.tab.gates' },
   { path: 'checklist', label: 'accountability.tab.checklist' },
   { path: 'pay', label: 'change.pay.tab' },
+  { path: 'training', label: 'change.training.tab' },
   { path: 'eet', label: 'eet.tab.eet' },
   { path: 'feedback', label: 'eet.tab.feedback' },
 ]

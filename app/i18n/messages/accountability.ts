@@ -431,6 +431,16 @@ export const accountability = defineMessages({
     en: 'Frontline sales managers are engaged as change allies',
     'zh-TW': '第一線銷售經理已成為推動變革的盟友',
   },
+  'accountability.check.training.detail': {
+    en: '{trained, number} of {reps, number} eligible reps trained ({rate, number, percent}; threshold {threshold, number, percent}) on {modules, plural, one {# module} other {# modules}}.',
+    'zh-TW':
+      '{reps, number} 位合格業務代表中有 {trained, number} 位已完成 {modules, number} 個訓練模組（{rate, number, percent}；門檻 {threshold, number, percent}）。',
+  },
+  'accountability.check.frontlineManagers.detail': {
+    en: '{covered, number} of {reps, number} pilot reps ({share, number, percent}; threshold {threshold, number, percent}) have a manager who uses the coaching view and has logged a coaching action; {engaged, number} of {managers, number} managers engaged.',
+    'zh-TW':
+      '{reps, number} 位試行業務代表中有 {covered, number} 位（{share, number, percent}；門檻 {threshold, number, percent}）的經理使用輔導畫面並記錄過輔導行動；{managers, number} 位經理中有 {engaged, number} 位已投入。',
+  },
   'accountability.check.variablePay': {
     en: 'A variable-pay transition plan is in place',
     'zh-TW': '已制定變動薪酬的過渡計畫',

@@ -370,6 +370,7 @@ export const foundation = defineMessages({
   'apiKeys.none': { en: 'No API keys yet.', 'zh-TW': '尚無 API 金鑰。' },
   'apiKeys.scope.measurements:write': { en: 'Write KPI measurements', 'zh-TW': '寫入 KPI 量測值' },
   'apiKeys.scope.events:write': { en: 'Send recommendation events', 'zh-TW': '傳送推薦事件' },
+  'apiKeys.scope.training:write': { en: 'Send training completions', 'zh-TW': '傳送訓練完成紀錄' },
   'apiKeys.scope.metrics:read': { en: 'Read metrics', 'zh-TW': '讀取指標' },
   'apiKeys.scope.metrics:reps': {
     en: 'Read figures about fewer than 5 reps (per-rep data)',

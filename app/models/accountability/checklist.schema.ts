@@ -1,6 +1,3 @@
-import { z } from 'zod'
-import { fields } from '~/utils/forms'
-
 // The article's five key actions, as the items of the sales-digitalization checklist.
 export const CHECKLIST = [
   { action: 'leader', items: ['spanner', 'sponsor'] },
@@ -11,28 +8,5 @@ export const CHECKLIST = [
 ] as const
 export type ChecklistAction = (typeof CHECKLIST)[number]['action']
 export type ChecklistItemKey = (typeof CHECKLIST)[number]['items'][number]
-
-/** Items the data cannot tell: a person attests them, with a note and a link to the evidence. */
-export const MANUAL_ITEMS = [
-  'frontlineManagers',
-  'training',
-] as const satisfies readonly ChecklistItemKey[]
-
-const evidenceUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine(
-    (value) => /^https?:\/\/\S+$/i.test(value) || /^\/(?!\/)\S*$/.test(value),
-    'accountability.errors.evidenceUrl',
-  )
-  .optional()
-
-export const AttestationSchema = z.object({
-  intent: z.literal('attest'),
-  item: z.enum(MANUAL_ITEMS, 'errors.invalidChoice'),
-  met: fields.checkbox(),
-  note: fields.text(1000),
-  evidence_url: evidenceUrl,
-})
-export type AttestationInput = z.output<typeof AttestationSchema>
+// Every item is judged from the data; the change-management items' judges are in
+// app/models/change/checklist-*.server.ts (they were attested by hand, with a note, until each had its data).

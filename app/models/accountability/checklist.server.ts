@@ -1,36 +1,29 @@
-import type { AuthUser } from '~/auth/session.server'
-import type { Database, Executor } from '~/utils/db.server'
+import type { Executor } from '~/utils/db.server'
 import type { SpannerBackground, TeamFunction } from '~/models/accountability/tables'
 import type { KpiKind } from '~/models/kpi/tables'
 import { groupBy } from '~/utils/group-by'
-import { actorOf, audit } from '../foundation/audit.server'
 import { runningCadencesFor } from '../delivery/reporting.server'
 import { countKpisByKind } from '../kpi/evidence.server'
-import {
-  CHECKLIST,
-  MANUAL_ITEMS,
-  type AttestationInput,
-  type ChecklistAction,
-  type ChecklistItemKey,
-} from './checklist.schema'
+import { CHECKLIST, type ChecklistAction, type ChecklistItemKey } from './checklist.schema'
 import { eetRepresentativenessFor } from '../eet/eet.server'
 import { reviewsFor } from './governance.server'
 import type { Representativeness } from '../eet/representativeness'
 import { coverageOf } from './team.server'
 import { variablePayVerdictsFor, type VariablePayVerdict } from '../change/checklist-pay.server'
+import { judgeFrontlineManagers } from '../change/checklist-managers.server'
+import { judgeTraining, type DataVerdict } from '../change/checklist-training.server'
 
-// The five-key-actions checklist of one initiative. Every item the data can tell is evaluated from
-// the data (with the facts behind the verdict); the rest are attested by a person with a note.
+// The five-key-actions checklist of one initiative: every item is evaluated from the data, with the
+// facts behind the verdict and where to look.
 
 export type ChecklistItem = {
   key: ChecklistItemKey
-  source: 'data' | 'manual'
-  met: boolean | null
+  source: 'data'
+  met: boolean
   /** Facts behind the verdict, as message variables. */
   detail: Record<string, string | number>
-  /** Where to look: a path in the portal (data items) or the attested link (manual items). */
+  /** Where to look: a path in the portal. */
   evidence: string | null
-  attestation?: { note: string; by: string | null; at: Date } | null
 }
 export type ChecklistSection = { action: ChecklistAction; items: ChecklistItem[] }
 
@@ -59,50 +52,52 @@ export async function evaluateChecklistFor(
 ): Promise<Map<string, ChecklistSection[]>> {
   if (!initiatives.length) return new Map()
   const ids = initiatives.map((initiative) => initiative.id)
-  const [leaderships, approvedCases, kpiCounts, reviews, members, cadenceOf, eets, attestations, pay] =
-    await Promise.all([
-      db
-        .selectFrom('initiative_leadership')
-        .select(['initiative_id', 'spanner_background'])
-        .where('initiative_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('business_cases')
-        .select(['initiative_id', (eb) => eb.fn.max('version').as('version')])
-        .where('initiative_id', 'in', ids)
-        .where('status', '=', 'approved')
-        .groupBy('initiative_id')
-        .execute(),
-      countKpisByKind(db, ids),
-      reviewsFor(db, ids),
-      db
-        .selectFrom('team_members')
-        .select(['initiative_id', 'function'])
-        .where('initiative_id', 'in', ids)
-        .execute(),
-      runningCadencesFor(db, ids),
-      eetRepresentativenessFor(db, ids),
-      db
-        .selectFrom('checklist_attestations as a')
-        .leftJoin('users as u', 'u.id', 'a.attested_by')
-        .select([
-          'a.initiative_id',
-          'a.item',
-          'a.met',
-          'a.note',
-          'a.evidence_url',
-          'a.attested_at',
-          'u.name as attested_by_name',
-        ])
-        .where('a.initiative_id', 'in', ids)
-        .execute(),
-      variablePayVerdictsFor(db, ids),
-    ])
+  const programs = await db
+    .selectFrom('initiatives')
+    .select(['id', 'program_id'])
+    .where('id', 'in', ids)
+    .execute()
+  const [
+    leaderships,
+    approvedCases,
+    kpiCounts,
+    reviews,
+    members,
+    cadenceOf,
+    eets,
+    training,
+    frontlineManagers,
+    pay,
+  ] = await Promise.all([
+    db
+      .selectFrom('initiative_leadership')
+      .select(['initiative_id', 'spanner_background'])
+      .where('initiative_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('business_cases')
+      .select(['initiative_id', (eb) => eb.fn.max('version').as('version')])
+      .where('initiative_id', 'in', ids)
+      .where('status', '=', 'approved')
+      .groupBy('initiative_id')
+      .execute(),
+    countKpisByKind(db, ids),
+    reviewsFor(db, ids),
+    db
+      .selectFrom('team_members')
+      .select(['initiative_id', 'function'])
+      .where('initiative_id', 'in', ids)
+      .execute(),
+    runningCadencesFor(db, ids),
+    eetRepresentativenessFor(db, ids),
+    judgeTraining(db, programs),
+    judgeFrontlineManagers(db, programs),
+    variablePayVerdictsFor(db, ids),
+  ])
   const leadershipOf = new Map(leaderships.map((row) => [row.initiative_id, row]))
   const approvedOf = new Map(approvedCases.map((row) => [row.initiative_id, row]))
   const kpisOf = groupBy(kpiCounts, (row) => row.initiative_id)
   const teamOf = groupBy(members, (row) => row.initiative_id)
-  const attestationsOf = groupBy(attestations, (row) => row.initiative_id)
   return new Map(
     initiatives.map((initiative) => [
       initiative.id,
@@ -114,8 +109,11 @@ export async function evaluateChecklistFor(
         team: teamOf.get(initiative.id) ?? [],
         run: cadenceOf(initiative.id),
         eet: eets.get(initiative.id)!,
-        attestations: attestationsOf.get(initiative.id) ?? [],
-        variablePay: pay.get(initiative.id)!,
+        change: {
+          training: training.get(initiative.id)!,
+          frontlineManagers: frontlineManagers.get(initiative.id)!,
+          variablePay: pay.get(initiative.id)!,
+        },
       }),
     ]),
   )
@@ -130,21 +128,14 @@ type ChecklistSources = {
   team: { function: TeamFunction }[]
   run: { sprint: number | null; cycle: number | null }
   eet: Representativeness
-  attestations: {
-    item: string
-    met: boolean
-    note: string
-    evidence_url: string | null
-    attested_at: Date
-    attested_by_name: string | null
-  }[]
-  variablePay: VariablePayVerdict
+  /** The change-management items judged from data (app/models/change/checklist-*.server.ts). */
+  change: { training: DataVerdict; frontlineManagers: DataVerdict; variablePay: VariablePayVerdict }
 }
 
 /** The verdicts of one initiative (pure). */
 function checklistOf(
   initiative: InitiativeFacts,
-  { leadership, approved, kpis, reviews, team, run, eet, attestations, variablePay }: ChecklistSources,
+  { leadership, approved, kpis, reviews, team, run, eet, change }: ChecklistSources,
 ): ChecklistSection[] {
   const base = `/initiatives/${initiative.id}`
   const leading = kpis.find((k) => k.kind === 'leading')?.count ?? 0
@@ -153,10 +144,7 @@ function checklistOf(
   const groupsCovered = coverage.filter((g) => g.covered.length > 0).length
   const missing = coverage.reduce((sum, g) => sum + g.missing.length, 0)
 
-  const data: Record<
-    Exclude<ChecklistItemKey, (typeof MANUAL_ITEMS)[number]>,
-    Omit<ChecklistItem, 'key' | 'source'>
-  > = {
+  const data: Record<ChecklistItemKey, Omit<ChecklistItem, 'key' | 'source'>> = {
     spanner: {
       met: Boolean(initiative.lead_id && leadership?.spanner_background),
       detail: { lead: initiative.lead_name ?? '—', background: leadership?.spanner_background ?? '' },
@@ -191,55 +179,14 @@ function checklistOf(
       detail: { size: eet.eetSize, score: eet.score ?? 0, warnings: eet.warnings.length },
       evidence: `${base}/eet`,
     },
-    // The change area judges it (app/models/change/checklist-pay.server.ts).
-    variablePay,
+    frontlineManagers: change.frontlineManagers,
+    training: change.training,
+    variablePay: change.variablePay,
   }
   return CHECKLIST.map((section) => ({
     action: section.action,
     items: section.items.map((key): ChecklistItem => {
-      if ((MANUAL_ITEMS as readonly string[]).includes(key)) {
-        const attested = attestations.find((a) => a.item === key)
-        return {
-          key,
-          source: 'manual',
-          met: attested ? attested.met : null,
-          detail: {},
-          evidence: attested?.evidence_url ?? null,
-          attestation: attested
-            ? { note: attested.note, by: attested.attested_by_name, at: attested.attested_at }
-            : null,
-        }
-      }
-      return { key, source: 'data', ...data[key as keyof typeof data] }
+      return { key, source: 'data', ...data[key] }
     }),
   }))
-}
-
-export async function attest(db: Database, user: AuthUser, initiativeId: string, input: AttestationInput) {
-  return db.transaction().execute(async (trx) => {
-    const values = { met: input.met, note: input.note, evidence_url: input.evidence_url ?? null }
-    const before = await trx
-      .selectFrom('checklist_attestations')
-      .select(['met', 'note', 'evidence_url'])
-      .where('initiative_id', '=', initiativeId)
-      .where('item', '=', input.item)
-      .executeTakeFirst()
-    await trx
-      .insertInto('checklist_attestations')
-      .values({ initiative_id: initiativeId, item: input.item, ...values, attested_by: user.id })
-      .onConflict((oc) =>
-        oc
-          .columns(['initiative_id', 'item'])
-          .doUpdateSet({ ...values, attested_by: user.id, attested_at: new Date() }),
-      )
-      .execute()
-    await audit(trx, {
-      actor: actorOf(user),
-      action: 'checklist.attest',
-      entityType: 'initiative',
-      entityId: initiativeId,
-      before: before ? { item: input.item, ...before } : undefined,
-      after: { item: input.item, ...values },
-    })
-  })
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { fields } from '~/utils/forms'
 
-export const API_SCOPES = ['measurements:write', 'events:write', 'metrics:read', 'metrics:reps'] as const
+export const API_SCOPES = [
+  'measurements:write',
+  'events:write',
+  'metrics:read',
+  'metrics:reps',
+  'training:write',
+] as const
 export type ApiScope = (typeof API_SCOPES)[number]
 
 export const CreateApiKeySchema = z.object({

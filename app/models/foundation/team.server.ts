@@ -1,13 +1,19 @@
 import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
+import { todayIn } from '~/utils/calendar'
+import { pilotSellerIdsLedBy } from '../eet/pilot-reps.server'
+import { reportingProgram } from './reporting-program.server'
 
 // A frontline manager's team, from the roster: the user's roster row is the one with their email; its
 // reps are those whose manager_id is that row's seller_id, and recursively the reps of those reps (a
 // second-line manager leads the first-line managers and so sees their teams). Reps who left are not in
 // the team, but the chain runs through them, so a departed manager's reps stay visible above.
 
-/** Who a user may see rep by rep: every rep (admins), the reps of their team (managers), or none. */
+/**
+ * Who a user may see rep by rep: every rep (admins), the reps of their team (managers), the reps on the
+ * pilots of the initiatives they lead (leads: the EET's members today), or none.
+ */
 export type RepScope = { all: true } | { all: false; sellerIds: readonly string[] }
 
 export const NO_REPS: RepScope = { all: false, sellerIds: [] }
@@ -33,6 +39,11 @@ export async function teamSellerIds(db: Executor, email: string): Promise<string
 export async function repScopeOf(db: Executor, user: AuthUser): Promise<RepScope> {
   if (user.role === 'admin') return { all: true }
   if (user.role === 'manager') return { all: false, sellerIds: await teamSellerIds(db, user.email) }
+  if (user.role === 'lead')
+    return {
+      all: false,
+      sellerIds: await pilotSellerIdsLedBy(db, user.id, todayIn((await reportingProgram(db)).timezone)),
+    }
   return NO_REPS
 }
 

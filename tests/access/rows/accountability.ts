@@ -70,8 +70,6 @@ export const accountability: RowsModule = {
       path: (fx) => `/initiatives/${fx.initiativeId}/checklist`,
       params,
       loader: SEES_A,
-      action: EDITS_A,
-      form: () => ({ intent: 'attest' }),
     },
     'routes/governance': {
       path: () => '/governance',

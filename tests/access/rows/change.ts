@@ -6,6 +6,8 @@ import { cells, type RowsModule } from '../types'
 const COACHES = cells(['admin', 'manager'])
 /** Who can see initiative A; its pay figures only admins, its sponsor and finance users (none here). */
 const SEES_A = cells(['admin', 'lead', 'sponsor', 'eet_member', 'viewer'])
+// The training page is written by A's editors (the thresholds by admins, who are editors too).
+const EDITS_A = cells(['admin', 'lead'])
 
 export const change: RowsModule = {
   rows: {
@@ -23,6 +25,25 @@ export const change: RowsModule = {
       loader: SEES_A,
       action: cells(['admin', 'sponsor']),
       form: () => ({ intent: 'decide' }),
+    },
+    'routes/initiatives.$initiativeId.training': {
+      path: (fx) => `/initiatives/${fx.initiativeId}/training`,
+      params: (fx) => ({ initiativeId: fx.initiativeId }),
+      loader: SEES_A,
+      action: EDITS_A,
+      form: () => ({ intent: 'module' }),
+    },
+    'routes/initiatives.$initiativeId.training_.import': {
+      path: (fx) => `/initiatives/${fx.initiativeId}/training/import`,
+      params: (fx) => ({ initiativeId: fx.initiativeId }),
+      loader: EDITS_A,
+      action: EDITS_A,
+      form: () => ({}),
+    },
+    'routes/api.v1.training-completions': {
+      path: () => '/api/v1/training-completions',
+      apiScope: 'training:write',
+      apiMethod: 'POST',
     },
   },
 }

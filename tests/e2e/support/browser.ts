@@ -38,6 +38,8 @@ export async function newPage(
     javaScriptEnabled?: boolean
     /** Cookies of another context (e.g. one that signed in with JavaScript on). */
     storageState?: Awaited<ReturnType<BrowserContext['storageState']>>
+    /** A phone: its screen size, with touch (e.g. { width: 390, height: 844 }). */
+    phone?: { width: number; height: number }
   } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   if (!browser) throw new Error('Call setupBrowser() in the test file first')
@@ -46,6 +48,7 @@ export async function newPage(
     locale: options.locale ?? 'en-US',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     ...(options.storageState ? { storageState: options.storageState } : {}),
+    ...(options.phone ? { viewport: options.phone, isMobile: true, hasTouch: true } : {}),
   })
   const page = await context.newPage()
   const errors: string[] = []

@@ -3,7 +3,6 @@ import { evaluateChecklist } from '~/models/accountability/checklist.server'
 import { findOverlaps } from '~/models/accountability/governance.server'
 import { getInitiative } from '~/models/foundation/initiative.server'
 import { listTeam } from '~/models/accountability/team.server'
-import { action as checklistAction } from '~/routes/initiatives.$initiativeId.checklist'
 import { action as editInitiative } from '~/routes/initiatives.$initiativeId.edit'
 import { action as gatesAction } from '~/routes/initiatives.$initiativeId.gates'
 import { action as governanceAction } from '~/routes/governance'
@@ -314,45 +313,11 @@ describe('governance and checklist', () => {
     expect(items.governance).toMatchObject({ met: true, source: 'data' })
     expect(items.sponsor).toMatchObject({ met: true })
     expect(items.businessCase).toMatchObject({ met: false })
-    expect(items.frontlineManagers).toMatchObject({ met: null, source: 'manual' })
+    // The change-management items are judged from the data too: no training module, no engaged
+    // manager and no pay plan yet, so none is met, and nothing is left to attest by hand.
+    expect(items.frontlineManagers).toMatchObject({ met: false, source: 'data' })
+    expect(items.training).toMatchObject({ met: false, source: 'data' })
     expect(items.variablePay).toMatchObject({ met: false, source: 'data' })
-
-    // Manual attestation: a note is required; an unsafe link is refused.
-    const leadCookie = await sessionCookieFor(lead.id)
-    const path = `/initiatives/${initiative.id}/checklist`
-    const refused = await run(
-      checklistAction,
-      buildRequest(path, {
-        cookie: leadCookie,
-        form: {
-          intent: 'attest',
-          item: 'frontlineManagers',
-          met: 'on',
-          note: '',
-          evidence_url: 'javascript:alert(1)',
-        },
-      }),
-      params,
-    )
-    expect(statusOf(refused)).toBe(400)
-    expect(Object.keys((refused as Errors).data.fieldErrors).sort()).toEqual(['evidence_url', 'note'])
-    const attested = await run(
-      checklistAction,
-      buildRequest(path, {
-        cookie: leadCookie,
-        form: {
-          intent: 'attest',
-          item: 'frontlineManagers',
-          met: 'on',
-          note: 'Two-year transition agreed with HR.',
-          evidence_url: 'https://intranet.example/pay-plan',
-        },
-      }),
-      params,
-    )
-    expect(statusOf(attested)).toBe(302)
-    const after = await evaluateChecklist(db, (await getInitiative(db, lead, initiative.id))!)
-    const attestedItem = after.flatMap((s) => s.items).find((item) => item.key === 'frontlineManagers')
-    expect(attestedItem).toMatchObject({ met: true, evidence: 'https://intranet.example/pay-plan' })
+    expect(sections.flatMap((s) => s.items).every((item) => item.source === 'data')).toBe(true)
   })
 })

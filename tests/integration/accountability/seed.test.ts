@@ -65,5 +65,6 @@ test('the accountability demo data loads and tells a consistent story', async ()
   const items = (await evaluateChecklist(db, initiative!)).flatMap((s) => s.items)
   expect(items.find((i) => i.key === 'businessCase')).toMatchObject({ met: true })
   expect(items.find((i) => i.key === 'teamCoverage')).toMatchObject({ met: true })
-  expect(items.find((i) => i.key === 'frontlineManagers')).toMatchObject({ met: true, source: 'manual' })
+  // Judged from data: the demo's pilot reps' managers have not used the coaching view yet.
+  expect(items.find((i) => i.key === 'frontlineManagers')).toMatchObject({ met: false, source: 'data' })
 })

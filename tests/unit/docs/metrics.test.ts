@@ -17,6 +17,8 @@ const FIGURE_FAMILIES: RegExp[] = [
   /^delivery\.figure\./,
   /^delivery\.velocity\.(average|predictability)$/,
   /^sponsor\.input\./,
+  /^change\.training\.(trained|completionRate|daysToActive|waiting|trainedAdoption|untrainedAdoption|difference)$/,
+  /^change\.managers\.(visits|actions|engaged)$/,
 ]
 
 const metrics = fs.readFileSync('docs/metrics.md', 'utf8')
