@@ -127,7 +127,12 @@ export default function ApprovalsPage() {
                     </th>
                     <td>
                       {item.asked_by ?? '—'}
-                      <div className="muted">{fmt.dateTime(item.submitted_at)}</div>
+                      <div className="muted">
+                        {t('sponsor.approvals.askedAt', {
+                          date: fmt.dateTime(item.submitted_at, item.zone),
+                          zone: item.zone,
+                        })}
+                      </div>
                     </td>
                     <td>{money(item.npv)}</td>
                     <td>
@@ -182,7 +187,12 @@ export default function ApprovalsPage() {
                     <td>{money(gate.npv)}</td>
                     <td>
                       {gate.asked_by ?? '—'}
-                      <div className="muted">{fmt.dateTime(gate.requested_at)}</div>
+                      <div className="muted">
+                        {t('sponsor.approvals.askedAt', {
+                          date: fmt.dateTime(gate.requested_at, gate.zone),
+                          zone: gate.zone,
+                        })}
+                      </div>
                     </td>
                     <td>
                       <ApprovalForm
