@@ -5,7 +5,7 @@ import { can } from '~/auth/permissions'
 import { getUserLocale, requirePermission, requireUser } from '~/auth/session.server'
 import { InitiativeTable } from '~/components/foundation/initiative-table'
 import { Badge, PageHeader } from '~/components/page'
-import { useT } from '~/i18n/react'
+import { useFormat, useT } from '~/i18n/react'
 import { actorOf } from '~/models/foundation/audit.server'
 import { listInitiatives } from '~/models/foundation/initiative.server'
 import { getProgram, setProgramArchived } from '~/models/foundation/program.server'
@@ -49,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProgramPage() {
   const { program, initiatives, canManage, canCreate } = useLoaderData<typeof loader>()
   const t = useT()
+  const format = useFormat()
   return (
     <>
       <PageHeader
@@ -89,7 +90,8 @@ export default function ProgramPage() {
         }
       />
       <p className="muted">
-        {t('program.timezone')}: {program.reporting_timezone}
+        {t('program.timezone')}: {program.reporting_timezone} · {t('program.dateWindow')}:{' '}
+        {format.number(program.date_window_days)}
       </p>
       <InitiativeTable initiatives={initiatives} emptyText={t('initiative.none')} />
     </>

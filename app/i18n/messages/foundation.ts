@@ -111,6 +111,11 @@ export const foundation = defineMessages({
     en: 'IANA name, e.g. Asia/Taipei or UTC.',
     'zh-TW': 'IANA 時區名稱，例如 Asia/Taipei 或 UTC。',
   },
+  'program.dateWindow': { en: 'Date window (days)', 'zh-TW': '日期合理範圍（天）' },
+  'program.dateWindowHint': {
+    en: 'A sprint start or a governance due date further than this from today, either way, must be confirmed as meant.',
+    'zh-TW': '衝刺開始日或治理到期日若距今天（往前或往後）超過此天數，須確認確實要用該日期。',
+  },
   'program.initiativeCount': { en: 'Initiatives', 'zh-TW': '行動方案數' },
   'program.created': { en: 'Program created.', 'zh-TW': '已建立數位化方案。' },
   'program.archived': { en: 'Program archived.', 'zh-TW': '已封存數位化方案。' },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { healthConfigFor } from '~/models/sponsor/health-settings.server'
 import { action as approvalsAction, loader as approvalsLoader } from '~/routes/portfolio.approvals'
@@ -33,11 +34,8 @@ describe('approvals inbox', () => {
     await db.updateTable('initiatives').set({ stage: 'frame' }).where('id', '=', initiative.id).execute()
     const gate = await addGate(initiative.id, 'pending', null)
     // 18:30 UTC on 3 December is 02:30 on 4 December in Taipei (UTC+8, no daylight saving).
-    await db
-      .updateTable('stage_gates')
-      .set({ requested_at: new Date('2026-12-03T18:30:00Z') })
-      .where('id', '=', gate.id)
-      .execute()
+    // requested_at is written once, by the database: the test moves it with plain SQL.
+    await sql`update stage_gates set requested_at = '2026-12-03T18:30:00Z' where id = ${gate.id}`.execute(db)
     const inbox = (await run(
       approvalsLoader,
       buildRequest('/portfolio/approvals', { cookie: await sessionCookieFor(sponsor.id) }),
