@@ -147,6 +147,8 @@ type ConfirmSubmitProps = {
   message?: string
   confirmLabel?: string
   className?: string
+  /** The id of the form the button submits, when it stands outside it (the button's form attribute). */
+  form?: string
   /** The posted fields that say the server asked for this button (its form's intent, its row's id). */
   match: Record<string, string>
   /** Ask only when this holds (a decision select set to "rejected"); always when absent. */
@@ -169,7 +171,8 @@ export function ConfirmSubmit({
   title,
   message,
   confirmLabel,
-  className = 'button-danger',
+  className,
+  form: formId,
   match,
   asks,
   describe,
@@ -189,12 +192,12 @@ export function ConfirmSubmit({
           <strong>{title}</strong>
         </p>
         {message ? <p>{message}</p> : null}
-        <input type="hidden" name="confirm" value="yes" />
+        <input type="hidden" name="confirm" value="yes" form={formId} />
         <div className="form-actions">
           <a href={location.pathname + location.search} className="button-secondary">
             {t('confirm.cancel')}
           </a>
-          <button type="submit" name={name} value={value} className="button-danger">
+          <button type="submit" name={name} value={value} form={formId} className="button-danger">
             {confirmLabel ?? label}
           </button>
         </div>
@@ -209,6 +212,7 @@ export function ConfirmSubmit({
         type="submit"
         name={name}
         value={value}
+        form={formId}
         className={className}
         disabled={waiting}
         onClick={(event) => {

@@ -16,6 +16,7 @@ import { todayIn } from '~/utils/calendar'
 import { decideGate } from '~/models/accountability/gate.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { forbidden } from '~/utils/http.server'
 import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -47,6 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = submission.value
   if (!can(user.role, input.intent === 'decide-case' ? 'business-case:decide' : 'gate:decide')) forbidden()
   const initiative = await requireInitiative(user, input.initiativeId)
+  // A rejection closes the case version or the gate: it runs only once confirmed (ConfirmSubmit).
+  if (input.decision === 'rejected' && !isConfirmed(formData))
+    return askConfirmation(formData, submission, { rowId })
   try {
     if (input.intent === 'decide-case') {
       await decideCase(db, user, initiative, input.decision, input.note)

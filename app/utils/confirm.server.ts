@@ -14,13 +14,18 @@ export function isConfirmed(formData: FormData) {
  * form's valid submission, the answer carries its values back (conform's reply) so that a form with
  * fields of its own (ConfirmSubmit) shows what was typed around its confirmation step.
  */
-export function askConfirmation(formData: FormData, submission?: Submission<unknown, string[], unknown>) {
+export function askConfirmation<Extra extends Record<string, unknown> = Record<never, never>>(
+  formData: FormData,
+  submission?: Submission<unknown, string[], unknown>,
+  extra?: Extra,
+) {
   const fields: Record<string, string> = {}
   for (const [name, value] of formData)
     if (typeof value === 'string' && name !== 'confirm') fields[name] = value
   // Shaped like a form answer (no errors, no result) so that pages read it as they read the others.
   return data(
     {
+      ...(extra as Extra),
       confirmation: { fields },
       intent: fields.intent ?? null,
       result: submission ? submission.reply() : null,
