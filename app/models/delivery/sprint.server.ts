@@ -1,14 +1,13 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { SprintSnapshot } from '~/models/delivery/tables'
-import { actorOf, audit } from '../foundation/audit.server'
+import { actorOf, audit, latestAuditBefore } from '../foundation/audit.server'
 import { feedbackTitles } from '../eet/cited-feedback.server'
 import { checkFeedbackIds, linkFeedback } from './backlog.server'
 import { burndown, clampToSprint, nextSprintStart, sprintFigures, type SprintEntry } from './burndown'
 import { addDays } from '~/utils/calendar'
 import type { PlanChangeInput, PlanSprintInput, ScopeChangeInput } from './delivery.schema'
 import { DomainError } from '~/utils/domain-error'
-import { sql } from 'kysely'
 import { effectiveDay } from './effective-date'
 import { checkDateWindow } from '~/utils/date-window'
 import { programDateWindow } from '../foundation/reporting-program.server'
@@ -534,16 +533,13 @@ export async function restoreSprintItem(
     const taken = record && !record.done_on && (record.removed_on || record.cancelled_on)
     if (!taken || item.sprint_id || item.status !== leftAs)
       throw new DomainError('delivery.error.cannotRestore', { field: 'item_id' })
-    const change = await trx
-      .selectFrom('audit_log')
-      .select('before')
-      .where('entity_type', '=', 'sprint')
-      .where('entity_id', '=', sprint.id)
-      .where('action', 'in', ['delivery.sprint.remove', 'delivery.sprint.cancel'])
-      .where(sql<string>`after->>'item_id'`, '=', item.id)
-      .orderBy('id', 'desc')
-      .executeTakeFirst()
-    const previous = (change?.before ?? null) as { change_reason?: string | null } | null
+    const change = await latestAuditBefore(trx, {
+      entityType: 'sprint',
+      entityId: sprint.id,
+      actions: ['delivery.sprint.remove', 'delivery.sprint.cancel'],
+      subject: ['item_id', item.id],
+    })
+    const previous = change as { change_reason?: string | null } | null
     await trx
       .updateTable('sprint_items')
       .set({ removed_on: null, cancelled_on: null, change_reason: previous?.change_reason ?? null })
