@@ -148,7 +148,14 @@ test('a lead: a sprint item removed, cancelled or an initiative archived asks fi
 
   // Declining a feedback item asks; so does merging it into another.
   await gotoHydrated(page, `${initiative}/feedback?status=new`)
-  await page.getByRole('heading', { level: 3 }).getByRole('link').last().click()
+  // A new item that is not itself a duplicate (a merged one has no triage).
+  await page
+    .getByRole('listitem')
+    .filter({ hasNotText: 'Duplicate' })
+    .getByRole('heading', { level: 3 })
+    .getByRole('link')
+    .last()
+    .click()
   await page.waitForURL(/\/feedback\/[0-9a-f-]{36}$/)
   await waitIdle(page)
   const triage = page.getByRole('region', { name: 'Triage' })
