@@ -20,6 +20,8 @@ import {
 import { UpdateUserSchema } from '~/models/foundation/user.schema'
 import { ConfirmAdminField } from '~/components/foundation/confirm-admin-field'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
+import { ConfirmSubmit } from '~/components/confirm-dialog'
 import { parseSubmission } from '~/utils/forms'
 import { notFound, publicOrigin } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -62,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'user:manage')
   const user = await findUser(params.userId)
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), UserActionSchema, locale)
+  const formData = await request.formData()
+  const submission = parseSubmission(formData, UserActionSchema, locale)
   const { intent } = submission.payload
   const extra = { intent: typeof intent === 'string' ? intent : null, link: null }
   if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
@@ -85,10 +88,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'enable': {
       if (selfChange) return refuseSubmission(locale, submission, new DomainError('users.cannotSelf'), extra)
       const disable = submission.value.intent === 'disable'
+      // Disabling ends the user's sessions: it runs once confirmed, and the toast can enable them again.
+      if (disable && !isConfirmed(formData)) return askConfirmation(formData, submission, extra)
       await setUserDisabled(db, actor, user.id, disable)
       return redirectWithToast(here, {
         kind: 'success',
         message: disable ? 'users.disabledToast' : 'users.enabledToast',
+        ...(disable ? { undo: { action: here, fields: { intent: 'enable' } } } : {}),
       })
     }
     case 'revoke':
@@ -165,16 +171,29 @@ export default function UserPage() {
             <button type="submit" name="intent" value="update">
               {t('action.save')}
             </button>
-            {!isSelf ? (
+            {!isSelf && user.disabled_at ? (
               <button
                 type="submit"
                 form={ACCOUNT_ACTIONS_FORM}
                 name="intent"
-                value={user.disabled_at ? 'enable' : 'disable'}
-                className="button-danger"
+                value="enable"
+                className="button-secondary"
               >
-                {user.disabled_at ? t('users.enable') : t('users.disable')}
+                {t('users.enable')}
               </button>
+            ) : null}
+            {!isSelf && !user.disabled_at ? (
+              <ConfirmSubmit
+                form={ACCOUNT_ACTIONS_FORM}
+                name="intent"
+                value="disable"
+                className="button-danger"
+                label={t('users.disable')}
+                title={t('users.disableConfirm', { name: user.name })}
+                message={t('users.disableConfirmBody')}
+                confirmLabel={t('confirm.disable')}
+                match={{ intent: 'disable' }}
+              />
             ) : null}
             <button
               type="submit"

@@ -7,6 +7,8 @@ import { listEntityHistory } from '~/models/foundation/audit.server'
 import { requireEditableInitiative, requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { setInitiativeArchived } from '~/models/foundation/initiative.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
+import { ConfirmButton } from '~/components/confirm-dialog'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -24,13 +26,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const initiative = await requireEditableInitiative(user, params.initiativeId)
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), ArchiveSchema, locale)
+  const formData = await request.formData()
+  const submission = parseSubmission(formData, ArchiveSchema, locale)
   invariantResponse(submission.status === 'success', 'Unknown intent')
   const archived = submission.value.intent === 'archive'
+  // Archiving asks first (ConfirmButton) and the toast restores it.
+  if (archived && !isConfirmed(formData)) return askConfirmation(formData)
   await setInitiativeArchived(db, user, initiative.id, archived)
-  return redirectWithToast(`/initiatives/${initiative.id}`, {
+  const here = `/initiatives/${initiative.id}`
+  return redirectWithToast(here, {
     kind: 'success',
     message: archived ? 'initiative.archived' : 'initiative.restored',
+    ...(archived ? { undo: { action: `${here}?index`, fields: { intent: 'restore' } } } : {}),
   })
 }
 
@@ -59,16 +66,22 @@ export default function InitiativeOverview() {
             <Link className="button" to="edit">
               {t('action.edit')}
             </Link>
-            <Form method="post">
-              <button
-                type="submit"
-                name="intent"
-                value={initiative.archived_at ? 'restore' : 'archive'}
+            {initiative.archived_at ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="restore" className="button-secondary">
+                  {t('action.restore')}
+                </button>
+              </Form>
+            ) : (
+              <ConfirmButton
+                fields={{ intent: 'archive' }}
                 className="button-secondary"
-              >
-                {initiative.archived_at ? t('action.restore') : t('action.archive')}
-              </button>
-            </Form>
+                label={t('action.archive')}
+                title={t('initiative.archiveConfirm', { name: initiative.name })}
+                message={t('initiative.archiveConfirmBody')}
+                confirmLabel={t('confirm.archive')}
+              />
+            )}
           </div>
         ) : null}
       </section>

@@ -30,6 +30,7 @@ import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -94,6 +95,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success')
       return refuseSubmission(locale, submission, undefined, { intent: 'decide' })
     const { decision, note } = submission.value
+    // A rejection is final for the version: it runs only once confirmed (ConfirmSubmit).
+    if (decision === 'rejected' && !isConfirmed(formData)) return askConfirmation(formData, submission)
     try {
       await decideCase(db, user, initiative, decision, note)
     } catch (error) {

@@ -18,6 +18,7 @@ import {
 } from '~/models/eet/feedback.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse, notFound } from '~/utils/http.server'
 import { refuseSubmission } from '~/utils/refuse.server'
@@ -70,6 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const extra = { intent } as const
     const submission = parseSubmission(formData, TriageSchema, locale)
     if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    // Declining answers the rep for good: it runs only once confirmed (ConfirmSubmit).
+    if (submission.value.status === 'declined' && !isConfirmed(formData))
+      return askConfirmation(formData, submission)
     try {
       await triageFeedback(db, user, initiative.id, item.id, submission.value)
       return redirectWithToast(here, { kind: 'success', message: 'eet.feedback.statusChanged' })
@@ -81,6 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const extra = { intent } as const
     const submission = parseSubmission(formData, MergeSchema, locale)
     if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, extra)
+    // A merge moves the votes and cannot be taken back: it runs only once confirmed.
+    if (!isConfirmed(formData)) return askConfirmation(formData, submission)
     try {
       await mergeFeedback(db, user, initiative.id, item.id, submission.value.target_id)
       return redirectWithToast(`/initiatives/${initiative.id}/feedback/${submission.value.target_id}`, {

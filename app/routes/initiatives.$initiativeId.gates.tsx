@@ -19,6 +19,7 @@ import { programToday } from '~/models/delivery/guard.server'
 import { programTimezone } from '~/models/foundation/reporting-program.server'
 import { saveOnce } from '~/models/foundation/form-submission.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -88,6 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, GateDecisionSchema, locale)
   if (submission.status !== 'success')
     return refuseSubmission(locale, submission, undefined, { intent: 'decide' })
+  // A rejection closes the gate: it runs only once confirmed (ConfirmSubmit).
+  if (submission.value.decision === 'rejected' && !isConfirmed(formData))
+    return askConfirmation(formData, submission)
   try {
     await decideGate(db, user, initiative, submission.value, await programToday(initiative.program_id))
   } catch (error) {

@@ -30,11 +30,13 @@ import {
   listPlanChanges,
   listSprintItems,
   removeFromPlan,
+  restoreSprintItem,
   sprintReport,
   startSprint,
 } from '~/models/delivery/sprint.server'
 import styles from '~/styles/delivery.css?url'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { refuseSubmission } from '~/utils/refuse.server'
@@ -83,6 +85,7 @@ const Intent = z.enum([
   'scope-add',
   'scope-remove',
   'scope-cancel',
+  'scope-restore',
   'done',
   'close',
 ])
@@ -128,13 +131,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'scope-cancel': {
       const submission = parseSubmission(formData, ScopeChangeSchema, locale)
       if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      // Taking work out of a running sprint changes its committed scope: it runs once confirmed.
+      if (intent !== 'scope-add' && !isConfirmed(formData)) return askConfirmation(formData, submission)
       const kind = intent === 'scope-add' ? 'add' : intent === 'scope-remove' ? 'remove' : 'cancel'
       try {
         await changeRunningSprint(db, user, initiative.id, sprint.id, kind, submission.value, today)
       } catch (error) {
         return refuseSubmission(locale, submission, error, { intent })
       }
-      return redirectWithToast(back, { kind: 'success', message: 'delivery.running.changed' })
+      return redirectWithToast(back, {
+        kind: 'success',
+        message: 'delivery.running.changed',
+        ...(kind === 'add'
+          ? {}
+          : {
+              undo: { action: back, fields: { intent: 'scope-restore', item_id: submission.value.item_id } },
+            }),
+      })
+    }
+    case 'scope-restore': {
+      // The toast's undo of a removal or a cancellation.
+      const submission = parseSubmission(formData, ItemSchema, locale)
+      if (submission.status !== 'success') return refuseSubmission(locale, submission, undefined, { intent })
+      try {
+        await restoreSprintItem(db, user, initiative.id, sprint.id, submission.value.item_id, today)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, { intent })
+      }
+      return redirectWithToast(back, { kind: 'success', message: 'delivery.running.restored' })
     }
     case 'done': {
       const submission = parseSubmission(formData, ItemSchema, locale)
@@ -179,7 +203,9 @@ export default function SprintPage() {
   const { sprint } = data
   // The start button and an item's "done" button have no fields of their own: a refusal shows here.
   const buttonError =
-    actionData?.intent === 'start' || (actionData?.intent === 'done' && !actionData.fieldErrors?.effective_on)
+    actionData?.intent === 'start' ||
+    actionData?.intent === 'scope-restore' ||
+    (actionData?.intent === 'done' && !actionData.fieldErrors?.effective_on)
       ? (actionData.fieldErrors?.item_id?.join(' ') ?? actionData.formError)
       : null
   return (

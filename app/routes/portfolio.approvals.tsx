@@ -16,6 +16,7 @@ import { todayIn } from '~/utils/calendar'
 import { decideGate } from '~/models/accountability/gate.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { forbidden } from '~/utils/http.server'
 import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -47,6 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = submission.value
   if (!can(user.role, input.intent === 'decide-case' ? 'business-case:decide' : 'gate:decide')) forbidden()
   const initiative = await requireInitiative(user, input.initiativeId)
+  // A rejection closes the case version or the gate: it runs only once confirmed (ConfirmSubmit).
+  if (input.decision === 'rejected' && !isConfirmed(formData))
+    return askConfirmation(formData, submission, { rowId })
   try {
     if (input.intent === 'decide-case') {
       await decideCase(db, user, initiative, input.decision, input.note)
@@ -127,7 +131,12 @@ export default function ApprovalsPage() {
                     </th>
                     <td>
                       {item.asked_by ?? '—'}
-                      <div className="muted">{fmt.dateTime(item.submitted_at)}</div>
+                      <div className="muted">
+                        {t('sponsor.approvals.askedAt', {
+                          date: fmt.dateTime(item.submitted_at, item.zone),
+                          zone: item.zone,
+                        })}
+                      </div>
                     </td>
                     <td>{money(item.npv)}</td>
                     <td>
@@ -182,7 +191,12 @@ export default function ApprovalsPage() {
                     <td>{money(gate.npv)}</td>
                     <td>
                       {gate.asked_by ?? '—'}
-                      <div className="muted">{fmt.dateTime(gate.requested_at)}</div>
+                      <div className="muted">
+                        {t('sponsor.approvals.askedAt', {
+                          date: fmt.dateTime(gate.requested_at, gate.zone),
+                          zone: gate.zone,
+                        })}
+                      </div>
                     </td>
                     <td>
                       <ApprovalForm

@@ -5,11 +5,13 @@ import { can } from '~/auth/permissions'
 import { getUserLocale, requirePermission, requireUser } from '~/auth/session.server'
 import { InitiativeTable } from '~/components/foundation/initiative-table'
 import { Badge, PageHeader } from '~/components/page'
-import { useT } from '~/i18n/react'
+import { useFormat, useT } from '~/i18n/react'
 import { actorOf } from '~/models/foundation/audit.server'
 import { listInitiatives } from '~/models/foundation/initiative.server'
 import { getProgram, setProgramArchived } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
+import { ConfirmButton } from '~/components/confirm-dialog'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -34,21 +36,27 @@ const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore']) })
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'program:manage')
   const locale = await getUserLocale(request)
-  const submission = parseSubmission(await request.formData(), ArchiveSchema, locale)
+  const formData = await request.formData()
+  const submission = parseSubmission(formData, ArchiveSchema, locale)
   invariantResponse(submission.status === 'success', 'Unknown intent')
   invariantResponse(z.uuid().safeParse(params.programId).success, 'Not found', { status: 404 })
   const archived = submission.value.intent === 'archive'
+  // Archiving asks first (ConfirmButton) and the toast restores it.
+  if (archived && !isConfirmed(formData)) return askConfirmation(formData)
   const done = await setProgramArchived(db, actorOf(user), params.programId!, archived)
   if (!done) notFound()
-  return redirectWithToast(`/programs/${params.programId}`, {
+  const here = `/programs/${params.programId}`
+  return redirectWithToast(here, {
     kind: 'success',
     message: archived ? 'program.archived' : 'program.restored',
+    ...(archived ? { undo: { action: `${here}?index`, fields: { intent: 'restore' } } } : {}),
   })
 }
 
 export default function ProgramPage() {
   const { program, initiatives, canManage, canCreate } = useLoaderData<typeof loader>()
   const t = useT()
+  const format = useFormat()
   return (
     <>
       <PageHeader
@@ -73,23 +81,30 @@ export default function ProgramPage() {
                 <Link className="button button-secondary" to={`/programs/${program.id}/webhooks`}>
                   {t('attention.webhooks.title')}
                 </Link>
-                <Form method="post">
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={program.archived_at ? 'restore' : 'archive'}
+                {program.archived_at ? (
+                  <Form method="post">
+                    <button type="submit" name="intent" value="restore" className="button-secondary">
+                      {t('action.restore')}
+                    </button>
+                  </Form>
+                ) : (
+                  <ConfirmButton
+                    fields={{ intent: 'archive' }}
                     className="button-secondary"
-                  >
-                    {program.archived_at ? t('action.restore') : t('action.archive')}
-                  </button>
-                </Form>
+                    label={t('action.archive')}
+                    title={t('program.archiveConfirm', { name: program.name })}
+                    message={t('program.archiveConfirmBody')}
+                    confirmLabel={t('confirm.archive')}
+                  />
+                )}
               </>
             ) : null}
           </>
         }
       />
       <p className="muted">
-        {t('program.timezone')}: {program.reporting_timezone}
+        {t('program.timezone')}: {program.reporting_timezone} · {t('program.dateWindow')}:{' '}
+        {format.number(program.date_window_days)}
       </p>
       <InitiativeTable initiatives={initiatives} emptyText={t('initiative.none')} />
     </>

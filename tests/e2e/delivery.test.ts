@@ -82,6 +82,7 @@ describe('agile delivery', () => {
     await change.getByLabel('Planned item').selectOption({ label: 'Snooze a recommendation' })
     await change.getByLabel('Reason').fill('Covered by the new reminder settings')
     await change.getByRole('button', { name: 'Cancel (no longer needed)' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel (no longer needed)' }).click()
     await poll(() => page.getByText('Covered by the new reminder settings').count()).toBeGreaterThan(0)
     await expectAccessible(page)
 
@@ -117,6 +118,28 @@ describe('agile delivery', () => {
     expect(consoleErrorsOf(page)).toEqual([])
     await context.close()
   }, 180_000)
+
+  test('a saved backlog item clears its form, and a double press saves it once', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'lead@tenfold.demo')
+    const initiative = await createInitiative(page, 'E2E form reset')
+    await gotoHydrated(page, `${initiative}/sprints`)
+    const form = page.getByRole('region', { name: 'Add a backlog item' })
+    await form.getByLabel('Title').fill('Weekly digest of accepted recommendations')
+    await form.getByLabel('Estimate (points)').fill('3')
+    // Two presses in a row post the same form key twice: one item.
+    await form.getByRole('button', { name: 'Add a backlog item' }).dblclick()
+    await poll(() => toast(page)).toContain('Backlog item added.')
+    await page.waitForLoadState('networkidle')
+    await poll(() =>
+      page.getByRole('rowheader', { name: 'Weekly digest of accepted recommendations' }).count(),
+    ).toBe(1)
+    // The form starts empty again, not with the draft just saved.
+    await poll(() => form.getByLabel('Title').inputValue()).toBe('')
+    expect(await form.getByLabel('Estimate (points)').inputValue()).toBe('')
+    expect(consoleErrorsOf(page)).toEqual([])
+    await context.close()
+  }, 60_000)
 
   test('a lead runs the 10/10/10 clock and sees the 80% warning; the portfolio shows it', async () => {
     const { context, page } = await newPage()

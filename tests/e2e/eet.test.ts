@@ -133,6 +133,33 @@ describe('pilot feedback with a closed loop', () => {
     await member.context.close()
   })
 
+  test('a 3-row roster file without the full-roster choice is previewed and changes nothing', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'admin@tenfold.demo')
+    await gotoHydrated(page, '/roster/import')
+    const csv = [
+      'seller_id,name,email,region,segment,team,manager_id,hire_date,role,tech_affinity,eligible',
+      'E2E-P1,Ann Lee,,North,SMB,E2E team,,2019-05-01,Frontline manager,reluctant,true',
+      'E2E-P2,Bo Chen,,North,SMB,E2E team,E2E-P1,2024-02-01,Account executive,enthusiast,true',
+      'E2E-P3,Cy Wu,,North,SMB,E2E team,E2E-P1,2022-08-01,Account executive,avoider,true',
+    ].join('\n')
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    expect(await page.getByLabel(/This file is the whole roster/).isChecked()).toBe(false)
+    await page.getByRole('button', { name: 'Preview' }).click()
+    // The preview says what would happen before anything is written: nobody is marked as left.
+    await expect.poll(() => page.getByText('Preview: nothing has been saved yet').count()).toBeGreaterThan(0)
+    const stat = (label: string) => page.getByText(label, { exact: true }).locator('..').textContent()
+    await expect.poll(() => stat('Rows')).toBe('3Rows')
+    expect(await stat('Marked as left')).toBe('0Marked as left')
+    await expect.poll(() => page.getByText(/not in this file and will stay on the roster/).count()).toBe(1)
+    await gotoHydrated(page, '/roster?q=E2E-P&left=include')
+    await expect.poll(() => page.getByText('No reps match.', { exact: false }).count()).toBe(1)
+    expect(consoleErrorsOf(page)).toEqual([])
+    await context.close()
+  })
+
   test('an admin imports a roster file: per-row errors by line, and all-or-nothing refuses the file', async () => {
     const { context, page } = await newPage()
     await signIn(page, 'admin@tenfold.demo')

@@ -124,6 +124,7 @@ test('an admin creates a user, who sets a password from the one-time link and si
   await admin2.page.getByRole('link', { name: 'Nora Tsai' }).click()
   await admin2.page.waitForURL(/\/admin\/users\/.+/)
   await admin2.page.getByRole('button', { name: 'Disable user' }).click()
+  await admin2.page.getByRole('dialog').getByRole('button', { name: 'Disable', exact: true }).click()
   await expect.poll(() => admin2.page.getByRole('status').textContent()).toContain('User disabled')
   await admin2.context.close()
   await invited.page.getByLabel('Email').fill('nora.tsai@tenfold.demo')

@@ -2,10 +2,15 @@ import type { SubmissionResult } from '@conform-to/react'
 import { FormKeyField } from '~/components/form-key'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, SelectField, TextAreaField, useSchemaForm } from '~/components/forms'
+import { ConfirmSubmit } from '~/components/confirm-dialog'
 import { useT } from '~/i18n/react'
 import { CaseCommentSchema, CaseDecisionSchema } from '~/models/accountability/business-case.schema'
 
 type LastResult = SubmissionResult<string[]> | null | undefined
+
+/** The decision chosen in a decision form (a rejection asks first). */
+export const decisionOf = (form: HTMLFormElement) =>
+  (form.elements.namedItem('decision') as HTMLSelectElement | null)?.value
 
 /** The sponsor's decision on a submitted case; anything but an approval needs a comment. */
 export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
@@ -32,7 +37,14 @@ export function CaseDecisionForm({ lastResult }: { lastResult: LastResult }) {
         {...field('note')}
       />
       <FormActions>
-        <button type="submit">{t('accountability.recordDecision')}</button>
+        <ConfirmSubmit
+          label={t('accountability.recordDecision')}
+          title={t('accountability.rejectCaseConfirm')}
+          message={t('accountability.rejectCaseConfirmBody')}
+          confirmLabel={t('confirm.reject')}
+          match={{ intent: 'decide' }}
+          asks={(form) => decisionOf(form) === 'rejected'}
+        />
       </FormActions>
     </Form>
   )

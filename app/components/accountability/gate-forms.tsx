@@ -9,7 +9,9 @@ import {
   TextField,
   useSchemaForm,
 } from '~/components/forms'
+import { ConfirmSubmit } from '~/components/confirm-dialog'
 import { useT } from '~/i18n/react'
+import { decisionOf } from './case-forms'
 import type { GateCriterion } from '~/models/accountability/tables'
 import { GateCriteriaList } from './gate-criteria'
 import {
@@ -114,7 +116,14 @@ export function GateDecisionForm({
         {...field('override_reason')}
       />
       <FormActions>
-        <button type="submit">{t('accountability.recordDecision')}</button>
+        <ConfirmSubmit
+          label={t('accountability.recordDecision')}
+          title={t('accountability.rejectGateConfirm')}
+          message={t('accountability.rejectGateConfirmBody')}
+          confirmLabel={t('confirm.reject')}
+          match={{ intent: 'decide', gate_id: gateId }}
+          asks={(form) => decisionOf(form) === 'rejected'}
+        />
       </FormActions>
     </Form>
   )

@@ -9,11 +9,12 @@ import { FormError, useSchemaForm } from '~/components/forms'
 // schema the action parses that intent with, and shows only its own answer.
 
 /** The page's action answer: which form it answers (the intent posted) and conform's result for it. */
-export type IntentReply = { intent: string; result?: SubmissionResult<string[]> } | null | undefined
+export type IntentReply =
+  { intent: string | null; result?: SubmissionResult<string[]> | null } | null | undefined
 
 /** The action's answer for the form that posts one of `intents`, when it answered that form. */
 export function resultFor(actionData: IntentReply, intents: readonly string[]) {
-  return actionData && intents.includes(actionData.intent) ? actionData.result : null
+  return actionData?.intent && intents.includes(actionData.intent) ? actionData.result : null
 }
 
 /** What the form's fields take: `field(name)` gives a control its name, errors, constraints and posted value. */

@@ -1,4 +1,5 @@
 import { FormActions, SelectField, TextField } from '~/components/forms'
+import { ConfirmSubmit } from '~/components/confirm-dialog'
 import { useT } from '~/i18n/react'
 import {
   CloseSprintSchema,
@@ -126,6 +127,13 @@ function ScopeChangeFields({
   )
 }
 
+/** The item a scope change is about, named in its confirmation. */
+function chosenItem(t: ReturnType<typeof useT>, form: HTMLFormElement) {
+  const select = form.elements.namedItem('item_id') as HTMLSelectElement | null
+  const title = select?.selectedOptions[0]?.textContent
+  return title ? t('delivery.running.chosen', { title }) : null
+}
+
 export function RunningForms({
   available,
   items,
@@ -170,12 +178,28 @@ export function RunningForms({
                 form={form}
               />
               <FormActions>
-                <button type="submit" name="intent" value="scope-remove" className="button-secondary">
-                  {t('delivery.running.remove')}
-                </button>
-                <button type="submit" name="intent" value="scope-cancel" className="button-danger">
-                  {t('delivery.running.cancel')}
-                </button>
+                <ConfirmSubmit
+                  name="intent"
+                  value="scope-remove"
+                  className="button-secondary"
+                  label={t('delivery.running.remove')}
+                  title={t('delivery.running.removeConfirm')}
+                  message={t('delivery.running.removeConfirmBody')}
+                  confirmLabel={t('confirm.remove')}
+                  match={{ intent: 'scope-remove' }}
+                  describe={(form) => chosenItem(t, form)}
+                />
+                <ConfirmSubmit
+                  name="intent"
+                  value="scope-cancel"
+                  className="button-danger"
+                  label={t('delivery.running.cancel')}
+                  title={t('delivery.running.cancelConfirm')}
+                  message={t('delivery.running.cancelConfirmBody')}
+                  confirmLabel={t('delivery.running.cancel')}
+                  match={{ intent: 'scope-cancel' }}
+                  describe={(form) => chosenItem(t, form)}
+                />
               </FormActions>
             </>
           )}

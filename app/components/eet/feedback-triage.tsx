@@ -1,6 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
+import { ConfirmSubmit } from '~/components/confirm-dialog'
 import { useT } from '~/i18n/react'
 import { MergeSchema, TriageSchema, type FeedbackStatusName } from '~/models/eet/eet.schema'
 
@@ -54,7 +55,16 @@ export function TriageForm({
         ]}
       />
       <FormActions>
-        <button type="submit">{t('eet.feedback.apply')}</button>
+        <ConfirmSubmit
+          label={t('eet.feedback.apply')}
+          title={t('eet.feedback.declineConfirm')}
+          message={t('eet.feedback.declineConfirmBody')}
+          confirmLabel={t('confirm.decline')}
+          match={{ intent: 'status' }}
+          asks={(form) =>
+            (form.elements.namedItem('status') as HTMLSelectElement | null)?.value === 'declined'
+          }
+        />
       </FormActions>
     </Form>
   )
@@ -93,9 +103,18 @@ export function MergeForm({
         ]}
       />
       <FormActions>
-        <button type="submit" className="button-secondary">
-          {t('eet.feedback.mergeButton')}
-        </button>
+        <ConfirmSubmit
+          className="button-secondary"
+          label={t('eet.feedback.mergeButton')}
+          title={t('eet.feedback.mergeConfirm')}
+          message={t('eet.feedback.mergeConfirmBody')}
+          confirmLabel={t('confirm.merge')}
+          match={{ intent: 'merge' }}
+          describe={(form) => {
+            const select = form.elements.namedItem('target_id') as HTMLSelectElement | null
+            return select?.selectedOptions[0]?.textContent ?? null
+          }}
+        />
       </FormActions>
     </Form>
   )

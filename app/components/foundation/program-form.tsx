@@ -5,7 +5,12 @@ import { useT } from '~/i18n/react'
 import { ProgramSchema } from '~/models/foundation/program.schema'
 import { FormActions, FormError, FormFields, useSchemaForm } from '../forms'
 
-export type ProgramFormValues = { name: string; description: string; reporting_timezone: string }
+export type ProgramFormValues = {
+  name: string
+  description: string
+  reporting_timezone: string
+  date_window_days: number
+}
 
 export function ProgramForm({
   values,
@@ -41,6 +46,13 @@ export function ProgramForm({
             label: t('program.timezone'),
             hint: t('program.timezoneHint'),
             defaultValue: values?.reporting_timezone ?? 'UTC',
+          },
+          {
+            name: 'date_window_days',
+            type: 'number',
+            label: t('program.dateWindow'),
+            hint: t('program.dateWindowHint'),
+            defaultValue: String(values?.date_window_days ?? 365),
           },
         ]}
       />

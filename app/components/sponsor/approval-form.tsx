@@ -1,6 +1,8 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { FormError, SelectField, TextAreaField, useSchemaForm } from '~/components/forms'
+import { ConfirmSubmit } from '~/components/confirm-dialog'
+import { decisionOf } from '~/components/accountability/case-forms'
 import { useT } from '~/i18n/react'
 import { ApprovalDecisionSchema } from '~/models/sponsor/approvals.schema'
 
@@ -47,7 +49,16 @@ export function ApprovalForm({
           {...field('override_reason')}
         />
       ) : null}
-      <button type="submit">{t('accountability.recordDecision')}</button>
+      <ConfirmSubmit
+        label={t('accountability.recordDecision')}
+        title={t(kind === 'case' ? 'accountability.rejectCaseConfirm' : 'accountability.rejectGateConfirm')}
+        message={t(
+          kind === 'case' ? 'accountability.rejectCaseConfirmBody' : 'accountability.rejectGateConfirmBody',
+        )}
+        confirmLabel={t('confirm.reject')}
+        match={{ rowId }}
+        asks={(form) => decisionOf(form) === 'rejected'}
+      />
     </Form>
   )
 }

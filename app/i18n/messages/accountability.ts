@@ -132,6 +132,22 @@ export const accountability = defineMessages({
   'accountability.decidedBy': { en: 'Decided by', 'zh-TW': '決議者' },
   'accountability.decision': { en: 'Decision', 'zh-TW': '決議' },
   'accountability.yourDecision': { en: 'Your decision', 'zh-TW': '您的決議' },
+  'accountability.rejectCaseConfirm': {
+    en: 'Reject this business case?',
+    'zh-TW': '要駁回這份提案理由說明書嗎？',
+  },
+  'accountability.rejectCaseConfirmBody': {
+    en: 'The rejection is recorded on this version with your comment; asking again needs a new version.',
+    'zh-TW': '駁回決議與您的意見將記錄於此版本；如要再次提出，須撰寫新版本。',
+  },
+  'accountability.rejectGateConfirm': {
+    en: 'Reject this stage gate?',
+    'zh-TW': '要駁回這個階段關卡嗎？',
+  },
+  'accountability.rejectGateConfirmBody': {
+    en: 'The initiative stays in its stage; the lead has to ask for a new gate.',
+    'zh-TW': '行動方案將維持目前階段；負責人須重新申請關卡。',
+  },
   'accountability.recordDecision': { en: 'Record the decision', 'zh-TW': '記錄決議' },
   'accountability.comment': { en: 'Comment', 'zh-TW': '意見' },
   'accountability.commentHint': {

@@ -214,6 +214,27 @@ export const delivery = defineMessages({
   },
   'delivery.running.remove': { en: 'Remove (back to the backlog)', 'zh-TW': '移出（退回待辦清單）' },
   'delivery.running.cancel': { en: 'Cancel (no longer needed)', 'zh-TW': '取消（不再需要）' },
+  'delivery.running.removeConfirm': {
+    en: 'Remove this item from the running sprint?',
+    'zh-TW': '要將此項目移出進行中的衝刺週期嗎？',
+  },
+  'delivery.running.removeConfirmBody': {
+    en: 'It goes back to the backlog; the sprint’s scope and burndown count it as removed.',
+    'zh-TW': '項目將退回待辦清單；衝刺週期的範圍與燃盡圖會將其計為移出。',
+  },
+  'delivery.running.cancelConfirm': {
+    en: 'Cancel this item?',
+    'zh-TW': '要取消此項目嗎？',
+  },
+  'delivery.running.cancelConfirmBody': {
+    en: 'It leaves the sprint and the backlog as no longer needed; the burndown counts it as cancelled.',
+    'zh-TW': '項目將以「不再需要」離開衝刺週期與待辦清單；燃盡圖會將其計為取消。',
+  },
+  'delivery.running.chosen': { en: 'Item: {title}', 'zh-TW': '項目：{title}' },
+  'delivery.running.restored': {
+    en: 'The item is back in the sprint as it was.',
+    'zh-TW': '項目已依原狀回到衝刺週期。',
+  },
   'delivery.running.add': { en: 'Add to sprint', 'zh-TW': '加入衝刺週期' },
   'delivery.running.changed': { en: 'Scope change recorded.', 'zh-TW': '已記錄範圍變更。' },
   'delivery.running.doneToast': { en: 'Item done.', 'zh-TW': '項目已完成。' },
@@ -318,6 +339,10 @@ export const delivery = defineMessages({
   'delivery.error.notInBacklog': {
     en: 'Only open backlog items not in a sprint can be added.',
     'zh-TW': '只能加入尚未排入衝刺週期的待辦項目。',
+  },
+  'delivery.error.cannotRestore': {
+    en: 'That item cannot be put back: something else happened to it since.',
+    'zh-TW': '無法放回該項目：之後已有其他變更。',
   },
   'delivery.error.notInSprint': {
     en: 'That item is not in this sprint.',

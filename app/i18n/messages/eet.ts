@@ -434,6 +434,22 @@ export const eet = defineMessages({
   'eet.feedback.triage': { en: 'Triage', 'zh-TW': '分類處理' },
   'eet.feedback.moveTo': { en: 'New status', 'zh-TW': '新狀態' },
   'eet.feedback.note': { en: 'Note to the submitter (optional)', 'zh-TW': '給提出者的說明（選填）' },
+  'eet.feedback.declineConfirm': {
+    en: 'Decline this feedback?',
+    'zh-TW': '要婉拒這則回饋嗎？',
+  },
+  'eet.feedback.declineConfirmBody': {
+    en: 'The rep who sent it sees it as declined, with your reason.',
+    'zh-TW': '提出回饋的業務代表會看到此回饋已婉拒，以及您的理由。',
+  },
+  'eet.feedback.mergeConfirm': {
+    en: 'Merge this feedback into another item?',
+    'zh-TW': '要將這則回饋合併至另一則嗎？',
+  },
+  'eet.feedback.mergeConfirmBody': {
+    en: 'It becomes a duplicate of that item and its votes move there.',
+    'zh-TW': '此回饋將成為該則回饋的重複項目，其投票也會移至該則。',
+  },
   'eet.feedback.apply': { en: 'Update status', 'zh-TW': '更新狀態' },
   'eet.feedback.statusChanged': {
     en: 'Status changed; the submitter was notified.',

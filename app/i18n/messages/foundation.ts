@@ -133,8 +133,21 @@ export const foundation = defineMessages({
     en: 'IANA name, e.g. Asia/Taipei or UTC.',
     'zh-TW': 'IANA 時區名稱，例如 Asia/Taipei 或 UTC。',
   },
+  'program.dateWindow': { en: 'Date window (days)', 'zh-TW': '日期合理範圍（天）' },
+  'program.dateWindowHint': {
+    en: 'A sprint start or a governance due date further than this from today, either way, must be confirmed as meant.',
+    'zh-TW': '衝刺開始日或治理到期日若距今天（往前或往後）超過此天數，須確認確實要用該日期。',
+  },
   'program.initiativeCount': { en: 'Initiatives', 'zh-TW': '行動方案數' },
   'program.created': { en: 'Program created.', 'zh-TW': '已建立數位化方案。' },
+  'program.archiveConfirm': {
+    en: 'Archive the program “{name}”?',
+    'zh-TW': '要封存數位化方案「{name}」嗎？',
+  },
+  'program.archiveConfirmBody': {
+    en: 'No new initiative can be started in it. Its records are kept and it can be restored.',
+    'zh-TW': '之後無法在此方案中建立新的行動方案。其紀錄仍會保留，之後可還原。',
+  },
   'program.archived': { en: 'Program archived.', 'zh-TW': '已封存數位化方案。' },
   'program.restored': { en: 'Program restored.', 'zh-TW': '已還原數位化方案。' },
   'program.none': { en: 'No programs yet.', 'zh-TW': '尚無數位化方案。' },
@@ -156,6 +169,11 @@ export const foundation = defineMessages({
   'initiative.targetDate': { en: 'Target date', 'zh-TW': '目標日期' },
   'initiative.dates': { en: 'Dates', 'zh-TW': '期間' },
   'initiative.created': { en: 'Initiative created.', 'zh-TW': '已建立行動方案。' },
+  'initiative.archiveConfirm': { en: 'Archive “{name}”?', 'zh-TW': '要封存「{name}」嗎？' },
+  'initiative.archiveConfirmBody': {
+    en: 'Its records are kept and it can be restored.',
+    'zh-TW': '其紀錄仍會保留，之後可還原。',
+  },
   'initiative.archived': { en: 'Initiative archived.', 'zh-TW': '已封存行動方案。' },
   'initiative.restored': { en: 'Initiative restored.', 'zh-TW': '已還原行動方案。' },
   'initiative.none': { en: 'No initiatives match.', 'zh-TW': '沒有符合的行動方案。' },
@@ -201,6 +219,11 @@ export const foundation = defineMessages({
     'zh-TW': '已建立使用者。請將此一次性連結傳給對方以設定密碼（72 小時內有效）：',
   },
   'users.emailTaken': { en: 'A user with this email already exists.', 'zh-TW': '已有使用者使用此電子郵件。' },
+  'users.disableConfirm': { en: 'Disable {name}?', 'zh-TW': '要停用 {name} 嗎？' },
+  'users.disableConfirmBody': {
+    en: 'They can no longer sign in and their sessions end now. Enabling them again later restores their access.',
+    'zh-TW': '對方將無法登入，目前的工作階段會立即結束。之後可重新啟用以恢復存取。',
+  },
   'users.disable': { en: 'Disable user', 'zh-TW': '停用使用者' },
   'users.enable': { en: 'Enable user', 'zh-TW': '重新啟用使用者' },
   'users.disabledToast': {

@@ -183,6 +183,7 @@ export const sponsor = defineMessages({
   'sponsor.approvals.version': { en: 'Version {version}', 'zh-TW': '第 {version} 版' },
   'sponsor.approvals.gate': { en: '{from} → {to}', 'zh-TW': '{from} → {to}' },
   'sponsor.approvals.askedBy': { en: 'Asked by', 'zh-TW': '提出者' },
+  'sponsor.approvals.askedAt': { en: '{date} ({zone} time)', 'zh-TW': '{date}（{zone} 時間）' },
   'sponsor.approvals.asked': { en: 'What is asked', 'zh-TW': '申請內容' },
   'sponsor.approvals.decide': { en: 'Decide', 'zh-TW': '決議' },
   'sponsor.approvals.none': { en: 'Nothing waits for you.', 'zh-TW': '目前沒有等待您決定的項目。' },

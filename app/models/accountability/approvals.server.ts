@@ -5,7 +5,7 @@ import { approvedCaseValueFor, getCase, pendingDecisions } from './business-case
 import { evaluateGateCriteria } from './gate-criteria.server'
 
 // The sponsor's approvals inbox: what waits for this user's decision, each row with what is asked,
-// who asked, the business case's NPV and, for a gate, its criteria as the data judges them now.
+// who asked and when (in the program's reporting zone, `zone`), the business case's NPV and, for a gate, its criteria as the data judges them now.
 // Only deciders (the sponsor of the initiative, admins) see the queue, and both see finance.
 
 export async function approvalQueue(db: Executor, user: AuthUser) {
@@ -37,6 +37,7 @@ export async function approvalQueue(db: Executor, user: AuthUser) {
         const version = await getCase(db, row.initiative_id, row.version)
         return {
           ...row,
+          zone: initiativeOf.get(row.initiative_id)!.reporting_timezone,
           asked_by: version?.submitter_name ?? version?.author_name ?? null,
           npv: version?.figures.npv ?? null,
         }
@@ -53,7 +54,7 @@ export async function approvalQueue(db: Executor, user: AuthUser) {
           .executeTakeFirstOrThrow()
         const today = todayIn(initiative.reporting_timezone)
         const criteria = await evaluateGateCriteria(db, initiative, row.to_stage, today, gate.criteria)
-        return { ...row, asked_by: gate.requester_name, criteria, today }
+        return { ...row, asked_by: gate.requester_name, criteria, today, zone: initiative.reporting_timezone }
       }),
     ),
   ])

@@ -3,7 +3,7 @@ import type { Stage } from '~/utils/db.types'
 import { listCyclesFor } from '../delivery/cycle.server'
 import { kpiStatusesFor } from '../kpi/evidence.server'
 import { recommendationAdoption } from '../recommendations/adoption.server'
-import { DEFAULT_HEALTH_CONFIG } from '../sponsor/health-config'
+import { healthConfigFor } from '../sponsor/health-settings.server'
 import { addDays } from '~/utils/calendar'
 import { evaluateChecklistFor } from './checklist.server'
 import { GATE_CRITERIA, type GateCriterionKey } from './gate.schema'
@@ -12,12 +12,10 @@ import type { GateCriterion } from './tables'
 // A stage gate's criteria judged from the data where the portal holds it, each with the facts behind
 // the verdict, read through the owning area's exported functions: the checklist's verdicts (sponsor,
 // team coverage, approved case, KPIs defined, EET representativeness), KPI state (pilot KPIs on
-// track), the recommendation tool's adoption (company-wide, last 28 days, against the adoption
-// threshold), and the 10/10/10 cycles' phase outcomes (delivery). The other criteria are attested by
+// track), the recommendation tool's adoption (company-wide, last 28 days, against the program's own
+// adoption threshold: the "good" adoption rate of its health settings, /portfolio/settings), and the 10/10/10 cycles' phase outcomes (delivery). The other criteria are attested by
 // the lead with a note. Definitions: docs/metrics.md, "Stage-gate criteria".
 
-/** Adoption counts as reached at the health score's "good" adoption rate. */
-export const ADOPTION_THRESHOLD = DEFAULT_HEALTH_CONFIG.inputs.adoptionRate.good
 const ADOPTION_DAYS = 28
 
 export const DATA_CRITERIA = [
@@ -70,7 +68,10 @@ export async function evaluateGateCriteria(
       : null,
     needs('pilotKpisMet') ? kpiStatusesFor(db, initiative.program_id, [initiative.id], today) : null,
     needs('adoptionTarget')
-      ? recommendationAdoption(db, { from: addDays(today, 1 - ADOPTION_DAYS), to: addDays(today, 1) })
+      ? Promise.all([
+          recommendationAdoption(db, { from: addDays(today, 1 - ADOPTION_DAYS), to: addDays(today, 1) }),
+          healthConfigFor(db, initiative.program_id),
+        ]).then(([figures, config]) => ({ figures, threshold: config.inputs.adoptionRate.good }))
       : null,
   ])
   const fromChecklist = (item: string): Verdict => {
@@ -117,12 +118,13 @@ export async function evaluateGateCriteria(
       }
     },
     adoptionTarget: () => {
-      const rate = adoption!.total.adoption_rate
+      const { figures, threshold } = adoption!
+      const rate = figures.total.adoption_rate
       return {
-        met: rate !== null && rate >= ADOPTION_THRESHOLD,
+        met: rate !== null && rate >= threshold,
         detail: {
           rate: rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`,
-          threshold: `${Math.round(ADOPTION_THRESHOLD * 100)}%`,
+          threshold: `${Math.round(threshold * 1000) / 10}%`,
           days: ADOPTION_DAYS,
         },
         evidence: '/recommendations/adoption',

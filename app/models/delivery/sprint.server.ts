@@ -1,7 +1,7 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Database, Executor } from '~/utils/db.server'
 import type { SprintSnapshot } from '~/models/delivery/tables'
-import { actorOf, audit } from '../foundation/audit.server'
+import { actorOf, audit, latestAuditBefore } from '../foundation/audit.server'
 import { feedbackTitles } from '../eet/cited-feedback.server'
 import { checkFeedbackIds, linkFeedback } from './backlog.server'
 import { burndown, clampToSprint, nextSprintStart, sprintFigures, type SprintEntry } from './burndown'
@@ -426,6 +426,11 @@ export async function changeRunningSprint(
       record?.added_on && record.added_on > sprint.start_date ? record.added_on : sprint.start_date
     const day = clampToSprint(effectiveDay(input.effective_on, on, began), sprint.start_date, sprint.end_date)
     const reason = input.reason ?? null
+    // What a removal or a cancellation replaces, kept in its audit row so that undo restores it exactly.
+    const before =
+      action === 'remove' || action === 'cancel'
+        ? { change_reason: record?.change_reason ?? null }
+        : undefined
     if (action === 'add') {
       if (item.status !== 'todo' || item.sprint_id || record)
         throw new DomainError('delivery.error.notInBacklog', { field: 'item_id' })
@@ -489,6 +494,7 @@ export async function changeRunningSprint(
       action: `delivery.sprint.${action}`,
       entityType: 'sprint',
       entityId: sprint.id,
+      before,
       after: {
         item_id: item.id,
         title: item.title,
@@ -497,6 +503,66 @@ export async function changeRunningSprint(
         recorded_on: on,
         reason,
       },
+    })
+  })
+}
+
+/**
+ * Undoes a removal or a cancellation from the running sprint: the item is back in the sprint as it
+ * was (committed or added on its day, its points and earlier reason), so the burndown no longer counts
+ * the change. Only while nothing else happened to the item since (it is still out of every sprint).
+ */
+export async function restoreSprintItem(
+  db: Database,
+  user: AuthUser,
+  initiativeId: string,
+  sprintId: string,
+  itemId: string,
+  on: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const sprint = await lockSprint(trx, initiativeId, sprintId, 'active')
+    const item = await lockItem(trx, initiativeId, itemId)
+    const record = await trx
+      .selectFrom('sprint_items')
+      .selectAll()
+      .where('sprint_id', '=', sprint.id)
+      .where('backlog_item_id', '=', item.id)
+      .executeTakeFirst()
+    const leftAs = record?.cancelled_on ? 'cancelled' : 'todo'
+    const taken = record && !record.done_on && (record.removed_on || record.cancelled_on)
+    if (!taken || item.sprint_id || item.status !== leftAs)
+      throw new DomainError('delivery.error.cannotRestore', { field: 'item_id' })
+    const change = await latestAuditBefore(trx, {
+      entityType: 'sprint',
+      entityId: sprint.id,
+      actions: ['delivery.sprint.remove', 'delivery.sprint.cancel'],
+      subject: ['item_id', item.id],
+    })
+    const previous = change as { change_reason?: string | null } | null
+    await trx
+      .updateTable('sprint_items')
+      .set({ removed_on: null, cancelled_on: null, change_reason: previous?.change_reason ?? null })
+      .where('sprint_id', '=', sprint.id)
+      .where('backlog_item_id', '=', item.id)
+      .execute()
+    await trx
+      .updateTable('backlog_items')
+      .set({ sprint_id: sprint.id, status: 'todo', updated_at: new Date() })
+      .where('id', '=', item.id)
+      .execute()
+    await audit(trx, {
+      actor: actorOf(user),
+      action: 'delivery.sprint.restore',
+      entityType: 'sprint',
+      entityId: sprint.id,
+      before: {
+        item_id: item.id,
+        removed_on: record.removed_on,
+        cancelled_on: record.cancelled_on,
+        change_reason: record.change_reason,
+      },
+      after: { item_id: item.id, title: item.title, recorded_on: on },
     })
   })
 }

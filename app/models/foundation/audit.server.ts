@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { containsPattern, pagesFor } from '~/utils/list-query'
 
@@ -89,6 +90,27 @@ export async function listAuditEntityTypes(db: Executor) {
     .orderBy('entity_type')
     .execute()
   return rows.map((row) => row.entity_type)
+}
+
+/**
+ * The `before` of the latest of `actions` on an entity whose `after` names `subject` (e.g. the sprint
+ * item a change was about): what an undo restores.
+ */
+export async function latestAuditBefore(
+  db: Executor,
+  entry: { entityType: string; entityId: string; actions: readonly string[]; subject: [string, string] },
+) {
+  const [key, value] = entry.subject
+  const row = await db
+    .selectFrom('audit_log')
+    .select('before')
+    .where('entity_type', '=', entry.entityType)
+    .where('entity_id', '=', entry.entityId)
+    .where('action', 'in', [...entry.actions])
+    .where(sql<string>`after->>${key}`, '=', value)
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  return (row?.before ?? null) as unknown
 }
 
 export function listEntityHistory(db: Executor, entityType: string, entityId: string, limit = 10) {

@@ -7,6 +7,7 @@ const columns = [
   'name',
   'description',
   'reporting_timezone',
+  'date_window_days',
   'archived_at',
   'created_at',
   'updated_at',
@@ -41,6 +42,7 @@ export async function createProgram(db: Database, actor: Actor, input: ProgramIn
         name: input.name,
         description: input.description,
         reporting_timezone: input.reporting_timezone,
+        date_window_days: input.date_window_days,
       })
       .returning(columns)
       .executeTakeFirstOrThrow()
@@ -59,7 +61,7 @@ export async function updateProgram(db: Database, actor: Actor, id: string, inpu
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('programs')
-      .select(['name', 'description', 'reporting_timezone'])
+      .select(['name', 'description', 'reporting_timezone', 'date_window_days'])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst()
@@ -70,6 +72,7 @@ export async function updateProgram(db: Database, actor: Actor, id: string, inpu
         name: input.name,
         description: input.description,
         reporting_timezone: input.reporting_timezone,
+        date_window_days: input.date_window_days,
         updated_at: new Date(),
       })
       .where('id', '=', id)

@@ -3,6 +3,7 @@ import { evaluateChecklist } from '~/models/accountability/checklist.server'
 import { findOverlaps } from '~/models/accountability/governance.server'
 import { getInitiative } from '~/models/foundation/initiative.server'
 import { listTeam } from '~/models/accountability/team.server'
+import { saveHealthOverrides } from '~/models/sponsor/health-settings.server'
 import { action as editInitiative } from '~/routes/initiatives.$initiativeId.edit'
 import { action as gatesAction } from '~/routes/initiatives.$initiativeId.gates'
 import { action as governanceAction } from '~/routes/governance'
@@ -199,6 +200,35 @@ describe('stage gates judged from data', () => {
       },
       { key: 'supportReady', source: 'attested', met: false, note: '' },
     ])
+  }, 60_000)
+})
+
+describe('the adoption criterion', () => {
+  test("is judged against the program's own adoption threshold, not the default", async () => {
+    const { program, lead, initiative, params } = await setup()
+    const admin = await createUser({ role: 'admin' })
+    // The program's health settings say adoption is good from 35 % (the default is 60 %).
+    await saveHealthOverrides(db, admin, program.id, {
+      inputs: { adoptionRate: { weight: 3, good: 0.35, bad: 0.1 } },
+    })
+    await db.updateTable('initiatives').set({ stage: 'pilot' }).where('id', '=', initiative.id).execute()
+    const cookie = await sessionCookieFor(lead.id)
+    const path = `/initiatives/${initiative.id}/gates`
+    const asked = await run(
+      gatesAction,
+      buildRequest(path, { cookie, form: { intent: 'request', request_note: 'Ready.' } }),
+      params,
+    )
+    expect(statusOf(asked)).toBe(302)
+    const gate = await db
+      .selectFrom('stage_gates')
+      .select('criteria')
+      .where('initiative_id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
+    expect(gate.criteria.find((criterion) => criterion.key === 'adoptionTarget')).toMatchObject({
+      met: false,
+      detail: { threshold: '35%' },
+    })
   }, 60_000)
 })
 

@@ -12,6 +12,7 @@ import {
 import { action as cycleAction } from '~/routes/initiatives.$initiativeId.cycle'
 import { action as sprintAction } from '~/routes/initiatives.$initiativeId.sprints.$sprintId'
 import { action as sprintsAction } from '~/routes/initiatives.$initiativeId.sprints._index'
+import { action as programEditAction } from '~/routes/programs.$programId.edit'
 import { addDays, todayIn } from '~/utils/calendar'
 import { db } from '~/utils/db.server'
 import { createInitiative, createProgram, createUser } from '#tests/factories'
@@ -42,6 +43,8 @@ async function setup() {
   })
   const initiative = await createInitiative({ programId: program.id, leadId: lead.id })
   return {
+    admin,
+    program,
     lead,
     initiative,
     cookie: await sessionCookieFor(lead.id),
@@ -67,6 +70,70 @@ describe('dates within the program’s window', () => {
       await db.selectFrom('sprints').select('id').where('initiative_id', '=', initiative.id).execute(),
     ).toEqual([])
     expect(statusOf(await plan({ start_date: '2020-03-02', confirm_far_date: 'on' }))).toBe(302)
+  }, 60_000)
+})
+
+describe('the program’s date window, set by an admin', () => {
+  test('is validated next to its field (en and zh-TW), audited, and narrows what needs confirming', async () => {
+    const { admin, program, initiative, cookie, params } = await setup()
+    const adminCookie = await sessionCookieFor(admin.id)
+    const editPath = `/programs/${program.id}/edit`
+    const edit = (days: string) =>
+      run(
+        programEditAction,
+        buildRequest(editPath, {
+          cookie: adminCookie,
+          form: { name: 'Sales digitalization', reporting_timezone: 'Asia/Taipei', date_window_days: days },
+        }),
+        { programId: program.id },
+      )
+    const stored = () =>
+      db
+        .selectFrom('programs')
+        .select('date_window_days')
+        .where('id', '=', program.id)
+        .executeTakeFirstOrThrow()
+    for (const [days, message] of [
+      ['0', 'Must be at least 1.'],
+      ['3651', 'Must be at most 3,650.'],
+      ['30.5', 'Enter a number.'],
+      ['1e400', 'Enter a number.'],
+    ]) {
+      const refused = (await edit(days!)) as Refusal
+      expect(statusOf(refused), days).toBe(400)
+      expect(refused.data.fieldErrors).toEqual({ date_window_days: [message] })
+    }
+    await db.updateTable('users').set({ locale: 'zh-TW' }).where('id', '=', admin.id).execute()
+    const zh = (await edit('0')) as Refusal
+    expect(zh.data.fieldErrors.date_window_days).toEqual(['不得小於 1。'])
+    expect(await stored()).toEqual({ date_window_days: 365 })
+
+    expect(statusOf(await edit('30'))).toBe(302)
+    expect(await stored()).toEqual({ date_window_days: 30 })
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('entity_id', '=', program.id)
+      .where('action', '=', 'program.update')
+      .executeTakeFirstOrThrow()
+    expect(audited.before).toMatchObject({ date_window_days: 365 })
+    expect(audited.after).toMatchObject({ date_window_days: 30 })
+
+    // 60 days ahead was plausible under 365 days; under 30 it asks to be confirmed.
+    const today = todayIn('Asia/Taipei')
+    const start = addDays(today, 60)
+    const path = `/initiatives/${initiative.id}/sprints`
+    const warned = (await run(
+      sprintsAction,
+      buildRequest(path, { cookie, form: { intent: 'plan-sprint', start_date: start } }),
+      params,
+    )) as Refusal
+    expect(statusOf(warned)).toBe(400)
+    expect(warned.data.fieldErrors).toEqual({
+      start_date: [
+        `This date is more than 30 days from today (${today}). Tick “I mean this date” to keep it.`,
+      ],
+    })
   }, 60_000)
 })
 

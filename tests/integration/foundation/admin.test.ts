@@ -49,7 +49,7 @@ describe('administration forms', () => {
     const cookie = await sessionCookieFor(admin.id)
     const post = (userId: string, form: Record<string, string>) =>
       run(userAction, buildRequest(`/admin/users/${userId}`, { cookie, form }), { userId })
-    expect(statusOf(await post(user.id, { intent: 'disable' }))).toBe(302)
+    expect(statusOf(await post(user.id, { intent: 'disable', confirm: 'yes' }))).toBe(302)
     const disabled = await db
       .selectFrom('users')
       .select('disabled_at')

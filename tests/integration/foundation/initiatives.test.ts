@@ -149,6 +149,7 @@ describe('initiatives', () => {
         name: 'Atomic \ud800',
         description: '',
         reporting_timezone: 'UTC',
+        date_window_days: 365,
       }),
     ).rejects.toThrow()
     expect((await db.selectFrom('programs').select('id').execute()).length).toBe(programsBefore)

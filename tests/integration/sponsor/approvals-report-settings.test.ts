@@ -1,9 +1,11 @@
+import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { healthConfigFor } from '~/models/sponsor/health-settings.server'
 import { action as approvalsAction, loader as approvalsLoader } from '~/routes/portfolio.approvals'
 import { loader as boardPackLoader } from '~/routes/portfolio.board-pack'
 import { loader as gatesLoader } from '~/routes/initiatives.$initiativeId.gates'
 import { todayIn } from '~/utils/calendar'
+import { formatDateTime } from '~/i18n/format'
 import { loader as reportLoader } from '~/routes/portfolio.report'
 import { action as settingsAction } from '~/routes/portfolio.settings'
 import { db } from '~/utils/db.server'
@@ -17,6 +19,32 @@ type Data<T> = { data: T }
 const SLOW = { timeout: 90_000 }
 
 describe('approvals inbox', () => {
+  test("each row's request time is in the program's reporting zone, which it names", SLOW, async () => {
+    const { sponsor, initiative } = await portfolioSetup()
+    const { program_id } = await db
+      .selectFrom('initiatives')
+      .select('program_id')
+      .where('id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
+    await db
+      .updateTable('programs')
+      .set({ reporting_timezone: 'Asia/Taipei' })
+      .where('id', '=', program_id)
+      .execute()
+    await db.updateTable('initiatives').set({ stage: 'frame' }).where('id', '=', initiative.id).execute()
+    const gate = await addGate(initiative.id, 'pending', null)
+    // 18:30 UTC on 3 December is 02:30 on 4 December in Taipei (UTC+8, no daylight saving).
+    // requested_at is written once, by the database: the test moves it with plain SQL.
+    await sql`update stage_gates set requested_at = '2026-12-03T18:30:00Z' where id = ${gate.id}`.execute(db)
+    const inbox = (await run(
+      approvalsLoader,
+      buildRequest('/portfolio/approvals', { cookie: await sessionCookieFor(sponsor.id) }),
+    )) as { gates: { id: string; zone: string; requested_at: Date }[] }
+    const row = inbox.gates.find((g) => g.id === gate.id)!
+    expect(row.zone).toBe('Asia/Taipei')
+    expect(formatDateTime('en', row.requested_at, row.zone)).toBe('Dec 4, 2026, 2:30 AM')
+  })
+
   test('the sponsor approves a submitted case and a pending gate in the inbox, audited', SLOW, async () => {
     const { sponsor, lead, initiative } = await portfolioSetup()
     const caseId = await addCase(initiative.id, 'submitted', lead.id)
