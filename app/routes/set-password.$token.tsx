@@ -4,6 +4,7 @@ import { getUserLocale } from '~/auth/session.server'
 import { FormActions, FormError, NewPasswordFields, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
 import { SetPasswordSchema, withoutPasswords } from '~/auth/password-policy'
+import { SetPasswordServerSchema } from '~/auth/password-policy.server'
 import { findValidPasswordToken, setPasswordWithToken } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
@@ -25,7 +26,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
-  const submission = withoutPasswords(parseSubmission(await request.formData(), SetPasswordSchema, locale))
+  const submission = withoutPasswords(
+    parseSubmission(await request.formData(), SetPasswordServerSchema, locale),
+  )
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
   const ip = clientIp(context) ?? 'unknown'
   const throttleKey = { kind: 'password-link', value: ip } as const
