@@ -61,11 +61,14 @@ const TYPING_DELAY_MS = 300
 export function ListFilters({
   state,
   ownSort,
+  keep,
   children,
 }: {
   state: SortState
   /** The form has its own sort and direction fields (lists shown as cards, without column headers). */
   ownSort?: boolean
+  /** Parameters another form on the page sets (a date range), kept when this one submits. */
+  keep?: Record<string, string | null | undefined>
   children: ReactNode
 }) {
   const submit = useSubmit()
@@ -97,6 +100,9 @@ export function ListFilters({
           <input type="hidden" name="dir" value={state.dir} />
         </>
       )}
+      {Object.entries(keep ?? {}).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       {children}
       <noscript>
         <button type="submit" className="button-secondary">
@@ -119,7 +125,18 @@ export function ListSearch({ value, label }: { value: string; label?: string }) 
 }
 
 /** "Page 2 of 5 · 230" with previous/next links, and the CSV export of every filtered row. */
-export function ListFooter({ page, pages, total }: { page: number; pages: number; total: number }) {
+export function ListFooter({
+  page,
+  pages,
+  total,
+  csv = true,
+}: {
+  page: number
+  pages: number
+  total: number
+  /** False where the page has its own export of the same rows (the portfolio's). */
+  csv?: boolean
+}) {
   const t = useT()
   const href = useListHref()
   return (
@@ -130,7 +147,7 @@ export function ListFooter({ page, pages, total }: { page: number; pages: number
       </span>
       {page > 1 ? <Link to={href({ page: String(page - 1) })}>← {t('list.prev')}</Link> : null}
       {page < pages ? <Link to={href({ page: String(page + 1) })}>{t('list.next')} →</Link> : null}
-      <CsvLink />
+      {csv ? <CsvLink /> : null}
     </nav>
   )
 }

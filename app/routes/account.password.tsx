@@ -8,6 +8,7 @@ import { FormActions, FormError, NewPasswordFields, TextField, useSchemaForm } f
 import { PageHeader } from '~/components/page'
 import { useT } from '~/i18n/react'
 import { ChangePasswordSchema, withoutPasswords } from '~/auth/password-policy'
+import { ChangePasswordServerSchema } from '~/auth/password-policy.server'
 import { changePassword, findUserByEmail } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
@@ -28,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const locale = await getUserLocale(request)
-  const submission = withoutPasswords(parseSubmission(await request.formData(), ChangePasswordSchema, locale))
+  const submission = withoutPasswords(
+    parseSubmission(await request.formData(), ChangePasswordServerSchema, locale),
+  )
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
   const { current, password } = submission.value
   // Counted before the check, like sign-in: a stolen session cannot guess the password at leisure.

@@ -1,32 +1,56 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { can } from '~/auth/permissions'
-import { requireUser } from '~/auth/session.server'
+import { getUserLocale, requireUser } from '~/auth/session.server'
+import { DataTable, type Column } from '~/components/data-table'
+import { ListFilters, ListFooter, ListSearch } from '~/components/list-controls'
 import { EmptyState, PageHeader } from '~/components/page'
 import { KpiStatusBadge, KpiTree, KpiValue, useKpiName } from '~/components/kpi/kpi-ui'
 import { useFormat, useT } from '~/i18n/react'
 import { listInitiatives } from '~/models/foundation/initiative.server'
-import { KPI_CATEGORIES, KPI_KINDS, KpiFilterSchema } from '~/models/kpi/kpi.schema'
+import { KPI_CATEGORIES, KPI_KINDS, KPI_LIST_SORTS, KpiFilterSchema } from '~/models/kpi/kpi.schema'
 import { KPI_STATUSES } from '~/models/kpi/status'
 import { getKpiTree, listProgramKpiPage } from '~/models/kpi/kpi.server'
 import { listPrograms } from '~/models/foundation/program.server'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
+import { listCsvResponse, type CsvColumn } from '~/utils/list-csv.server'
+import { readListQuery } from '~/utils/list-query'
+import type { Locale } from '~/i18n/locales'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 const PAGE_SIZE = 100
 
+const { page: _page, ...kpiFilters } = KpiFilterSchema.shape
+const LIST = { sorts: KPI_LIST_SORTS, defaultSort: 'initiative', filters: kpiFilters } as const
+
+type Row = Awaited<ReturnType<typeof listProgramKpiPage>>['kpis'][number]
+
+function csvColumns(locale: Locale): CsvColumn<Row>[] {
+  return [
+    { header: 'kpi.name', value: (row) => (locale === 'zh-TW' ? row.name_zh_tw : row.name_en) },
+    { header: 'kpi.key', value: (row) => row.key },
+    { header: 'kpi.initiative', value: (row, t) => row.initiative_name ?? t('kpi.programLevel') },
+    { header: 'kpi.kind', value: (row, t) => t(`kpi.kind.${row.kind}`) },
+    { header: 'kpi.category', value: (row, t) => t(`kpi.category.${row.category}`) },
+    { header: 'kpi.latest', value: (row) => row.latest?.value ?? '' },
+    { header: 'kpi.unit', value: (row) => row.unit },
+    { header: 'kpi.period', value: (row) => row.latest?.period_end ?? '' },
+    { header: 'kpi.status', value: (row, t) => t(`kpi.status.${row.status}`) },
+  ]
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const filter = KpiFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const programs = await listPrograms(db)
-  const program = programs.find((p) => p.id === filter.program) ?? programs[0]
+  const query = readListQuery(request, LIST)
+  const [programs, locale] = await Promise.all([listPrograms(db), getUserLocale(request)])
+  const program = programs.find((p) => p.id === query.program) ?? programs[0]
   if (!program)
     return {
       programs: [],
       program: null,
-      filter,
+      query,
       initiatives: [],
       kpis: [],
       total: 0,
@@ -35,26 +59,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
       tree: [],
       canCreate: false,
     }
+  const filter = {
+    initiativeId: query.initiative,
+    kind: query.kind,
+    category: query.category,
+    status: query.status,
+    q: query.q || undefined,
+    sort: query.sort,
+    dir: query.dir,
+    locale,
+  }
+  if (query.csv) {
+    const all = await listProgramKpiPage(db, user, program.id, filter, { number: 1, size: null })
+    return listCsvResponse(request, 'kpis.csv', csvColumns(locale), all.kpis)
+  }
   const [found, initiatives, tree] = await Promise.all([
-    listProgramKpiPage(
-      db,
-      user,
-      program.id,
-      {
-        initiativeId: filter.initiative,
-        kind: filter.kind,
-        category: filter.category,
-        status: filter.status,
-      },
-      { number: filter.page ?? 1, size: PAGE_SIZE },
-    ),
+    listProgramKpiPage(db, user, program.id, filter, { number: query.page, size: PAGE_SIZE }),
     listInitiatives(db, user, { programId: program.id }),
     getKpiTree(db, user, { programId: program.id, initiativeId: null }),
   ])
   return {
     programs: programs.map((p) => ({ id: p.id, name: p.name })),
     program: { id: program.id, name: program.name },
-    filter,
+    query,
     initiatives: initiatives.map((i) => ({ id: i.id, name: i.name })),
     kpis: found.kpis.map((kpi) => ({
       id: kpi.id,
@@ -76,20 +103,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+type ShownKpi = ReturnType<typeof useLoaderData<typeof loader>>['kpis'][number]
+
 export default function ProgramKpisPage() {
   const data = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
   const name = useKpiName()
-  const { filter } = data
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(
-      Object.entries({ ...filter, program: data.program?.id, page: String(page) }).filter(
-        (e): e is [string, string] => typeof e[1] === 'string',
+  const { query } = data
+  const columns: Column<ShownKpi>[] = [
+    {
+      header: t('kpi.name'),
+      sortKey: 'name',
+      cell: (kpi) => (
+        <>
+          <Link to={`/kpis/${kpi.id}`}>{name(kpi)}</Link> <code>{kpi.key}</code>
+        </>
       ),
-    )
-    return `?${params}`
-  }
+    },
+    {
+      header: t('kpi.initiative'),
+      sortKey: 'initiative',
+      cell: (kpi) => kpi.initiative_name ?? t('kpi.programLevel'),
+    },
+    { header: t('kpi.kind'), sortKey: 'kind', cell: (kpi) => t(`kpi.kind.${kpi.kind}`) },
+    { header: t('kpi.category'), sortKey: 'category', cell: (kpi) => t(`kpi.category.${kpi.category}`) },
+    {
+      header: t('kpi.latest'),
+      sortKey: 'latest',
+      cell: (kpi) => <KpiValue value={kpi.latest?.value} unit={kpi.unit} />,
+    },
+    {
+      header: t('kpi.period'),
+      sortKey: 'period',
+      cell: (kpi) => (kpi.latest ? format.date(kpi.latest.period_end) : '—'),
+    },
+    { header: t('kpi.status'), sortKey: 'status', cell: (kpi) => <KpiStatusBadge status={kpi.status} /> },
+  ]
   return (
     <>
       <PageHeader
@@ -110,7 +160,8 @@ export default function ProgramKpisPage() {
           ) : null
         }
       />
-      <Form method="get" className="filters">
+      <ListFilters state={query}>
+        <ListSearch value={query.q} />
         <label>
           {t('kpi.program')}
           <select name="program" defaultValue={data.program?.id ?? ''}>
@@ -123,7 +174,7 @@ export default function ProgramKpisPage() {
         </label>
         <label>
           {t('kpi.filterInitiative')}
-          <select name="initiative" defaultValue={filter.initiative ?? ''}>
+          <select name="initiative" defaultValue={query.initiative ?? ''}>
             <option value="">{t('common.all')}</option>
             <option value="program">{t('kpi.programLevel')}</option>
             {data.initiatives.map((initiative) => (
@@ -135,7 +186,7 @@ export default function ProgramKpisPage() {
         </label>
         <label>
           {t('kpi.kind')}
-          <select name="kind" defaultValue={filter.kind ?? ''}>
+          <select name="kind" defaultValue={query.kind ?? ''}>
             <option value="">{t('common.all')}</option>
             {KPI_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -146,7 +197,7 @@ export default function ProgramKpisPage() {
         </label>
         <label>
           {t('kpi.category')}
-          <select name="category" defaultValue={filter.category ?? ''}>
+          <select name="category" defaultValue={query.category ?? ''}>
             <option value="">{t('common.all')}</option>
             {KPI_CATEGORIES.map((category) => (
               <option key={category} value={category}>
@@ -157,7 +208,7 @@ export default function ProgramKpisPage() {
         </label>
         <label>
           {t('kpi.status')}
-          <select name="status" defaultValue={filter.status ?? ''}>
+          <select name="status" defaultValue={query.status ?? ''}>
             <option value="">{t('common.all')}</option>
             {KPI_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -166,54 +217,19 @@ export default function ProgramKpisPage() {
             ))}
           </select>
         </label>
-        <button type="submit">{t('action.filter')}</button>
-      </Form>
-      <p>{t('kpi.count', { count: data.total })}</p>
+      </ListFilters>
       {data.kpis.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('kpi.name')}</th>
-                <th scope="col">{t('kpi.initiative')}</th>
-                <th scope="col">{t('kpi.kind')}</th>
-                <th scope="col">{t('kpi.category')}</th>
-                <th scope="col">{t('kpi.latest')}</th>
-                <th scope="col">{t('kpi.period')}</th>
-                <th scope="col">{t('kpi.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.kpis.map((kpi) => (
-                <tr key={kpi.id}>
-                  <td>
-                    <Link to={`/kpis/${kpi.id}`}>{name(kpi)}</Link> <code>{kpi.key}</code>
-                  </td>
-                  <td>{kpi.initiative_name ?? t('kpi.programLevel')}</td>
-                  <td>{t(`kpi.kind.${kpi.kind}`)}</td>
-                  <td>{t(`kpi.category.${kpi.category}`)}</td>
-                  <td>
-                    <KpiValue value={kpi.latest?.value} unit={kpi.unit} />
-                  </td>
-                  <td>{kpi.latest ? format.date(kpi.latest.period_end) : '—'}</td>
-                  <td>
-                    <KpiStatusBadge status={kpi.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={data.kpis}
+          rowKey={(kpi) => kpi.id}
+          caption={t('kpi.programView')}
+          sort={query}
+        />
       ) : (
         <EmptyState>{t('kpi.noneMatch')}</EmptyState>
       )}
-      {data.pages > 1 ? (
-        <nav className="form-actions" aria-label={t('kpi.page', { page: data.page, pages: data.pages })}>
-          {data.page > 1 ? <Link to={pageLink(data.page - 1)}>{t('kpi.previous')}</Link> : null}
-          <span>{t('kpi.page', { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>{t('kpi.next')}</Link> : null}
-        </nav>
-      ) : null}
+      <ListFooter page={data.page} pages={data.pages} total={data.total} />
       <section className="card" aria-labelledby="program-tree">
         <h2 id="program-tree">{t('kpi.programTree')}</h2>
         {data.tree.length ? (

@@ -1,15 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { can } from '~/auth/permissions'
 import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { ListFilters, ListFooter, ListSearch } from '~/components/list-controls'
 import { EmptyState, PageHeader } from '~/components/page'
 import { PortfolioTable } from '~/components/sponsor/portfolio-table'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
 import { STAGES } from '~/models/foundation/initiative.schema'
-import { PORTFOLIO_SORTS, PortfolioQuerySchema } from '~/models/sponsor/portfolio.schema'
+import { PortfolioQuerySchema } from '~/models/sponsor/portfolio.schema'
 import {
   listOpenPrograms,
+  matchPortfolio,
   portfolioOf,
   portfolioProgram,
   portfolioView,
@@ -18,6 +20,9 @@ import {
 import sponsorStyles from '~/styles/sponsor.css?url'
 import { db } from '~/utils/db.server'
 import { todayIn } from '~/utils/calendar'
+import { pagesFor } from '~/utils/list-query'
+
+const PAGE_SIZE = 50
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sponsorStyles }]
 
@@ -45,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     programs,
     query,
     today: program ? todayIn(program.reporting_timezone) : null,
-    rows: sortPortfolio(rows, query.sort).map(portfolioView),
+    // The at-risk list and the summary count every row the filters keep; the table shows one page.
+    rows: sortPortfolio(matchPortfolio(rows, query.q), query.sort, query.dir).map(portfolioView),
     canConfigure: can(user.role, 'program:manage'),
   }
 }
@@ -65,10 +71,20 @@ export default function PortfolioPage() {
   const modes = rows.flatMap((row) => [row.health.progress, row.health.adoption, row.health.sustainment])
   const atRisk = rows.filter((row) => row.health.worst !== null)
   const search = new URLSearchParams(
-    Object.entries({ program: program.id, stage: query.stage, band: query.band, mode: query.mode }).filter(
-      (entry): entry is [string, string] => Boolean(entry[1]),
-    ),
+    Object.entries({
+      program: program.id,
+      stage: query.stage,
+      band: query.band,
+      mode: query.mode,
+      mine: query.mine,
+      q: query.q,
+      sort: query.sort,
+      dir: query.dir,
+    }).filter((entry): entry is [string, string] => Boolean(entry[1])),
   ).toString()
+  const pages = pagesFor(rows.length, PAGE_SIZE)
+  const page = Math.min(query.page, pages)
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
   return (
     <>
       <PageHeader
@@ -105,7 +121,8 @@ export default function PortfolioPage() {
           count: rows.length,
         })}
       </p>
-      <Form method="get" className="filters">
+      <ListFilters state={query}>
+        <ListSearch value={query.q} />
         {programs.length > 1 ? (
           <label>
             {t('initiative.program')}
@@ -153,28 +170,11 @@ export default function PortfolioPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('sponsor.portfolio.sort')}
-          <select name="sort" defaultValue={query.sort}>
-            {PORTFOLIO_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {sort === 'name' || sort === 'worst'
-                  ? t(`sponsor.portfolio.sort.${sort}`)
-                  : sort === 'stage'
-                    ? t('initiative.stage')
-                    : t(`sponsor.mode.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </label>
         <label className="checkbox">
           <input type="checkbox" name="mine" defaultChecked={query.mine === 'on'} />
           {t('initiative.mine')}
         </label>
-        <button type="submit" className="button-secondary">
-          {t('action.filter')}
-        </button>
-      </Form>
+      </ListFilters>
       <section className="card" aria-labelledby="at-risk">
         <h2 id="at-risk">{t('sponsor.portfolio.atRisk')}</h2>
         {atRisk.length ? (
@@ -191,10 +191,11 @@ export default function PortfolioPage() {
         )}
       </section>
       {rows.length ? (
-        <PortfolioTable rows={rows} t={t} fmt={fmt} />
+        <PortfolioTable rows={shown} t={t} fmt={fmt} sort={query} />
       ) : (
         <EmptyState>{t('sponsor.portfolio.none')}</EmptyState>
       )}
+      <ListFooter page={page} pages={pages} total={rows.length} csv={false} />
     </>
   )
 }

@@ -3,6 +3,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { can } from '~/auth/permissions'
 import { FormError } from '~/components/forms'
+import { ListFilters, ListFooter, ListSearch } from '~/components/list-controls'
+import { SortableTh } from '~/components/sortable-th'
 import { EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useT } from '~/i18n/react'
 import { translate } from '~/i18n/translate'
@@ -17,6 +19,9 @@ import { decideGate } from '~/models/accountability/gate.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { db } from '~/utils/db.server'
 import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
+import { listCsvResponse, type CsvColumn } from '~/utils/list-csv.server'
+import { applyListQuery, readListQuery } from '~/utils/list-query'
+import { z } from 'zod'
 import { forbidden } from '~/utils/http.server'
 import { parseSubmission } from '~/utils/forms'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -30,11 +35,75 @@ import { DomainError, isDomainError } from '~/utils/domain-error'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tenfold' }]
 
+const LIST = {
+  sorts: ['initiative', 'asked', 'npv', 'askedBy'],
+  defaultSort: 'asked',
+  filters: { kind: z.enum(['case', 'gate']).optional().catch(undefined) },
+} as const
+
+type Queue = Awaited<ReturnType<typeof approvalQueue>>
+type QueueRow =
+  | ({ kind: 'case'; at: Queue['cases'][number]['submitted_at'] } & Queue['cases'][number])
+  | ({ kind: 'gate'; at: Queue['gates'][number]['requested_at'] } & Queue['gates'][number])
+
+const CSV: CsvColumn<QueueRow>[] = [
+  { header: 'sponsor.portfolio.initiative', value: (row) => row.initiative_name },
+  {
+    header: 'sponsor.approvals.kind',
+    value: (row, t) => t(row.kind === 'case' ? 'sponsor.approvals.cases' : 'sponsor.approvals.gates'),
+  },
+  {
+    header: 'sponsor.approvals.asked',
+    value: (row, t) =>
+      row.kind === 'case'
+        ? t('sponsor.approvals.version', { version: row.version })
+        : t('sponsor.approvals.gate', {
+            from: t(`stage.${row.from_stage as 'frame'}`),
+            to: t(`stage.${row.to_stage}`),
+          }),
+  },
+  {
+    header: 'accountability.criteria',
+    value: (row, t) =>
+      row.kind === 'gate' ? t('accountability.gateEvidence.summary', criteriaSummary(row.criteria)) : '',
+  },
+  { header: 'accountability.npv', value: (row) => row.npv },
+  { header: 'sponsor.approvals.askedBy', value: (row) => row.asked_by },
+  { header: 'sponsor.approvals.submittedAt', value: (row) => row.at },
+]
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user.role, 'business-case:decide') && !can(user.role, 'gate:decide')) forbidden()
+  const query = readListQuery(request, LIST)
   const [queue, locale] = await Promise.all([approvalQueue(db, user), getUserLocale(request)])
-  return { ...queue, title: `${translate(locale, 'sponsor.approvals.title')} · Tenfold` }
+  const rows: QueueRow[] = [
+    ...queue.cases.map((row) => ({ ...row, kind: 'case' as const, at: row.submitted_at })),
+    ...queue.gates.map((row) => ({ ...row, kind: 'gate' as const, at: row.requested_at })),
+  ]
+  // One inbox is tens of rows: both tables are one list, filtered, sorted and paged in memory.
+  const list = applyListQuery(
+    rows.filter((row) => !query.kind || row.kind === query.kind),
+    query,
+    {
+      text: (row) => [row.initiative_name, row.asked_by],
+      by: {
+        initiative: (row) => row.initiative_name,
+        asked: (row) => row.at,
+        npv: (row) => row.npv,
+        askedBy: (row) => row.asked_by,
+      },
+    },
+  )
+  if (query.csv) return listCsvResponse(request, 'approvals.csv', CSV, list.rows)
+  return {
+    cases: list.rows.flatMap((row) => (row.kind === 'case' ? [row] : [])),
+    gates: list.rows.flatMap((row) => (row.kind === 'gate' ? [row] : [])),
+    waiting: rows.length,
+    list: { page: list.page, pages: list.pages, total: list.total },
+    query,
+    title: `${translate(locale, 'sponsor.approvals.title')} · Tenfold`,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -89,7 +158,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ApprovalsPage() {
-  const { cases, gates } = useLoaderData<typeof loader>()
+  const { cases, gates, waiting, list, query } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const fmt = useFormat()
@@ -102,12 +171,19 @@ export default function ApprovalsPage() {
       <PageHeader
         title={t('sponsor.approvals.title')}
         subtitle={t('sponsor.approvals.subtitle')}
-        actions={
-          <span className="badge">
-            {t('sponsor.approvals.count', { count: cases.length + gates.length })}
-          </span>
-        }
+        actions={<span className="badge">{t('sponsor.approvals.count', { count: waiting })}</span>}
       />
+      <ListFilters state={query}>
+        <ListSearch value={query.q} />
+        <label>
+          {t('sponsor.approvals.kind')}
+          <select name="kind" defaultValue={query.kind ?? ''}>
+            <option value="">{t('common.all')}</option>
+            <option value="case">{t('sponsor.approvals.cases')}</option>
+            <option value="gate">{t('sponsor.approvals.gates')}</option>
+          </select>
+        </label>
+      </ListFilters>
       <FormError message={rowAnswered ? null : actionData?.formError} />
       <section aria-labelledby="cases-heading">
         <h2 id="cases-heading">{t('sponsor.approvals.cases')}</h2>
@@ -116,9 +192,15 @@ export default function ApprovalsPage() {
             <table className="stack-on-phone">
               <thead>
                 <tr>
-                  <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col">{t('sponsor.approvals.askedBy')}</th>
-                  <th scope="col">{t('accountability.npv')}</th>
+                  <SortableTh sortKey="initiative" sort={query}>
+                    {t('sponsor.portfolio.initiative')}
+                  </SortableTh>
+                  <SortableTh sortKey="askedBy" sort={query}>
+                    {t('sponsor.approvals.askedBy')}
+                  </SortableTh>
+                  <SortableTh sortKey="npv" sort={query} numeric>
+                    {t('accountability.npv')}
+                  </SortableTh>
                   <th scope="col">{t('sponsor.approvals.decide')}</th>
                 </tr>
               </thead>
@@ -138,7 +220,7 @@ export default function ApprovalsPage() {
                         })}
                       </div>
                     </td>
-                    <td>{money(item.npv)}</td>
+                    <td className="num">{money(item.npv)}</td>
                     <td>
                       <ApprovalForm
                         kind="case"
@@ -154,7 +236,7 @@ export default function ApprovalsPage() {
             </table>
           </div>
         ) : (
-          <EmptyState>{t('sponsor.approvals.none')}</EmptyState>
+          <EmptyState>{t(waiting ? 'sponsor.approvals.noneMatch' : 'sponsor.approvals.none')}</EmptyState>
         )}
       </section>
       <section aria-labelledby="gates-heading">
@@ -164,11 +246,19 @@ export default function ApprovalsPage() {
             <table className="stack-on-phone">
               <thead>
                 <tr>
-                  <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-                  <th scope="col">{t('sponsor.approvals.asked')}</th>
+                  <SortableTh sortKey="initiative" sort={query}>
+                    {t('sponsor.portfolio.initiative')}
+                  </SortableTh>
+                  <SortableTh sortKey="asked" sort={query}>
+                    {t('sponsor.approvals.asked')}
+                  </SortableTh>
                   <th scope="col">{t('accountability.criteria')}</th>
-                  <th scope="col">{t('accountability.npv')}</th>
-                  <th scope="col">{t('sponsor.approvals.askedBy')}</th>
+                  <SortableTh sortKey="npv" sort={query} numeric>
+                    {t('accountability.npv')}
+                  </SortableTh>
+                  <SortableTh sortKey="askedBy" sort={query}>
+                    {t('sponsor.approvals.askedBy')}
+                  </SortableTh>
                   <th scope="col">{t('sponsor.approvals.decide')}</th>
                 </tr>
               </thead>
@@ -188,7 +278,7 @@ export default function ApprovalsPage() {
                       {t('accountability.gateEvidence.summary', criteriaSummary(gate.criteria))}
                       <GateCriteriaList criteria={gate.criteria} />
                     </td>
-                    <td>{money(gate.npv)}</td>
+                    <td className="num">{money(gate.npv)}</td>
                     <td>
                       {gate.asked_by ?? '—'}
                       <div className="muted">
@@ -213,9 +303,10 @@ export default function ApprovalsPage() {
             </table>
           </div>
         ) : (
-          <EmptyState>{t('sponsor.approvals.none')}</EmptyState>
+          <EmptyState>{t(waiting ? 'sponsor.approvals.noneMatch' : 'sponsor.approvals.none')}</EmptyState>
         )}
       </section>
+      <ListFooter page={list.page} pages={list.pages} total={list.total} />
     </>
   )
 }

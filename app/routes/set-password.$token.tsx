@@ -5,6 +5,7 @@ import { passwordSignInEnabled } from '~/auth/oidc.server'
 import { FormActions, FormError, NewPasswordFields, useSchemaForm } from '~/components/forms'
 import { useT } from '~/i18n/react'
 import { SetPasswordSchema, withoutPasswords } from '~/auth/password-policy'
+import { SetPasswordServerSchema } from '~/auth/password-policy.server'
 import { findValidPasswordToken, setPasswordWithToken } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
@@ -28,7 +29,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const locale = await getUserLocale(request)
-  const submission = withoutPasswords(parseSubmission(await request.formData(), SetPasswordSchema, locale))
+  const submission = withoutPasswords(
+    parseSubmission(await request.formData(), SetPasswordServerSchema, locale),
+  )
   if (!passwordSignInEnabled())
     return refuseSubmission(locale, submission, new DomainError('login.passwordOff', { status: 403 }))
   if (submission.status !== 'success') return refuseSubmission(locale, submission)

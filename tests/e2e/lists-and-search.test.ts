@@ -53,6 +53,30 @@ test('a lead filters and sorts the initiatives, reloads, and opens one from the 
   await context.close()
 })
 
+test('the program KPIs filter as you type, sort by a header and keep both across a reload', async () => {
+  const { context, page } = await newPage()
+  await signIn(page, 'lead@tenfold.demo')
+  await gotoHydrated(page, '/kpis')
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('customers')
+  await page.waitForURL(/q=customers/)
+  await expect
+    .poll(() => page.getByRole('table').getByRole('link', { name: 'New customers won' }).count())
+    .toBe(1)
+  expect(await page.getByRole('table').getByRole('link', { name: 'Recommendations accepted' }).count()).toBe(
+    0,
+  )
+  await page.getByRole('link', { name: /^Latest/ }).click()
+  await page.waitForURL(/sort=latest&dir=asc/)
+  await page.reload()
+  await page.waitForSelector('html[data-hydrated="true"]')
+  expect(await page.getByRole('searchbox', { name: 'Search', exact: true }).inputValue()).toBe('customers')
+  expect(await page.getByRole('columnheader', { name: /^Latest/ }).getAttribute('aria-sort')).toBe(
+    'ascending',
+  )
+  expect(consoleErrorsOf(page)).toEqual([])
+  await context.close()
+})
+
 test('without JavaScript the filter form and the search page still work', async () => {
   const signedIn = await newPage()
   await signIn(signedIn.page, 'admin@tenfold.demo')
@@ -63,6 +87,11 @@ test('without JavaScript the filter form and the search page still work', async 
   await page.getByLabel('Who (email contains)').fill('lead@')
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Filter' }).click()])
   expect(page.url()).toContain('actor=lead%40')
+  await page.goto('/portfolio')
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('daily')
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Filter' }).click()])
+  expect(page.url()).toContain('q=daily')
+  expect(await page.getByRole('table').getByRole('link', { name: 'Daily Recommender' }).count()).toBe(1)
   await page.goto('/search?q=Daily')
   expect(await page.getByRole('heading', { name: 'Initiatives' }).count()).toBe(1)
   expect(await page.getByRole('link', { name: 'Daily Recommender' }).count()).toBeGreaterThan(0)

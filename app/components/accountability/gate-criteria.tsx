@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { Badge } from '~/components/page'
 import type { MessageKey } from '~/i18n/messages'
-import { useT } from '~/i18n/react'
+import { useFormat, useT } from '~/i18n/react'
 import type { GateCriterion } from '~/models/accountability/tables'
 
 // A gate's criteria as judged: each met or not, whether the data or the lead said so, the facts
@@ -24,8 +24,19 @@ export function criteriaSummary(criteria: readonly GateCriterion[]) {
   return { met: criteria.filter((c) => c.met).length, total: criteria.length }
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
 export function GateCriteriaList({ criteria }: { criteria: readonly GateCriterion[] }) {
   const t = useT()
+  const format = useFormat()
+  // The facts behind a verdict hold days as ISO dates: shown as the reader's dates.
+  const readable = (detail: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(detail).map(([name, value]) => [
+        name,
+        typeof value === 'string' && ISO_DAY.test(value) ? format.date(value) : value,
+      ]),
+    ) as Record<string, string | number>
   return (
     <ul className="plain-list gate-criteria">
       {criteria.map((criterion) => (
@@ -45,7 +56,7 @@ export function GateCriteriaList({ criteria }: { criteria: readonly GateCriterio
           ) : null}
           {criterion.source === 'data' && criterion.detail && DETAIL[criterion.key] ? (
             <div className="field-hint">
-              {t(DETAIL[criterion.key]!, criterion.detail)}{' '}
+              {t(DETAIL[criterion.key]!, readable(criterion.detail))}{' '}
               {criterion.evidence ? (
                 <Link to={criterion.evidence}>{t('accountability.gateEvidence.look')}</Link>
               ) : null}

@@ -1,37 +1,11 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart as ChartJS,
-  Decimation,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartData,
-  type ChartOptions,
-} from 'chart.js'
-import { useEffect, useRef, useState } from 'react'
-import { Chart as ReactChart } from 'react-chartjs-2'
+import type { ChartData, ChartOptions } from 'chart.js'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { formatDate } from '~/i18n/format'
 import { useLocale } from '~/i18n/react'
 
-ChartJS.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Decimation,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-)
+// Chart.js loads after the page (its own chunk): the frame keeps its height meanwhile (.chart-canvas),
+// and the numbers are in the table below from the server render on, so nothing moves when it draws.
+const ChartCanvas = lazy(() => import('./chart-canvas'))
 
 // Charts receive plain numbers prepared on the server: { labels, series }. Chart.js draws on the client
 // only; the server (and screen readers) get the same numbers as a table.
@@ -187,9 +161,9 @@ export function Chart({
       <figcaption className={titleVisible ? 'chart-title' : 'visually-hidden'}>{title}</figcaption>
       <div className="chart-canvas">
         {mounted ? (
-          <ReactChart type={kind} data={data} options={options} role="img" aria-label={title}>
-            {title}
-          </ReactChart>
+          <Suspense fallback={null}>
+            <ChartCanvas kind={kind} data={data} options={options} title={title} />
+          </Suspense>
         ) : null}
       </div>
       <ChartTable

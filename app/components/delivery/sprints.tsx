@@ -1,4 +1,7 @@
 import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import type { SortState } from '~/components/list-controls'
+import { SortableTh } from '~/components/sortable-th'
 import { ConfirmFarDate } from '~/components/confirm-far-date'
 import { Chart } from '~/components/charts/chart'
 import { FormActions, optionsOf, SelectField, TextField } from '~/components/forms'
@@ -172,6 +175,9 @@ export function PlanSprintForm({
 export function BacklogTable({
   initiativeId,
   backlog,
+  sort,
+  emptyText,
+  children,
 }: {
   initiativeId: string
   backlog: {
@@ -183,26 +189,41 @@ export function BacklogTable({
     sprint_number: number | null
     feedback: { id: string; title: string }[]
   }[]
+  /** The list's sort (from its URL): the headers sort it. */
+  sort?: SortState
+  /** What an empty table says (the filters may have emptied it). */
+  emptyText?: string
+  /** The list's filters, above the table. */
+  children?: ReactNode
 }) {
   const t = useT()
   const format = useFormat()
   return (
     <section aria-labelledby="backlog-title">
       <h3 id="backlog-title">{t('delivery.backlog.title')}</h3>
+      {children}
       {backlog.length === 0 ? (
-        <EmptyState>{t('delivery.backlog.none')}</EmptyState>
+        <EmptyState>{emptyText ?? t('delivery.backlog.none')}</EmptyState>
       ) : (
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('delivery.item.title')}</th>
-                <th scope="col">{t('delivery.item.type')}</th>
-                <th scope="col" className="num">
+                <SortableTh sortKey="title" sort={sort}>
+                  {t('delivery.item.title')}
+                </SortableTh>
+                <SortableTh sortKey="type" sort={sort}>
+                  {t('delivery.item.type')}
+                </SortableTh>
+                <SortableTh sortKey="points" sort={sort} numeric>
                   {t('delivery.item.points')}
-                </th>
-                <th scope="col">{t('delivery.item.status')}</th>
-                <th scope="col">{t('delivery.item.sprint')}</th>
+                </SortableTh>
+                <SortableTh sortKey="status" sort={sort}>
+                  {t('delivery.item.status')}
+                </SortableTh>
+                <SortableTh sortKey="sprint" sort={sort}>
+                  {t('delivery.item.sprint')}
+                </SortableTh>
                 <th scope="col">{t('delivery.item.feedback')}</th>
               </tr>
             </thead>

@@ -3,7 +3,8 @@ import { useFormat, useT } from '~/i18n/react'
 import { isMessageKey } from '~/i18n/translate'
 
 // An audit row read by a person: which fields changed, old → new, with field names, codes, dates and
-// yes/no in the reader's language. Unknown fields keep their name with the underscores turned to spaces.
+// yes/no in the reader's language. Unknown fields keep their name as words (underscores, hyphens and
+// camelCase humps turned to spaces), never as an identifier.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type Fields = Record<string, Json>
@@ -30,7 +31,11 @@ const CODE_FAMILIES = [
 const CODE = /^[a-z]+(_[a-z0-9]+)+$/
 const isFields = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
-const humanise = (name: string) => name.replace(/_/g, ' ')
+const humanise = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase()
 
 function useAuditLabels() {
   const t = useT()
@@ -65,7 +70,7 @@ function useAuditLabels() {
     type: (type: string) => label(`audit.type.${type}`, humanise(type)),
     action: (action: string) => {
       const verb = action.split('.').at(-1) ?? action
-      return label(`audit.verb.${verb}`, action)
+      return label(`audit.verb.${verb}`, humanise(verb))
     },
   }
 }

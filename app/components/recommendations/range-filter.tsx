@@ -8,14 +8,20 @@ export function RangeFilter({
   range,
   groups,
   invalid,
+  keep,
 }: {
   range: { from: string; to: string; group_by?: string }
   groups?: readonly FunnelGroup[]
   invalid?: boolean
+  /** A list's state on the same page (its sort and text filter), kept when the range changes. */
+  keep?: Record<string, string | null | undefined>
 }) {
   const t = useT()
   return (
     <Form method="get" className="filters">
+      {Object.entries(keep ?? {}).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       <label>
         {t('recommendations.filter.from')}
         <input type="date" name="from" defaultValue={range.from} required />

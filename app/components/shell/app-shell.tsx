@@ -169,7 +169,19 @@ export function AppShell({
               </div>
             ) : (
               <div className="topbar-tools">
-                <DisplaySettings here={here} theme={preferences.theme} />
+                {/* Inline on a wide screen; on a phone the two controls fold into one menu (they were
+                    wider than the top bar, which cut off the theme's buttons). */}
+                <div className="display-inline">
+                  <DisplaySettings here={here} theme={preferences.theme} />
+                </div>
+                <details className="user-menu display-menu" data-menu>
+                  <summary aria-label={t('shell.displaySettings')} title={t('shell.displaySettings')}>
+                    <Icon name="gear" size={22} />
+                  </summary>
+                  <div className="menu-panel menu-panel-end">
+                    <DisplaySettings here={here} theme={preferences.theme} />
+                  </div>
+                </details>
               </div>
             )}
           </header>

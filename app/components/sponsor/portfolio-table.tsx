@@ -1,4 +1,6 @@
 import { Link } from '@remix-run/react'
+import type { SortState } from '~/components/list-controls'
+import { SortableTh } from '~/components/sortable-th'
 import type { Translate } from '~/i18n/translate'
 import { KPI_STATUSES } from '~/models/kpi/status'
 import type { PortfolioView } from '~/models/sponsor/portfolio.server'
@@ -83,23 +85,36 @@ export function PortfolioTable({
   t,
   fmt,
   links = true,
+  sort,
 }: {
   rows: PortfolioView[]
   t: Translate
   fmt: Formatter
   links?: boolean
+  /** The page's sort (from its URL): the headers sort the list. The board pack has none. */
+  sort?: SortState
 }) {
   return (
     <div className="table-wrap">
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('sponsor.portfolio.initiative')}</th>
-            <th scope="col">{t('initiative.stage')}</th>
+            <SortableTh sortKey="name" sort={sort}>
+              {t('sponsor.portfolio.initiative')}
+            </SortableTh>
+            <SortableTh sortKey="stage" sort={sort}>
+              {t('initiative.stage')}
+            </SortableTh>
             <th scope="col">{t('sponsor.portfolio.phaseClock')}</th>
-            <th scope="col">{t('sponsor.mode.progress')}</th>
-            <th scope="col">{t('sponsor.mode.adoption')}</th>
-            <th scope="col">{t('sponsor.mode.sustainment')}</th>
+            <SortableTh sortKey="progress" sort={sort}>
+              {t('sponsor.mode.progress')}
+            </SortableTh>
+            <SortableTh sortKey="adoption" sort={sort}>
+              {t('sponsor.mode.adoption')}
+            </SortableTh>
+            <SortableTh sortKey="sustainment" sort={sort}>
+              {t('sponsor.mode.sustainment')}
+            </SortableTh>
             <th scope="col">{t('sponsor.portfolio.kpis')}</th>
             <th scope="col">{t('sponsor.portfolio.case')}</th>
             <th scope="col">{t('sponsor.portfolio.checklist')}</th>

@@ -246,13 +246,13 @@ export const accountability = defineMessages({
     'zh-TW': '試行階段已結束並決定擴大推行',
   },
   'accountability.gateEvidence.phase': {
-    en: 'Cycle {cycle, number} (0 = none yet); closed {closed}.',
-    'zh-TW': '第 {cycle, number} 輪（0 表示尚無）；結束於 {closed}。',
+    en: '{cycle, plural, =0 {No 10/10/10 cycle yet.} other {Cycle #; closed {closed}.}}',
+    'zh-TW': '{cycle, plural, =0 {尚無 10/10/10 週期。} other {第 # 輪；結束於 {closed}。}}',
   },
   'accountability.gateEvidence.pilotDecision': {
-    en: 'Cycle {cycle, number}: {decision, select, scale {decided to scale} iterate {decided to iterate} stop {decided to stop} other {no pilot decision yet}}.',
+    en: '{cycle, plural, =0 {No 10/10/10 cycle yet, so no pilot decision.} other {Cycle #: {decision, select, scale {decided to scale} iterate {decided to iterate} stop {decided to stop} other {no pilot decision yet}}.}}',
     'zh-TW':
-      '第 {cycle, number} 輪：{decision, select, scale {擴大推行} iterate {再迭代} stop {停止} other {尚無試行決定}}。',
+      '{cycle, plural, =0 {尚無 10/10/10 週期，因此尚無試行決定。} other {第 # 輪：{decision, select, scale {擴大推行} iterate {再迭代} stop {停止} other {尚無試行決定}}。}}',
   },
   'accountability.gateEvidence.pilotKpis': {
     en: '{onTrack, number} of {total, plural, one {# KPI with a target} other {# KPIs with a target}} on track.',

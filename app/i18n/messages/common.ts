@@ -34,6 +34,7 @@ export const common = defineMessages({
   'shell.program.switch': { en: 'Switch program', 'zh-TW': '切換方案' },
   'shell.program.all': { en: 'All programs', 'zh-TW': '所有方案' },
   'shell.theme': { en: 'Theme', 'zh-TW': '佈景主題' },
+  'shell.displaySettings': { en: 'Language and theme', 'zh-TW': '語言與佈景主題' },
   'shell.theme.system': { en: 'System', 'zh-TW': '跟隨系統' },
   'shell.theme.light': { en: 'Light', 'zh-TW': '淺色' },
   'shell.theme.dark': { en: 'Dark', 'zh-TW': '深色' },

@@ -132,6 +132,10 @@ export const delivery = defineMessages({
   // Backlog
   'delivery.backlog.title': { en: 'Backlog', 'zh-TW': '待辦清單' },
   'delivery.backlog.none': { en: 'The backlog is empty.', 'zh-TW': '待辦清單是空的。' },
+  'delivery.backlog.noneMatch': {
+    en: 'No backlog item matches these filters.',
+    'zh-TW': '沒有符合這些篩選條件的待辦項目。',
+  },
   'delivery.backlog.add': { en: 'Add a backlog item', 'zh-TW': '新增待辦項目' },
   'delivery.backlog.added': { en: 'Backlog item added.', 'zh-TW': '已新增待辦項目。' },
   'delivery.item.title': { en: 'Title', 'zh-TW': '標題' },

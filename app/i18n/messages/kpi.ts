@@ -179,13 +179,6 @@ export const kpi = defineMessages({
       '相關不等於因果:在相同期間同時影響兩個指標的共同原因(例如行銷活動、季節)仍可能讓變動相關。信賴區間是針對所顯示落後期數的 r,並以該落後期數為前提。在模擬中(docs/decisions/006),兩個彼此獨立的隨機漫步或白雜訊約有 5% 的機率被判為「獲得支持」或「與預期相反」;真實的關聯在 52 個週期時約十次有九次能被找出,30 個週期時則不到一半。',
   },
   'kpi.filterInitiative': { en: 'Initiative', 'zh-TW': '計畫' },
-  'kpi.count': {
-    en: '{count, plural, one {# KPI} other {# KPIs}}',
-    'zh-TW': '{count, plural, other {# 個 KPI}}',
-  },
-  'kpi.page': { en: 'Page {page} of {pages}', 'zh-TW': '第 {page} 頁,共 {pages} 頁' },
-  'kpi.previous': { en: 'Previous', 'zh-TW': '上一頁' },
-  'kpi.next': { en: 'Next', 'zh-TW': '下一頁' },
   'kpi.import.title': { en: 'Import KPI measurements', 'zh-TW': '匯入 KPI 量測值' },
   'kpi.import.intro': {
     en: 'A UTF-8 CSV file (with or without BOM), comma separated, with the header kpi_key,period_end,value,note (note optional). period_end is an ISO date (YYYY-MM-DD) and value a decimal with a point. You see a preview before anything is saved; importing the same file again changes nothing.',

@@ -151,9 +151,6 @@ export const sponsor = defineMessages({
   'sponsor.portfolio.caseHidden': { en: 'Approved (figures restricted)', 'zh-TW': '已核准（金額不公開）' },
   'sponsor.portfolio.none': { en: 'No initiatives match.', 'zh-TW': '沒有符合的行動方案。' },
   'sponsor.portfolio.noProgram': { en: 'There is no program yet.', 'zh-TW': '目前尚無數位化方案。' },
-  'sponsor.portfolio.sort': { en: 'Sort by', 'zh-TW': '排序依據' },
-  'sponsor.portfolio.sort.name': { en: 'Name', 'zh-TW': '名稱' },
-  'sponsor.portfolio.sort.worst': { en: 'Most at risk first', 'zh-TW': '風險最高者優先' },
   'sponsor.portfolio.band': { en: 'Band', 'zh-TW': '燈號' },
   'sponsor.portfolio.mode': { en: 'Failure mode', 'zh-TW': '失敗原因' },
   'sponsor.portfolio.anyMode': { en: 'Any', 'zh-TW': '任一' },
@@ -194,6 +191,12 @@ export const sponsor = defineMessages({
   'sponsor.approvals.ownCase': {
     en: 'You wrote or submitted this case; another sponsor must decide it.',
     'zh-TW': '此說明書由您撰寫或送審，須由其他贊助者決定。',
+  },
+  'sponsor.approvals.kind': { en: 'Kind', 'zh-TW': '類型' },
+  'sponsor.approvals.submittedAt': { en: 'Asked on', 'zh-TW': '提出時間' },
+  'sponsor.approvals.noneMatch': {
+    en: 'Nothing waiting for you matches these filters.',
+    'zh-TW': '沒有符合這些篩選條件的待決定項目。',
   },
   'sponsor.approvals.count': { en: '{count, number} waiting', 'zh-TW': '{count, number} 項待決定' },
 

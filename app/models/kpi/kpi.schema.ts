@@ -216,3 +216,15 @@ export const KpiFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 })
 export type KpiFilter = z.output<typeof KpiFilterSchema>
+
+/** The columns the program's KPI list sorts by (app/models/kpi/kpi.server.ts orders in SQL). */
+export const KPI_LIST_SORTS = [
+  'name',
+  'initiative',
+  'kind',
+  'category',
+  'latest',
+  'period',
+  'status',
+] as const
+export type KpiListSort = (typeof KPI_LIST_SORTS)[number]

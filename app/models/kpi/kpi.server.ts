@@ -4,12 +4,13 @@ import { can } from '~/auth/permissions'
 import type { Executor } from '~/utils/db.server'
 import type { DB } from '~/utils/db.types'
 import type { KpiCategory, KpiKind } from '~/models/kpi/tables'
-import type { KpiInput } from './kpi.schema'
+import type { KpiInput, KpiListSort } from './kpi.schema'
 import { initiativeEditableBy, initiativeVisibleTo } from '../foundation/access.server'
 import { actorOf, audit } from '../foundation/audit.server'
 import { ensureKpiStates } from './state.server'
-import type { KpiStatus, TargetPoint } from './status'
+import { KPI_STATUSES, type KpiStatus, type TargetPoint } from './status'
 import { todayUtc } from '~/utils/calendar'
+import { containsPattern } from '~/utils/list-query'
 import { DomainError } from '~/utils/domain-error'
 
 // KPIs and their trees. A KPI is visible when it is program-level or its initiative is visible; it is
@@ -134,6 +135,12 @@ export type ProgramKpiFilter = {
   kind?: KpiKind
   category?: KpiCategory
   status?: KpiStatus
+  /** Free text: a substring of either name, the key or the initiative's name (case-insensitive). */
+  q?: string
+  sort?: KpiListSort
+  dir?: 'asc' | 'desc'
+  /** Which name the `name` sort orders by: the one the reader sees. */
+  locale?: 'en' | 'zh-TW'
 }
 
 /** All visible KPIs of a program with their statuses (after roll-up). */
@@ -147,13 +154,16 @@ export async function listProgramKpis(db: Executor, user: AuthUser, programId: s
   return kpis.map(withLatest)
 }
 
-/** One page of a program's visible KPIs that match the filter, and how many match in all. */
+/**
+ * One page of a program's visible KPIs that match the filter, and how many match in all; filtered,
+ * sorted and paged in SQL (a program can hold thousands). `page.size` null answers every match.
+ */
 export async function listProgramKpiPage(
   db: Executor,
   user: AuthUser,
   programId: string,
   filter: ProgramKpiFilter,
-  page: { number: number; size: number },
+  page: { number: number; size: number | null },
 ) {
   await ensureKpiStates(db, { programId })
   const today = todayUtc()
@@ -166,31 +176,58 @@ export async function listProgramKpiPage(
   if (filter.kind) query = query.where('kpis.kind', '=', filter.kind)
   if (filter.category) query = query.where('kpis.category', '=', filter.category)
   if (filter.status) query = query.where(statusSql(today), '=', filter.status)
-  const pageOf = (number: number) =>
-    query
+  if (filter.q) {
+    const pattern = containsPattern(filter.q)
+    query = query.where((eb) =>
+      eb.or([
+        eb('kpis.name_en', 'ilike', pattern),
+        eb('kpis.name_zh_tw', 'ilike', pattern),
+        eb('kpis.key', 'ilike', pattern),
+        eb('initiatives.name', 'ilike', pattern),
+      ]),
+    )
+  }
+  const dir = filter.dir === 'desc' ? 'desc' : 'asc'
+  const sortKey = filter.sort ?? 'initiative'
+  const sortColumn = {
+    name: filter.locale === 'zh-TW' ? sql`kpis.name_zh_tw` : sql`kpis.name_en`,
+    initiative: sql`initiatives.name`,
+    kind: sql`kpis.kind`,
+    category: sql`kpis.category`,
+    latest: sql`kpis.state_value`,
+    period: sql`kpis.state_period_end`,
+    // In the order the status filter lists them (worst first), not by code.
+    status: sql`array_position(${sql.val([...KPI_STATUSES])}::text[], ${statusSql(today)}::text)`,
+  }[sortKey]
+  const size = page.size
+  const pageOf = (number: number) => {
+    // Blanks last in either direction, as the in-memory lists do, except that program-level KPIs (no
+    // initiative) head the list by initiative, its default order.
+    const blanks = sortKey === 'initiative' && dir === 'asc' ? sql`nulls first` : sql`nulls last`
+    let ordered = query
       .select(sql<number>`count(*) over ()`.as('matching'))
-      .orderBy('initiatives.name', (ob) => ob.nullsFirst())
+      .orderBy(sql`${sortColumn} ${sql.raw(dir)} ${blanks}`)
       .orderBy('kpis.key')
-      .limit(page.size)
-      .offset((number - 1) * page.size)
-      .execute()
-  let shown = page.number
+    if (size !== null) ordered = ordered.limit(size).offset((number - 1) * size)
+    return ordered.execute()
+  }
+  let shown = size === null ? 1 : page.number
   let rows = await pageOf(shown)
-  if (!rows.length && shown > 1) {
+  if (!rows.length && shown > 1 && size !== null) {
     // Past the last page (the filter narrowed): show the last one.
     const { n } = await query
       .clearSelect()
       .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirstOrThrow()
-    shown = Math.max(1, Math.ceil(n / page.size))
-    if (n) rows = await pageOf(shown)
+    shown = Math.max(1, Math.ceil(Number(n) / size))
+    if (Number(n)) rows = await pageOf(shown)
   }
-  const total = rows[0]?.matching ?? 0
+  const total = Number(rows[0]?.matching ?? 0)
   return {
     kpis: rows.map(({ matching: _matching, ...kpi }) => withLatest(kpi)),
     total,
     page: shown,
-    pages: Math.max(1, Math.ceil(total / page.size)),
+    pages: size === null ? 1 : Math.max(1, Math.ceil(total / size)),
   }
 }
 

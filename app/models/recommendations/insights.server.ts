@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '~/utils/db.server'
 import { wilsonInterval, twoProportionTest } from '~/utils/stats'
 import { addDays, weekday } from '~/utils/calendar'
+import { containsPattern } from '~/utils/list-query'
 import { activeDaysSql, eligibleRepsSql } from './adoption.server'
 import { REASON_CODES } from './event.schema'
 import { dayStartSql, emptyCounts, funnelCounts, withRates, type FunnelCounts } from './funnel.server'
@@ -75,6 +76,78 @@ export async function rejectedRecommendations(db: Executor, range: Range, timezo
       and s.generated_at < ${dayStartSql(range.to, timezone)}
     order by s.generated_at, s.recommendation_id`.execute(db)
   return rows.rows
+}
+
+export const REJECTION_SORTS = ['rejected', 'generated', 'type', 'reason', 'model'] as const
+export type RejectionSort = (typeof REJECTION_SORTS)[number]
+
+/**
+ * One page of the range's rejected recommendations for the page's table, filtered, sorted and paged in
+ * SQL (a quarter holds thousands). `q` searches the reason's text, the type, the model and the account
+ * (and the rep, when `withReps`); `size` null answers every match. Reps are named only `withReps`.
+ */
+export async function listRejections(
+  db: Executor,
+  range: Range,
+  timezone: string,
+  options: {
+    q?: string
+    reason?: string
+    sort?: RejectionSort
+    dir?: 'asc' | 'desc'
+    page?: number
+    size: number | null
+    withReps: boolean
+  },
+) {
+  await readyToRead(db, timezone, {})
+  const pattern = options.q ? containsPattern(options.q) : null
+  const where = sql`s.decision = 'rejected' and s.generated_at >= ${dayStartSql(range.from, timezone)}
+      and s.generated_at < ${dayStartSql(range.to, timezone)}
+      ${options.reason ? sql`and e.reason_code = ${options.reason}` : sql``}
+      ${
+        pattern
+          ? sql`and (e.reason_text ilike ${pattern} or s.recommendation_type ilike ${pattern}
+              or s.model_version ilike ${pattern} or coalesce(g.account_id, e.account_id) ilike ${pattern}
+              ${options.withReps ? sql`or s.seller_id ilike ${pattern}` : sql``})`
+          : sql``
+      }`
+  const column = {
+    rejected: sql`e.occurred_at`,
+    generated: sql`s.generated_at`,
+    type: sql`s.recommendation_type`,
+    reason: sql`e.reason_code`,
+    model: sql`s.model_version`,
+  }[options.sort ?? 'rejected']
+  const dir = sql.raw(options.dir === 'asc' ? 'asc' : 'desc')
+  const size = options.size
+  const from = sql`from recommendation_states s join recommendation_events e on e.event_id = s.decision_event_id
+    left join recommendation_events g on g.event_id = s.generated_event_id`
+  const counted = await sql<{ n: number | string }>`select count(*) as n ${from} where ${where}`.execute(db)
+  const total = Number(counted.rows[0]?.n ?? 0)
+  const pages = size === null ? 1 : Math.max(1, Math.ceil(total / size))
+  const page = size === null ? 1 : Math.min(Math.max(1, options.page ?? 1), pages)
+  const rows = await sql<{
+    recommendation_id: string
+    seller_id: string | null
+    recommendation_type: string | null
+    model_version: string | null
+    has_explanation: boolean
+    account_id: string | null
+    generated_at: Date
+    rejected_at: Date
+    reason_code: string | null
+    reason_text: string | null
+  }>`
+    select s.recommendation_id, ${options.withReps ? sql`s.seller_id` : sql`null::text`} as seller_id,
+      s.recommendation_type, s.model_version, s.has_explanation,
+      coalesce(g.account_id, e.account_id) as account_id, s.generated_at, e.occurred_at as rejected_at,
+      e.reason_code, e.reason_text
+    ${from}
+    where ${where}
+    order by ${column} ${dir} nulls last, s.recommendation_id
+    ${size === null ? sql`` : sql`limit ${size} offset ${(page - 1) * size}`}`.execute(db)
+  return { rows: rows.rows, total, page, pages }
 }
 
 export type Proportion = {

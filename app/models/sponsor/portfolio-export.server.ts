@@ -7,7 +7,7 @@ import { FAILURE_MODES } from './health-config'
 import { KPI_STATUSES } from '../kpi/status'
 import { periodReport } from './period-report.server'
 import type { Period, PortfolioQuery } from './portfolio.schema'
-import { portfolioOf, portfolioView, sortPortfolio } from './portfolio.server'
+import { matchPortfolio, portfolioOf, portfolioView, sortPortfolio } from './portfolio.server'
 
 // Every table of the sponsor's pages as CSV (UTF-8 with BOM, via toCsv). Headers are stable snake_case
 // column names; codes (stage, band, status) stay codes so that sheets can filter on them.
@@ -33,7 +33,7 @@ async function portfolioRows(db: Executor, user: AuthUser, program: Program, que
     mode: query.mode,
     mine: query.mine === 'on',
   })
-  return sortPortfolio(rows, query.sort)
+  return sortPortfolio(matchPortfolio(rows, query.q), query.sort, query.dir)
 }
 
 export async function exportCsv(

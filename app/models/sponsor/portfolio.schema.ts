@@ -13,6 +13,10 @@ export const PortfolioQuerySchema = z.object({
   band: z.enum(['red', 'amber', 'green']).optional().catch(undefined),
   mode: z.enum(['progress', 'adoption', 'sustainment']).optional().catch(undefined),
   sort: z.enum(PORTFOLIO_SORTS).catch('worst').default('worst'),
+  dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+  /** Free text: a substring of the initiative's or its lead's name. */
+  q: z.string().trim().max(200).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   mine: z.literal('on').optional().catch(undefined),
 })
 export type PortfolioQuery = z.output<typeof PortfolioQuerySchema>

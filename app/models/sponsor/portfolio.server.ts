@@ -359,19 +359,36 @@ export function worstScore(row: Pick<PortfolioRow, 'health'>) {
 export function sortPortfolio<T extends Pick<PortfolioRow, 'name' | 'stage' | 'health'>>(
   rows: T[],
   sort: PortfolioSort,
+  dir: 'asc' | 'desc' = 'asc',
 ) {
+  const sign = dir === 'desc' ? -1 : 1
   const byName = (a: T, b: T) => a.name.localeCompare(b.name)
-  const score = (row: T, mode: 'progress' | 'adoption' | 'sustainment') =>
-    row.health[mode].score ?? Number.POSITIVE_INFINITY
+  // No score sorts last in either direction; ties go by name, A to Z.
+  const byScore = (a: number | null, b: number | null) =>
+    a === null || b === null ? (a === b ? 0 : a === null ? 1 : -1) : sign * (a - b)
+  const worst = (row: T) => {
+    const score = worstScore(row)
+    return Number.isFinite(score) ? score : null
+  }
+  const score = (row: T, mode: 'progress' | 'adoption' | 'sustainment') => row.health[mode].score
   const compare: Record<PortfolioSort, (a: T, b: T) => number> = {
-    name: byName,
-    worst: (a, b) => worstScore(a) - worstScore(b) || byName(a, b),
-    stage: (a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || byName(a, b),
-    progress: (a, b) => score(a, 'progress') - score(b, 'progress') || byName(a, b),
-    adoption: (a, b) => score(a, 'adoption') - score(b, 'adoption') || byName(a, b),
-    sustainment: (a, b) => score(a, 'sustainment') - score(b, 'sustainment') || byName(a, b),
+    name: (a, b) => sign * byName(a, b),
+    worst: (a, b) => byScore(worst(a), worst(b)) || byName(a, b),
+    stage: (a, b) => sign * (STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)) || byName(a, b),
+    progress: (a, b) => byScore(score(a, 'progress'), score(b, 'progress')) || byName(a, b),
+    adoption: (a, b) => byScore(score(a, 'adoption'), score(b, 'adoption')) || byName(a, b),
+    sustainment: (a, b) => byScore(score(a, 'sustainment'), score(b, 'sustainment')) || byName(a, b),
   }
   return [...rows].sort(compare[sort])
+}
+
+/** The rows whose initiative or lead name contains `text` (case-insensitive); all when it is empty. */
+export function matchPortfolio<T extends Pick<PortfolioRow, 'name' | 'leadName'>>(rows: T[], text: string) {
+  const needle = text.toLocaleLowerCase()
+  if (!needle) return rows
+  return rows.filter((row) =>
+    [row.name, row.leadName].some((value) => value?.toLocaleLowerCase().includes(needle)),
+  )
 }
 
 /** The program a sponsor's page shows: the one asked for, else the oldest open one. */

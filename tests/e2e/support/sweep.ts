@@ -64,6 +64,12 @@ export async function checkPage(page: Page, where: string, { axe }: { axe: boole
     (word) => !asCode.includes(word),
   )
   if (rawCodes.length > 0) add(`raw codes in the text: ${rawCodes.slice(0, 8).join(', ')}`)
+  // camelCase identifiers (a field name such as activityDays): two or more lower-case letters, then a
+  // capital followed by lower-case, so that words like iPhone, eBay or macOS do not count.
+  const camelCase = [
+    ...new Set(layout.text.match(/(?<![\p{L}\p{N}])[a-z]{2,}(?:[A-Z][a-z0-9]+)+(?![\p{L}\p{N}])/gu) ?? []),
+  ].filter((word) => !asCode.includes(word))
+  if (camelCase.length > 0) add(`camelCase identifiers in the text: ${camelCase.slice(0, 8).join(', ')}`)
   const unrounded = [...new Set(layout.text.match(/\d+[.,]\d{5,}/g) ?? [])]
   if (unrounded.length > 0) add(`unrounded numbers: ${unrounded.slice(0, 8).join(', ')}`)
   if (axe) {

@@ -3,6 +3,7 @@ import type { RecommendationEvent } from '~/models/recommendations/event.schema'
 import { storeEvents } from '~/models/recommendations/ingest.server'
 import { rejectionReasons } from '~/models/recommendations/insights.server'
 import { loader as exportLoader } from '~/routes/recommendations.rejections.export'
+import { loader as pageLoader } from '~/routes/recommendations.rejections'
 import { db } from '~/utils/db.server'
 import { createProgram, createUser } from '#tests/factories'
 import { buildRequest, run, sessionCookieFor } from '#tests/support/requests'
@@ -80,5 +81,52 @@ describe('rejections', () => {
     const lines = (await response.text()).trim().split(/\r?\n/)
     expect(lines).toHaveLength(3)
     expect(lines[1]).toMatch(/^"?r1"?,"?s1"?,"?ACME"?,/)
+  })
+
+  test('the page lists the rejections: sorted, filtered by reason and text, paged, exported as shown', async () => {
+    const admin = await createUser({ role: 'admin' })
+    const cookie = await sessionCookieFor(admin.id)
+    type Page = { list: { rows: { recommendation_id: string; seller_id: string | null }[]; total: number } }
+    const ids = async (query: string) =>
+      (
+        (await run(
+          pageLoader,
+          buildRequest(`/recommendations/rejections?from=2026-10-05&to=2026-10-26${query}`, { cookie }),
+        )) as Page
+      ).list.rows.map((row) => row.recommendation_id)
+    // Newest rejection first by default: r2 (20 October) before r1 (5 October).
+    expect(await ids('')).toEqual(['r2', 'r1'])
+    expect(await ids('&sort=rejected&dir=asc')).toEqual(['r1', 'r2'])
+    // By reason code: bad_timing (r1) before not_relevant (r2).
+    expect(await ids('&sort=reason&dir=asc')).toEqual(['r1', 'r2'])
+    expect(await ids('&reason=not_relevant')).toEqual(['r2'])
+    expect(await ids('&q=acm')).toEqual(['r1'])
+    const answer = (await run(
+      pageLoader,
+      buildRequest(
+        '/recommendations/rejections?from=2026-10-05&to=2026-10-26&sort=rejected&dir=asc&format=csv',
+        {
+          cookie,
+        },
+      ),
+    )) as Response
+    const lines = (await answer.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+    expect(lines[0]).toBe('Rejected,Type,Reason,In the rep’s words,Model,Explanation shown,Account,Rep')
+    expect(lines.slice(1).map((line) => line.split(',').slice(1, 3))).toEqual([
+      ['Cross-sell', 'Bad timing'],
+      ['Cross-sell', 'Not relevant'],
+    ])
+    // Anyone but an admin sees no rep: neither the column nor a value, nor a search by rep.
+    const sponsor = await createUser({ role: 'sponsor' })
+    const asSponsor = (await run(
+      pageLoader,
+      buildRequest('/recommendations/rejections?from=2026-10-05&to=2026-10-26&q=s1', {
+        cookie: await sessionCookieFor(sponsor.id),
+      }),
+    )) as Page
+    expect(asSponsor.list.rows).toEqual([])
   })
 })

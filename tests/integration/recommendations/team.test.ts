@@ -78,7 +78,7 @@ describe('the team pages', () => {
 
   test('the funnel by rep shows only team A, with its figures counted by hand', async () => {
     const page = (await as(users.managerA, overviewLoader, `/team${RANGE}`)) as any
-    expect(page.reps.map((rep: any) => rep.seller_id)).toEqual(TEAM_A)
+    expect(page.reps.rows.map((rep: any) => rep.seller_id)).toEqual(TEAM_A)
     // A1: generated 1, shown 1, accepted 1, opportunity 1. A2: generated 1, shown 1, rejected 1.
     expect(page.funnel).toMatchObject({
       generated: 2,
@@ -90,14 +90,14 @@ describe('the team pages', () => {
       conversion_rate: 0.5,
     })
     expect(page.adoption).toMatchObject({ eligible: 2, active: 2, adoption_rate: 1 })
-    expect(page.reps[1]).toMatchObject({ seller_id: 'A2', rejected: 1, acceptance_rate: 0 })
+    expect(page.reps.rows[1]).toMatchObject({ seller_id: 'A2', rejected: 1, acceptance_rate: 0 })
     // Both reps were first active in the week of 2026-11-09, and not in the weeks after.
     expect(page.cohorts.cohorts[0]).toMatchObject({ week: '2026-11-09', size: 2 })
   })
 
   test('a second-line manager sees both teams below, and the feedback of both', async () => {
     const page = (await as(users.secondLine, overviewLoader, `/team${RANGE}`)) as any
-    expect(page.reps.map((rep: any) => rep.seller_id).sort()).toEqual(
+    expect(page.reps.rows.map((rep: any) => rep.seller_id).sort()).toEqual(
       [...TEAM_A, ...TEAM_B, 'MA', 'MB'].sort(),
     )
     expect(page.funnel).toMatchObject({ generated: 3, accepted: 2, rejected: 1 })
@@ -111,8 +111,31 @@ describe('the team pages', () => {
     const feedback = (await as(users.managerA, feedbackLoader, '/team/feedback')) as any
     expect(feedback.feedback.map((item: any) => item.title)).toEqual(['Idea from A1'])
     const empty = (await as(users.unknownManager, overviewLoader, `/team${RANGE}`)) as any
-    expect(empty.reps).toEqual([])
+    expect(empty.reps.rows).toEqual([])
     expect(empty.funnel.generated).toBe(0)
+  })
+
+  test('the reps list sorts by name, filters by text and exports the rows shown', async () => {
+    const ids = async (query: string) =>
+      ((await as(users.secondLine, overviewLoader, `/team${RANGE}&${query}`)) as any).reps.rows.map(
+        (rep: any) => rep.seller_id,
+      )
+    // By hand from the roster's names: Alice A1, Arthur A2, Beatrice B1, Bruno B2, Manager A, Manager B.
+    expect(await ids('sort=name')).toEqual(['A1', 'A2', 'B1', 'B2', 'MA', 'MB'])
+    expect(await ids('sort=name&dir=desc')).toEqual(['MB', 'MA', 'B2', 'B1', 'A2', 'A1'])
+    expect(await ids('q=manager&sort=name')).toEqual(['MA', 'MB'])
+    // A1 and B1 accepted their one recommendation (100 %), A2 rejected its one (0 %); the rest had none.
+    expect((await ids('sort=acceptance&dir=desc')).slice(0, 3)).toEqual(['A1', 'B1', 'A2'])
+    const answer = (await as(
+      users.secondLine,
+      overviewLoader,
+      `/team${RANGE}&q=manager&sort=name&dir=desc&format=csv`,
+    )) as Response
+    const lines = (await answer.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+    expect(lines.map((line) => line.split(',')[1])).toEqual(['Seller ID', 'MB', 'MA'])
   })
 
   test('a viewer has no team pages (403)', async () => {

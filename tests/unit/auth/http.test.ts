@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { can, capabilitiesOf, ROLES } from '~/auth/permissions'
-import { newPasswordSchema } from '~/auth/password-policy'
+import { newPasswordSchema } from '~/auth/password-policy.server'
 import { assertSameOrigin, safeRedirectPath } from '~/utils/http.server'
 
 describe('safeRedirectPath', () => {

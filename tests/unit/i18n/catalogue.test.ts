@@ -111,12 +111,12 @@ describe('message catalogues', () => {
   })
 
   test('counts take the plural form and print formatted, in both languages', () => {
-    expect(translate('en', 'kpi.count', { count: 1 })).toBe('1 KPI')
-    expect(translate('en', 'kpi.count', { count: 2 })).toBe('2 KPIs')
-    expect(translate('en', 'kpi.count', { count: 2000 })).toBe('2,000 KPIs')
-    expect(translate('en', 'kpi.count', { count: 0 })).toBe('0 KPIs')
-    expect(translate('zh-TW', 'kpi.count', { count: 1 })).toBe('1 個 KPI')
-    expect(translate('zh-TW', 'kpi.count', { count: 2000 })).toBe('2,000 個 KPI')
+    expect(translate('en', 'list.count', { count: 1 })).toBe('1 row')
+    expect(translate('en', 'list.count', { count: 2 })).toBe('2 rows')
+    expect(translate('en', 'list.count', { count: 2000 })).toBe('2,000 rows')
+    expect(translate('en', 'list.count', { count: 0 })).toBe('0 rows')
+    expect(translate('zh-TW', 'list.count', { count: 1 })).toBe('1 筆')
+    expect(translate('zh-TW', 'list.count', { count: 2000 })).toBe('2,000 筆')
     expect(translate('en', 'eet.members.added', { count: 1 })).toBe('1 rep added to the EET.')
     expect(translate('en', 'eet.members.added', { count: 12 })).toBe('12 reps added to the EET.')
     expect(translate('zh-TW', 'eet.members.added', { count: 1200 })).toBe(
@@ -149,9 +149,9 @@ describe('message catalogues', () => {
   })
 
   test('a count given as a numeric string is read as a number; a missing count stays visible', () => {
-    expect(translate('en', 'kpi.count', { count: '1' })).toBe('1 KPI')
-    expect(translate('en', 'kpi.count')).toBe('{count} KPIs')
-    expect(translate('zh-TW', 'kpi.count', { count: 'many' })).toBe('{count} 個 KPI')
+    expect(translate('en', 'list.count', { count: '1' })).toBe('1 row')
+    expect(translate('en', 'list.count')).toBe('{count} rows')
+    expect(translate('zh-TW', 'list.count', { count: 'many' })).toBe('{count} 筆')
     expect(translate('en', 'delivery.review.eetCount', { count: 2 })).toBe(
       '2 of {total} plan changes came from pilot feedback.',
     )
