@@ -34,9 +34,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
   const result = await signIn(request, context, submission.value)
   if (result.ok) {
-    return redirect(safeRedirectPath(submission.value.redirectTo), {
-      headers: { 'Set-Cookie': result.cookie },
-    })
+    const next = safeRedirectPath(submission.value.redirectTo)
+    // With MFA the password only opens the second step; the destination travels with it.
+    const to = result.mfa ? `/login/mfa${next === '/' ? '' : `?${new URLSearchParams({ redirectTo: next })}`}` : next
+    return redirect(to, { headers: { 'Set-Cookie': result.cookie } })
   }
   if (result.reason === 'throttled') return refuseThrottled(locale, submission, result.retryAfter)
   return refuseSubmission(locale, submission, new DomainError('login.invalid'))

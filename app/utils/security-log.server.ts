@@ -11,6 +11,7 @@ export type SecurityEvent =
   | 'password.throttled'
   | 'password-link.invalid'
   | 'mfa.failed'
+  | 'mfa.throttled'
   | 'request.cross-site-refused'
   | 'request.denied'
   | 'request.throttled'
