@@ -35,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await reauthenticate(request, context, user, code ? { code } : { password: password ?? '' })
   if (result.ok) {
     const next = safeRedirectPath(redirectTo)
-    return next === '/' ? redirect(next) : redirectWithToast(next, { kind: 'success', message: 'mfa.reauthDone' })
+    return next === '/'
+      ? redirect(next)
+      : redirectWithToast(next, { kind: 'success', message: 'mfa.reauthDone' })
   }
   if (result.reason === 'throttled') return refuseThrottled(locale, submission, result.retryAfter)
   return refuseSubmission(locale, submission, new DomainError('mfa.reauthWrong'))
@@ -56,7 +58,12 @@ export default function ReauthPage() {
       <Form method="post" className="card" {...formProps}>
         <FormError message={formError} id={formErrorId} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <TextField label={t('login.password')} type="password" autoComplete="current-password" {...field('password')} />
+        <TextField
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          {...field('password')}
+        />
         {mfa ? (
           <>
             <p className="muted">{t('mfa.reauthOr')}</p>

@@ -36,7 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.ok) {
     const next = safeRedirectPath(submission.value.redirectTo)
     // With MFA the password only opens the second step; the destination travels with it.
-    const to = result.mfa ? `/login/mfa${next === '/' ? '' : `?${new URLSearchParams({ redirectTo: next })}`}` : next
+    const to = result.mfa
+      ? `/login/mfa${next === '/' ? '' : `?${new URLSearchParams({ redirectTo: next })}`}`
+      : next
     return redirect(to, { headers: { 'Set-Cookie': result.cookie } })
   }
   if (result.reason === 'throttled') return refuseThrottled(locale, submission, result.retryAfter)

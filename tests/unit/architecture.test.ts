@@ -15,7 +15,14 @@ const MODELS = 'app/models'
 // READ from any area. Writing them is the foundation's own business.
 const SPINE_TABLES = new Set(['users', 'programs', 'initiatives', 'initiative_members', 'sellers'])
 // Sessions and sign-in live in app/auth (and the one handle, app/utils/db.server.ts, looks users up).
-const AUTH_TABLES = new Set(['users', 'user_sessions', 'password_tokens', 'auth_throttle'])
+const AUTH_TABLES = new Set([
+  'users',
+  'user_sessions',
+  'password_tokens',
+  'auth_throttle',
+  'user_mfa',
+  'mfa_recovery_codes',
+])
 const MAY_QUERY_AUTH_TABLES = (file: string) =>
   file.startsWith('app/auth/') || file === 'app/utils/db.server.ts'
 const MAX_SHARED_MODEL_FILES = 5
