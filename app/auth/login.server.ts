@@ -3,13 +3,21 @@ import { audit } from '~/models/foundation/audit.server'
 import { findUserByEmail } from '~/models/foundation/user.server'
 import { db } from '~/utils/db.server'
 import { clientIp } from '~/utils/http.server'
-import { blankSessionCookie, createSessionCookie, invalidateSession, readSessionId } from './lucia.server'
+import {
+  blankSessionCookie,
+  createPendingSessionCookie,
+  createSessionCookie,
+  invalidateSession,
+  readSessionId,
+} from './lucia.server'
+import { getMfaStatus, mfaRequiredFor, startEnrolment } from './mfa.server'
 import { dummyPasswordHash, verifyPassword } from './password.server'
 import { securityEvent } from '~/utils/security-log.server'
 import { clearFailures, releaseAttempt, reserveAttempt, type ThrottleKey } from './throttle.server'
 
 export type SignInResult =
-  | { ok: true; cookie: string }
+  /** `mfa`: the password was right; the session waits for a second factor at /login/mfa. */
+  | { ok: true; cookie: string; mfa: boolean }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAfter: number }
 
@@ -43,17 +51,33 @@ export async function signIn(
   if (previous) await invalidateSession(previous)
   await clearFailures(db, { kind: 'account', value: input.email })
   await releaseAttempt(db, { kind: 'ip', value: ip })
-  const { cookie } = await createSessionCookie(request, user.id, {
-    ip: clientIp(context),
-    userAgent: request.headers.get('User-Agent'),
-  })
+  const meta = { ip: clientIp(context), userAgent: request.headers.get('User-Agent') }
+  // A second factor when the user has one, or when their role requires one (enrolled at sign-in).
+  const { enrolled, pendingSecret } = await getMfaStatus(db, user.id)
+  if (enrolled || mfaRequiredFor(user.role)) {
+    // An enrolment begun at an earlier sign-in keeps its key (the app may have it already).
+    if (!enrolled && !pendingSecret) await startEnrolment(db, user)
+    const step = enrolled ? 'mfa' : 'mfa-enrol'
+    const { cookie } = await createPendingSessionCookie(request, user.id, meta, step)
+    return { ok: true, cookie, mfa: true }
+  }
+  const { cookie } = await createSessionCookie(request, user.id, meta)
+  await auditSignIn(user, 'password')
+  return { ok: true, cookie, mfa: false }
+}
+
+/** The audit row of a completed sign-in, with how the user proved who they are. */
+export async function auditSignIn(
+  user: { id: string; email: string },
+  method: 'password' | 'totp' | 'recovery',
+) {
   await audit(db, {
     actor: { id: user.id, label: user.email },
     action: 'auth.sign-in',
     entityType: 'user',
     entityId: user.id,
+    after: { method },
   })
-  return { ok: true, cookie }
 }
 
 export async function signOut(request: Request, user: { id: string; email: string } | null) {

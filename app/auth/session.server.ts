@@ -2,26 +2,59 @@ import { redirect } from '@remix-run/node'
 import { getLocale } from '~/i18n/locale.server'
 import type { Locale } from '~/i18n/locales'
 import { assertSameOrigin, forbidden } from '~/utils/http.server'
-import { readSessionId, validateSession, type AuthUser } from './lucia.server'
+import {
+  readSessionId,
+  validatePendingSession,
+  validateSession,
+  type AuthSession,
+  type AuthUser,
+} from './lucia.server'
 import { can, type Capability } from './permissions'
 
-export type { AuthUser }
+export type { AuthUser, AuthSession }
 
-const cache = new WeakMap<Request, Promise<AuthUser | null>>()
+/** How long a sign-in or re-authentication lets its user make security-sensitive changes. */
+export const REAUTH_WINDOW_MS = 10 * 60 * 1000
 
-/** The signed-in user, or null. Validated once per request. */
-export function getUser(request: Request): Promise<AuthUser | null> {
+const cache = new WeakMap<Request, Promise<{ user: AuthUser; session: AuthSession } | null>>()
+
+/** The signed-in user and their session, or null. Validated once per request. */
+export function getSession(request: Request) {
   let pending = cache.get(request)
   if (!pending) {
     pending = (async () => {
       const sessionId = readSessionId(request)
       if (!sessionId) return null
-      const result = await validateSession(sessionId)
-      return result?.user ?? null
+      return validateSession(sessionId)
     })()
     cache.set(request, pending)
   }
   return pending
+}
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request): Promise<AuthUser | null> {
+  return (await getSession(request))?.user ?? null
+}
+
+/** A sign-in waiting for its second factor (the password was right), or null. */
+export async function getPendingSignIn(request: Request) {
+  const sessionId = readSessionId(request)
+  return sessionId ? validatePendingSession(sessionId) : null
+}
+
+/**
+ * Security-sensitive changes (password, MFA, roles) need a sign-in or re-authentication within
+ * REAUTH_WINDOW_MS; otherwise the user is sent to confirm who they are, and back here after.
+ */
+export async function requireRecentAuth(request: Request, now = new Date()) {
+  const found = await getSession(request)
+  if (!found) loginRedirect(request)
+  if (now.getTime() - found.session.authenticatedAt.getTime() > REAUTH_WINDOW_MS) {
+    const url = new URL(request.url)
+    throw redirect(`/account/reauth?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`)
+  }
+  return found
 }
 
 function loginRedirect(request: Request): never {

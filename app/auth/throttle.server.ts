@@ -15,9 +15,14 @@ export const ACCOUNT_LIMIT = 5
 export const IP_LIMIT = 20
 /** Wrong current passwords on the change-password form, per signed-in user. */
 export const PASSWORD_FORM_LIMIT = 5
+/** Wrong second-factor codes (sign-in, enrolment, re-authentication), per user. */
+export const MFA_LIMIT = 5
 
 /** `password-link`: set-password posts per address (the link's token is what would be guessed). */
-export type ThrottleKey = { kind: 'ip' | 'account' | 'password-form' | 'password-link'; value: string }
+export type ThrottleKey = {
+  kind: 'ip' | 'account' | 'password-form' | 'password-link' | 'mfa'
+  value: string
+}
 
 export type Reservation = { ok: true } | { ok: false; retryAfter: number }
 
@@ -27,6 +32,7 @@ function keyOf({ kind, value }: ThrottleKey) {
 
 function limitOf(kind: ThrottleKey['kind']) {
   if (kind === 'ip' || kind === 'password-link') return IP_LIMIT
+  if (kind === 'mfa') return MFA_LIMIT
   return kind === 'account' ? ACCOUNT_LIMIT : PASSWORD_FORM_LIMIT
 }
 

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { createSessionCookie } from '~/auth/lucia.server'
+import { currentSessionHash, markReauthenticated, readSessionId } from '~/auth/lucia.server'
 import { verifyPassword } from '~/auth/password.server'
 import { releaseAttempt, reserveAttempt } from '~/auth/throttle.server'
 import { getUserLocale, requireUser } from '~/auth/session.server'
@@ -51,18 +51,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
   }
   await releaseAttempt(db, throttleKey)
-  // Every session ends (this one too); the user continues in a brand-new one.
-  await changePassword(db, user.id, password)
-  const { cookie } = await createSessionCookie(request, user.id, {
-    ip: clientIp(context),
-    userAgent: request.headers.get('User-Agent'),
-  })
+  // Every other session ends; this one stays (its cookie is the one the page rendered after this answer
+  // carries, also without JavaScript), and typing the current password counts as re-authentication.
+  await changePassword(db, user.id, password, { keepSession: currentSessionHash(request) })
+  const sessionId = readSessionId(request)
+  if (sessionId) await markReauthenticated(sessionId)
   const headers = new Headers()
-  headers.append('Set-Cookie', cookie)
   headers.append('Set-Cookie', await toastHeader({ kind: 'success', message: 'password.changed' }))
-  // The form starts empty again. (Without JavaScript the page rendered after this answer still carries
-  // the ended session's cookie and signs the user out: a redirect would fix that, but its toast did not
-  // show in the e2e run; left for the sessions work of issue 17.)
+  // The form starts empty again.
   return data(
     { result: submission.reply({ resetForm: true }), fieldErrors: null, formError: null },
     { headers },

@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ROLES } from '~/auth/permissions'
-import { getUserLocale, requirePermission } from '~/auth/session.server'
+import { getMfaStatus, resetMfa } from '~/auth/mfa.server'
+import { getUserLocale, requirePermission, requireRecentAuth } from '~/auth/session.server'
+import { ConfirmButton, ConfirmSubmit } from '~/components/confirm-dialog'
+import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
 import { FormActions, FormError, FormFields, useSchemaForm } from '~/components/forms'
 import { OneTimeSecret } from '~/components/foundation/one-time-link'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
@@ -20,8 +23,6 @@ import {
 import { UpdateUserSchema } from '~/models/foundation/user.schema'
 import { ConfirmAdminField } from '~/components/foundation/confirm-admin-field'
 import { db } from '~/utils/db.server'
-import { askConfirmation, isConfirmed } from '~/utils/confirm.server'
-import { ConfirmSubmit } from '~/components/confirm-dialog'
 import { parseSubmission } from '~/utils/forms'
 import { notFound, publicOrigin } from '~/utils/http.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions: await listUserSessions(db, user.id),
     isSelf: admin.id === user.id,
     financeAccess: await hasFinanceAccess(db, user.id),
+    mfaEnrolled: (await getMfaStatus(db, user.id)).enrolled,
   }
 }
 
@@ -54,6 +56,7 @@ const UserActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('revoke-all') }),
   z.object({ intent: z.literal('reset-link') }),
   z.object({ intent: z.literal('finance-access'), granted: z.enum(['true', 'false']) }),
+  z.object({ intent: z.literal('mfa-reset') }),
 ])
 /** What the account card's buttons ask: their answers (errors, the new link) show in that card. */
 const ACCOUNT_INTENTS: readonly (string | null)[] = ['update', 'disable', 'enable', 'reset-link']
@@ -77,6 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { name, role, confirm_admin } = submission.value
       if (selfChange && role !== user.role)
         return refuseSubmission(locale, submission, new DomainError('users.cannotSelf'), extra)
+      // A new role is a security-sensitive change: the admin signed in or confirmed it is them lately.
+      if (role !== user.role) await requireRecentAuth(request)
       try {
         await updateUser(db, actor, user.id, { name, role, confirmAdmin: confirm_admin })
       } catch (error) {
@@ -103,6 +108,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'revoke-all':
       await revokeSessions(db, actor, user.id)
       return redirectWithToast(here, { kind: 'success', message: 'sessions.revoked' })
+    case 'mfa-reset': {
+      if (!isConfirmed(formData)) return askConfirmation(formData)
+      await requireRecentAuth(request)
+      try {
+        await resetMfa(db, actor, user.id)
+      } catch (error) {
+        return refuseSubmission(locale, submission, error, extra)
+      }
+      return redirectWithToast(here, { kind: 'success', message: 'mfa.resetDone' })
+    }
     case 'finance-access': {
       await setFinanceAccess(db, admin, user.id, submission.value.granted === 'true')
       return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
@@ -121,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { user, sessions, isSelf, financeAccess } = useLoaderData<typeof loader>()
+  const { user, sessions, isSelf, financeAccess, mfaEnrolled } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const format = useFormat()
@@ -205,7 +220,9 @@ export default function UserPage() {
               {t('users.newLink')}
             </button>
           </FormActions>
-          {actionData?.link ? <OneTimeSecret intro="users.linkIssued" value={actionData.link} /> : null}
+          {actionData && 'link' in actionData && actionData.link ? (
+            <OneTimeSecret intro="users.linkIssued" value={actionData.link} />
+          ) : null}
         </Form>
         {user.role === 'viewer' ? (
           <Form method="post" className="card">
@@ -218,6 +235,17 @@ export default function UserPage() {
             </button>
           </Form>
         ) : null}
+        <section className="card" aria-labelledby="mfa-title">
+          <h2 id="mfa-title">{mfaEnrolled ? t('mfa.adminStatusOn') : t('mfa.adminStatusOff')}</h2>
+          {mfaEnrolled ? (
+            <ConfirmButton
+              fields={{ intent: 'mfa-reset' }}
+              label={t('mfa.reset')}
+              title={t('mfa.resetTitle')}
+              message={t('mfa.resetMessage')}
+            />
+          ) : null}
+        </section>
         <section className="card" aria-labelledby="sessions-title">
           <h2 id="sessions-title">{t('sessions.title')}</h2>
           {sessions.length ? (

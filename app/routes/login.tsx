@@ -38,10 +38,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return refuseSubmission(locale, submission)
   const result = await signIn(request, context, submission.value)
   if (result.ok) {
+    const next = safeRedirectPath(submission.value.redirectTo)
+    // With MFA the password only opens the second step; the destination travels with it.
+    const to = result.mfa
+      ? `/login/mfa${next === '/' ? '' : `?${new URLSearchParams({ redirectTo: next })}`}`
+      : next
     const headers = new Headers({ 'Set-Cookie': result.cookie })
     // A password session is not a single sign-on one: signing out must not send it to the provider.
     if (ssoProvider()) headers.append('Set-Cookie', blankSsoCookie(request))
-    return redirect(safeRedirectPath(submission.value.redirectTo), { headers })
+    return redirect(to, { headers })
   }
   if (result.reason === 'throttled') return refuseThrottled(locale, submission, result.retryAfter)
   return refuseSubmission(locale, submission, new DomainError('login.invalid'))

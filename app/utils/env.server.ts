@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ROLES } from '~/auth/permissions'
 import { parseRoleMap, validIssuer } from './oidc-env'
 
 const booleanish = z
@@ -11,6 +12,17 @@ const LogLevelSchema = z
   .enum(LOG_LEVELS)
   .optional()
   .or(z.literal('').transform(() => undefined))
+
+/** 'admin,sponsor' → ['admin', 'sponsor']; an empty value names no role. */
+const RoleList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(ROLES, { error: `names a role other than ${ROLES.join(', ')}` })))
 
 const EnvSchema = z
   .object({
@@ -38,6 +50,8 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('Tenfold <tenfold@localhost>'),
     /** Lets chat webhooks be http://127.0.0.1 (tests and local receivers); https only otherwise. */
     TENFOLD_ALLOW_LOCAL_WEBHOOKS: booleanish.default(false),
+    /** Roles that must give a second factor (TOTP) at password sign-in; empty: no one (e.g. the demo). */
+    MFA_REQUIRED_ROLES: RoleList.default(['admin', 'sponsor']),
     /** 0 stops the in-process delivery worker (and scheduler) of this server. */
     TENFOLD_WORKER: booleanish.default(true),
     // Single sign-on (OpenID Connect, docs/security.md): all three or none.

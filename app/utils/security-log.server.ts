@@ -12,6 +12,7 @@ export type SecurityEvent =
   | 'password-link.invalid'
   | 'mfa.failed'
   | 'sso.failed'
+  | 'mfa.throttled'
   | 'request.cross-site-refused'
   | 'request.denied'
   | 'request.throttled'

@@ -3,9 +3,23 @@ import { closeDatabase, databaseKind, db, isDatabaseEmpty, prepareDatabase } fro
 import { env } from './env.server'
 import { logger } from './logger.server'
 import { purgeExpired } from '~/models/recommendations/retention.server'
+import { purgeAuthRecords } from '~/auth/purge.server'
 
 const PURGE_EVERY_MS = 24 * 60 * 60 * 1000
+/** Ended sessions, throttle windows and spent links are removed hourly (app/auth/purge.server.ts). */
+const AUTH_PURGE_EVERY_MS = 60 * 60 * 1000
 let purgeTimer: NodeJS.Timeout | undefined
+let authPurgeTimer: NodeJS.Timeout | undefined
+
+function scheduleAuthPurge() {
+  const purge = () =>
+    purgeAuthRecords(db)
+      .then((report) => logger.info({ authPurge: report }, 'Sign-in records purged'))
+      .catch((error: unknown) => logger.warn({ err: error }, 'Sign-in records purge failed'))
+  authPurgeTimer = setInterval(purge, AUTH_PURGE_EVERY_MS)
+  authPurgeTimer.unref()
+  setTimeout(purge, 30_000).unref()
+}
 
 /** Rep-data privacy: the retention purge runs once after start and then daily while the server runs. */
 function schedulePurge() {
@@ -31,10 +45,12 @@ export async function startup({ demo }: { demo: boolean }) {
     seeded = true
   }
   schedulePurge()
+  scheduleAuthPurge()
   return { seeded, databaseKind, demoPassword: seeded ? DEMO_PASSWORD : null }
 }
 
 export async function shutdown() {
   clearInterval(purgeTimer)
+  clearInterval(authPurgeTimer)
   await closeDatabase()
 }

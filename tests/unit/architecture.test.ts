@@ -22,6 +22,8 @@ const AUTH_TABLES = new Set([
   'auth_throttle',
   'user_identities',
   'oidc_sign_ins',
+  'user_mfa',
+  'mfa_recovery_codes',
 ])
 const MAY_QUERY_AUTH_TABLES = (file: string) =>
   file.startsWith('app/auth/') || file === 'app/utils/db.server.ts'

@@ -44,7 +44,7 @@ export function DisplaySettings({ here, theme }: { here: string; theme: ShellPre
   )
 }
 
-/** The one account control: who you are, language, theme, password, sign out. A <details>, so no script is needed. */
+/** The one account control: who you are, language, theme, password, sign-in security, sessions, sign out. A <details>, so no script is needed. */
 export function UserMenu({
   user,
   here,
@@ -73,6 +73,12 @@ export function UserMenu({
         <DisplaySettings here={here} theme={preferences.theme} />
         <Link to="/account/password" className="menu-item">
           {t('shell.changePassword')}
+        </Link>
+        <Link to="/account/security" className="menu-item">
+          {t('shell.security')}
+        </Link>
+        <Link to="/account/sessions" className="menu-item">
+          {t('shell.sessions')}
         </Link>
         <Form method="post" action="/logout">
           <button type="submit" className="button-secondary menu-signout">

@@ -26,13 +26,34 @@ export interface UsersTable {
   updated_at: Timestamp
 }
 
+/** A session, by the SHA-256 digest (hex) of its id: the id itself is only ever in the cookie. */
 export interface UserSessionsTable {
-  id: string
+  id_hash: string
   user_id: string
   expires_at: Date
   created_at: CreatedAt
+  last_active_at: Timestamp
+  /** The last time its user proved who they are (sign-in, re-authentication). */
+  authenticated_at: Timestamp
+  /** Still waiting for the second factor (a code, or enrolment when MFA is required of the role). */
+  pending: 'mfa' | 'mfa-enrol' | null
   ip: string | null
   user_agent: string | null
+}
+
+export interface UserMfaTable {
+  user_id: string
+  secret: string
+  confirmed_at: Date | null
+  last_step: number | null
+  created_at: CreatedAt
+}
+
+export interface MfaRecoveryCodesTable {
+  code_hash: string
+  user_id: string
+  used_at: Date | null
+  created_at: CreatedAt
 }
 
 export interface PasswordTokensTable {
@@ -163,6 +184,8 @@ export interface FormSubmissionsTable {
 export interface FoundationTables {
   users: UsersTable
   user_sessions: UserSessionsTable
+  user_mfa: UserMfaTable
+  mfa_recovery_codes: MfaRecoveryCodesTable
   password_tokens: PasswordTokensTable
   auth_throttle: AuthThrottleTable
   user_identities: UserIdentitiesTable

@@ -118,8 +118,16 @@ export async function setPasswordWithToken(db: Database, token: string, password
   })
 }
 
-/** Changes a signed-in user's password and revokes all their sessions (the caller signs them in afresh). */
-export async function changePassword(db: Database, userId: string, newPassword: string) {
+/**
+ * Changes a signed-in user's password and ends their other sessions; `keepSession` (the digest of the
+ * session that made the change) stays, so the user is not signed out of the page they are on.
+ */
+export async function changePassword(
+  db: Database,
+  userId: string,
+  newPassword: string,
+  { keepSession }: { keepSession?: string | null } = {},
+) {
   const passwordHash = await hashPassword(newPassword)
   await db.transaction().execute(async (trx) => {
     const user = await trx
@@ -132,12 +140,15 @@ export async function changePassword(db: Database, userId: string, newPassword: 
       .set({ password_hash: passwordHash, updated_at: new Date() })
       .where('id', '=', userId)
       .execute()
-    await trx.deleteFrom('user_sessions').where('user_id', '=', userId).execute()
+    let others = trx.deleteFrom('user_sessions').where('user_id', '=', userId)
+    if (keepSession) others = others.where('id_hash', '!=', keepSession)
+    const ended = await others.executeTakeFirst()
     await audit(trx, {
       actor: { id: user.id, label: user.email },
       action: 'user.password.change',
       entityType: 'user',
       entityId: userId,
+      after: { otherSessionsEnded: Number(ended.numDeletedRows) },
     })
   })
 }
@@ -227,20 +238,15 @@ export async function setUserLocale(db: Database, actor: Actor & { id: string },
   })
 }
 
-export function listUserSessions(db: Executor, userId: string) {
+export function listUserSessions(db: Executor, userId: string, now = new Date()) {
   return (
     db
       .selectFrom('user_sessions')
-      // Admins see a digest of the session id, never the id itself (it is a bearer credential).
-      .select([
-        sql<string>`encode(sha256(id::bytea), 'hex')`.as('handle'),
-        'created_at',
-        'expires_at',
-        'ip',
-        'user_agent',
-      ])
+      // Sessions are stored by the digest of their id, which is also their handle on pages.
+      .select(['id_hash as handle', 'created_at', 'last_active_at', 'expires_at', 'ip', 'user_agent'])
       .where('user_id', '=', userId)
-      .where('expires_at', '>', new Date())
+      .where('pending', 'is', null)
+      .where('expires_at', '>', now)
       .orderBy('created_at', 'desc')
       .execute()
   )
@@ -249,7 +255,7 @@ export function listUserSessions(db: Executor, userId: string) {
 export async function revokeSessions(db: Database, actor: Actor, userId: string, sessionHandle?: string) {
   await db.transaction().execute(async (trx) => {
     let query = trx.deleteFrom('user_sessions').where('user_id', '=', userId)
-    if (sessionHandle) query = query.where(sql`encode(sha256(id::bytea), 'hex')`, '=', sessionHandle)
+    if (sessionHandle) query = query.where('id_hash', '=', sessionHandle)
     const result = await query.executeTakeFirst()
     await audit(trx, {
       actor,

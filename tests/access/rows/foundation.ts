@@ -58,6 +58,31 @@ export const foundation: RowsModule = {
       action: SIGNED_IN,
       form: () => ({}),
     },
+    'routes/account.sessions': {
+      path: () => '/account/sessions',
+      loader: SIGNED_IN,
+      action: SIGNED_IN,
+      form: () => ({}),
+    },
+    'routes/account.security': {
+      path: () => '/account/security',
+      loader: SIGNED_IN,
+      action: SIGNED_IN,
+      form: () => ({}),
+    },
+    'routes/account.reauth': {
+      path: () => '/account/reauth',
+      loader: SIGNED_IN,
+      action: SIGNED_IN,
+      form: () => ({}),
+    },
+    // Only a sign-in waiting for its second factor may post; just signed in, the page says so.
+    'routes/login_.mfa': {
+      path: () => '/login/mfa',
+      loader: SIGNED_IN,
+      action: cells([], 'login'),
+      form: () => ({}),
+    },
     'routes/programs._index': { path: () => '/programs', loader: SIGNED_IN },
     'routes/programs.new': { path: () => '/programs/new', loader: ADMIN, action: ADMIN, form: () => ({}) },
     'routes/programs.$programId._index': {

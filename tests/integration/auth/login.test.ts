@@ -3,6 +3,7 @@ import { action as loginAction } from '~/routes/login'
 import { loader as homeLoader } from '~/routes/_index'
 import { db } from '~/utils/db.server'
 import { ACCOUNT_LIMIT, IP_LIMIT } from '~/auth/throttle.server'
+import { hashSessionId } from '~/auth/lucia.server'
 import { createUser, TEST_PASSWORD } from '#tests/factories'
 import { buildRequest, run, statusOf } from '#tests/support/requests'
 
@@ -63,10 +64,10 @@ describe('sign-in', () => {
     expect(second).not.toBe(first)
     const sessions = await db
       .selectFrom('user_sessions')
-      .select('id')
+      .select('id_hash')
       .where('user_id', '=', user.id)
       .execute()
-    expect(sessions.map((s) => `tenfold_session=${s.id}`)).toEqual([second])
+    expect(sessions.map((s) => s.id_hash)).toEqual([hashSessionId(second.split('=')[1]!)])
   })
 
   test('redirects after sign-in go only to paths of this site', async () => {

@@ -35,7 +35,7 @@ describe('PASSWORD_SIGNIN=false', () => {
       'Password sign-in is turned off: sign in with your company account.',
     )
     expect(
-      await db.selectFrom('user_sessions').select('id').where('user_id', '=', user.id).execute(),
+      await db.selectFrom('user_sessions').select('id_hash').where('user_id', '=', user.id).execute(),
     ).toEqual([])
   })
 

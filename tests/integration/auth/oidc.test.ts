@@ -71,7 +71,7 @@ async function sessionsOf(email: string) {
   return db
     .selectFrom('user_sessions')
     .innerJoin('users', 'users.id', 'user_sessions.user_id')
-    .select('user_sessions.id')
+    .select('user_sessions.id_hash')
     .where('users.email', '=', email)
     .execute()
 }

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest'
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, validateSession } from '~/auth/lucia.server'
 import { getUser } from '~/auth/session.server'
 import { actorOf } from '~/models/foundation/audit.server'
 import {
@@ -17,7 +16,7 @@ import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/re
 
 const sessionIdOf = (cookie: string) => cookie.split('=')[1]!
 const sessionCount = async (userId: string) =>
-  (await db.selectFrom('user_sessions').select('id').where('user_id', '=', userId).execute()).length
+  (await db.selectFrom('user_sessions').select('id_hash').where('user_id', '=', userId).execute()).length
 
 describe('sessions', () => {
   test('ids carry at least 128 bits of randomness (40 base-32 characters = 200 bits)', async () => {
@@ -28,34 +27,7 @@ describe('sessions', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]{40}$/)
   })
 
-  test('a session idle for 30 minutes ends; activity slides the idle limit', async () => {
-    const user = await createUser()
-    const id = sessionIdOf(await sessionCookieFor(user.id))
-    const start = Date.now()
-    expect(await validateSession(id, new Date(start + IDLE_TIMEOUT_MS - 60_000))).not.toBeNull()
-    // The request at 29 minutes moved the deadline to 59 minutes.
-    expect(await validateSession(id, new Date(start + IDLE_TIMEOUT_MS + 10 * 60_000))).not.toBeNull()
-    await db
-      .updateTable('user_sessions')
-      .set({ expires_at: new Date(Date.now() - 1000) })
-      .where('id', '=', id)
-      .execute()
-    expect(await validateSession(id)).toBeNull()
-    expect(await sessionCount(user.id)).toBe(0)
-  })
-
-  test('a session ends 12 hours after sign-in however active it is', async () => {
-    const user = await createUser()
-    const id = sessionIdOf(await sessionCookieFor(user.id))
-    await db
-      .updateTable('user_sessions')
-      .set({ created_at: new Date(Date.now() - ABSOLUTE_TIMEOUT_MS - 1000) } as never)
-      .where('id', '=', id)
-      .execute()
-    expect(await validateSession(id)).toBeNull()
-  })
-
-  test('changing the password ends every session of the user', async () => {
+  test('changing the password ends every session of the user (but the one that made the change)', async () => {
     const user = await createUser()
     await sessionCookieFor(user.id)
     await sessionCookieFor(user.id)

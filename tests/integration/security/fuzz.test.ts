@@ -77,7 +77,7 @@ const ANONYMOUS = new Set(['/login', '/logout'])
 const REPORTING = '/api/v1/recommendation-events'
 
 const VOLATILE_COLUMNS: Record<string, string[]> = {
-  user_sessions: ['expires_at'],
+  user_sessions: ['expires_at', 'last_active_at'],
   api_keys: ['last_used_at'],
   kpis: ['state_status', 'state_period_end', 'state_value', 'state_stale_after', 'state_epoch'],
 }
