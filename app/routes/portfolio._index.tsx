@@ -18,6 +18,7 @@ import {
 import sponsorStyles from '~/styles/sponsor.css?url'
 import { db } from '~/utils/db.server'
 import { todayIn } from '~/utils/calendar'
+import { MetricsLink } from '~/components/metrics-link'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sponsorStyles }]
 
@@ -103,7 +104,8 @@ export default function PortfolioPage() {
           red: modes.filter((m) => m.band === 'red').length,
           amber: modes.filter((m) => m.band === 'amber').length,
           count: rows.length,
-        })}
+        })}{' '}
+        <MetricsLink section="health" />
       </p>
       <Form method="get" className="filters">
         {programs.length > 1 ? (

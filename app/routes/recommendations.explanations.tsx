@@ -10,6 +10,7 @@ import { useFormat, useT } from '~/i18n/react'
 import { explanationEvidence, modelVersionEvidence } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
+import { MetricsLink } from '~/components/metrics-link'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'analytics:read')
@@ -39,7 +40,9 @@ export default function ExplanationsPage() {
     <section aria-labelledby="explanations-heading">
       <h2 id="explanations-heading">{t('recommendations.evidence.explanations')}</h2>
       <RangeFilter range={range} invalid={invalid} />
-      <p className="muted">{t('recommendations.evidence.explain')}</p>
+      <p className="muted">
+        {t('recommendations.evidence.explain')} <MetricsLink section="evidence" />
+      </p>
       <p className="muted">
         {t('recommendations.adjusted.several', {
           tests: tests,

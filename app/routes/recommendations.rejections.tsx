@@ -9,6 +9,7 @@ import { REASON_CODES } from '~/models/recommendations/event.schema'
 import { rejectionReasons } from '~/models/recommendations/insights.server'
 import { pageRange } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
+import { MetricsLink } from '~/components/metrics-link'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'analytics:read')
@@ -34,7 +35,9 @@ export default function RejectionsPage() {
     <section aria-labelledby="rejections-heading">
       <h2 id="rejections-heading">{t('recommendations.rejections.heading')}</h2>
       <RangeFilter range={range} invalid={invalid} />
-      <p className="muted">{t('recommendations.rejections.explain')}</p>
+      <p className="muted">
+        {t('recommendations.rejections.explain')} <MetricsLink section="rejections" />
+      </p>
       <p>
         <a
           className="button button-secondary"

@@ -3,6 +3,7 @@ import type { Locale } from '~/i18n/locales'
 import type { Translate } from '~/i18n/translate'
 import type { PeriodReport } from '~/models/sponsor/period-report.server'
 import type { Formatter } from './health'
+import { MetricsLink } from '~/components/metrics-link'
 
 // The period report's sections, shared by the report page and the board pack.
 
@@ -136,7 +137,9 @@ export function PeriodReportSections({ report, t, fmt, locale }: Props) {
       />
       <section className="pack-section" aria-labelledby="report-realisation">
         <h2 id="report-realisation">{t('sponsor.report.realisation')}</h2>
-        <p className="muted">{t('sponsor.report.realisationHint')}</p>
+        <p className="muted">
+          {t('sponsor.report.realisationHint')} <MetricsLink section="realisation" />
+        </p>
         {report.realisation.length ? (
           <DataTable
             caption={t('sponsor.report.realisation')}
@@ -174,7 +177,9 @@ export function PeriodReportSections({ report, t, fmt, locale }: Props) {
       </section>
       <section className="pack-section" aria-labelledby="report-adoption">
         <h2 id="report-adoption">{t('sponsor.report.adoption')}</h2>
-        <p className="muted">{t('sponsor.report.adoptionNote')}</p>
+        <p className="muted">
+          {t('sponsor.report.adoptionNote')} <MetricsLink section="adoption" />
+        </p>
         <dl className="facts">
           <dt>
             {fmt.date(report.adoption.previousFrom)} – {fmt.date(report.adoption.previousTo)}
