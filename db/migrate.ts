@@ -26,6 +26,7 @@ import * as m20261204_2000 from './migrations/2026_12_04_2000_add_manager_role'
 import * as m20261204_2010 from './migrations/2026_12_04_2010_add_data_retention'
 import * as m20261204_2020 from './migrations/2026_12_04_2020_create_coaching'
 import * as m20261205_1800 from './migrations/2026_12_05_1800_add_proven_assumption'
+import * as m20261205_1810 from './migrations/2026_12_05_1810_create_labelled_exports'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_2010_add_data_retention': m20261204_2010,
   '2026_12_04_2020_create_coaching': m20261204_2020,
   '2026_12_05_1800_add_proven_assumption': m20261205_1800,
+  '2026_12_05_1810_create_labelled_exports': m20261205_1810,
 }
 
 function migrator(db: Kysely<any>) {

@@ -11,19 +11,22 @@ import { explanationEvidence, modelVersionEvidence } from '~/models/recommendati
 import { pageRange } from '~/models/recommendations/page.server'
 import { db } from '~/utils/db.server'
 import { MetricsLink } from '~/components/metrics-link'
+import { DataTable } from '~/components/data-table'
+import { listModelTrainings } from '~/models/recommendations/labelled.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'analytics:read')
   const { range, invalid, timezone } = await pageRange(db, request)
-  const [explanations, versions] = await Promise.all([
+  const [explanations, versions, trainings] = await Promise.all([
     explanationEvidence(db, range, timezone),
     modelVersionEvidence(db, range, timezone),
+    listModelTrainings(db),
   ])
-  return { range: { from: range.from, to: range.to }, invalid, explanations, versions }
+  return { range: { from: range.from, to: range.to }, invalid, explanations, versions, trainings }
 }
 
 export default function ExplanationsPage() {
-  const { range, invalid, explanations, versions } = useLoaderData<typeof loader>()
+  const { range, invalid, explanations, versions, trainings } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
   const withLabel = t('recommendations.key.with')
@@ -123,6 +126,45 @@ export default function ExplanationsPage() {
           )}
         </div>
       ))}
+      <h2 id="training-data">{t('recommendations.labelled.title')}</h2>
+      <p className="muted">
+        {t('recommendations.labelled.explain')} <MetricsLink section="labelled" />
+      </p>
+      <p>
+        <a
+          className="button button-secondary"
+          href={`/recommendations/labelled/export?from=${range.from}&to=${range.to}`}
+          download
+        >
+          {t('recommendations.labelled.export')}
+        </a>
+      </p>
+      {trainings.length === 0 ? (
+        <EmptyState>{t('recommendations.labelled.noTrainings')}</EmptyState>
+      ) : (
+        <DataTable
+          caption={t('recommendations.labelled.trainings')}
+          rows={trainings}
+          rowKey={(row) => `${row.model_version}/${row.export_id}`}
+          columns={[
+            { header: t('recommendations.labelled.modelVersion'), cell: (row) => row.model_version },
+            { header: t('recommendations.labelled.exportId'), cell: (row) => <code>{row.export_id}</code> },
+            {
+              header: t('recommendations.labelled.range'),
+              cell: (row) => `${format.date(row.range_from)} – ${format.date(row.range_to)}`,
+            },
+            {
+              header: t('recommendations.labelled.rows'),
+              numeric: true,
+              cell: (row) => format.number(row.rows),
+            },
+            {
+              header: t('recommendations.labelled.reportedAt'),
+              cell: (row) => format.dateTime(row.reported_at),
+            },
+          ]}
+        />
+      )}
     </section>
   )
 }

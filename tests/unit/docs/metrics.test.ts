@@ -17,6 +17,7 @@ const FIGURE_FAMILIES: RegExp[] = [
   /^accountability\.realisation\.(planned|realised|variance|onTrajectory|meanActual|assumed|periods|cumulativePlanned|cumulativeRealised)$/,
   /^sponsor\.portfolio\.realisedMoney$/,
   /^sponsor\.report\.realisation$/,
+  /^recommendations\.labelled\.rows$/,
   /^delivery\.figure\./,
   /^delivery\.velocity\.(average|predictability)$/,
   /^sponsor\.input\./,
