@@ -51,7 +51,8 @@ export default function MetricsHelpPage() {
           if (block.kind === 'heading') {
             const Heading = block.level <= 2 ? 'h2' : 'h3'
             return (
-              <Heading key={index} id={block.id}>
+              // The sticky top bar would cover a heading the link scrolled to.
+              <Heading key={index} id={block.id} style={{ scrollMarginTop: '4.5rem' }}>
                 <Inline text={block.text} />
               </Heading>
             )

@@ -33,11 +33,13 @@ export function RealisationView({
             <MetricsLink section="realisation" />
           </p>
           <p>
-            {t('accountability.realisation.summary', {
-              realised: money(realisation.realised),
-              planned: money(realisation.planned),
-              lines: realisation.measuredLines,
-            })}
+            {realisation.measuredLines
+              ? t('accountability.realisation.summary', {
+                  realised: money(realisation.realised),
+                  planned: money(realisation.planned),
+                  lines: realisation.measuredLines,
+                })
+              : t('accountability.realisation.noneMeasured')}
           </p>
           <DataTable
             caption={t('accountability.realisation.title')}

@@ -75,6 +75,10 @@ export const accountability = defineMessages({
     en: '{realised} realised against {planned} planned over the measured periods of {lines, plural, one {# benefit line} other {# benefit lines}}.',
     'zh-TW': '在 {lines, plural, other {# 條效益項目}}的已量測期間內，已實現 {realised}，計畫值 {planned}。',
   },
+  'accountability.realisation.noneMeasured': {
+    en: 'No benefit line has a measured period yet: nothing is realised or planned to compare.',
+    'zh-TW': '尚無任何效益項目有已量測期間：沒有可比較的已實現或計畫價值。',
+  },
   'accountability.realisation.planned': { en: 'Planned (money)', 'zh-TW': '計畫價值' },
   'accountability.realisation.realised': { en: 'Realised (money)', 'zh-TW': '已實現價值' },
   'accountability.realisation.variance': { en: 'Variance', 'zh-TW': '差異' },
