@@ -27,6 +27,8 @@ import * as m20261204_2010 from './migrations/2026_12_04_2010_add_data_retention
 import * as m20261204_2020 from './migrations/2026_12_04_2020_create_coaching'
 import * as m20261205_1700 from './migrations/2026_12_05_1700_add_oidc_sign_in'
 import * as m20261205_1750 from './migrations/2026_12_05_1750_hash_sessions_add_mfa'
+import * as m20261205_1800 from './migrations/2026_12_05_1800_add_proven_assumption'
+import * as m20261205_1810 from './migrations/2026_12_05_1810_create_labelled_exports'
 import * as m20261205_2000 from './migrations/2026_12_05_2000_create_training'
 import * as m20261205_2050 from './migrations/2026_12_05_2050_create_pay_plans'
 
@@ -60,6 +62,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_2020_create_coaching': m20261204_2020,
   '2026_12_05_1700_add_oidc_sign_in': m20261205_1700,
   '2026_12_05_1750_hash_sessions_add_mfa': m20261205_1750,
+  '2026_12_05_1800_add_proven_assumption': m20261205_1800,
+  '2026_12_05_1810_create_labelled_exports': m20261205_1810,
   '2026_12_05_2000_create_training': m20261205_2000,
   '2026_12_05_2050_create_pay_plans': m20261205_2050,
 }

@@ -26,6 +26,8 @@ import {
   submitCase,
   withoutFinance,
 } from '~/models/accountability/business-case.server'
+import { caseRealisation } from '~/models/accountability/business-case-realisation.server'
+import { RealisationView } from '~/components/accountability/realisation-view'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import styles from '~/styles/accountability.css?url'
 import { saveOnce } from '~/models/foundation/form-submission.server'
@@ -50,15 +52,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!businessCase)
     return { businessCase: null, comments: [], evidence: [], canEdit, canDecide: false, canComment: false }
   const kpiIds = businessCase.benefits.map((b) => b.kpi_id).filter((id): id is string => Boolean(id))
-  const [comments, evidence] = await Promise.all([
+  const [comments, evidence, realisation] = await Promise.all([
     listCaseComments(db, businessCase.id),
     benefitEvidence(db, kpiIds, user),
+    finance ? caseRealisation(db, initiative, businessCase) : null,
   ])
   const ownCase = businessCase.author_id === user.id || businessCase.submitted_by === user.id
   return {
     businessCase: finance ? businessCase : withoutFinance(businessCase),
     comments,
     evidence,
+    realisation,
+    startDate: initiative.start_date,
     canEdit,
     canDecide: decider && businessCase.status === 'submitted' && !ownCase,
     ownCase: decider && businessCase.status === 'submitted' && ownCase,
@@ -190,6 +195,9 @@ export default function BusinessCasePage() {
           ) : null}
         </div>
         <CaseView businessCase={businessCase} evidence={evidence} />
+        {businessCase.figures && 'realisation' in loaderData ? (
+          <RealisationView realisation={loaderData.realisation} startDate={loaderData.startDate} />
+        ) : null}
       </section>
       <aside>
         {canDecide ? (

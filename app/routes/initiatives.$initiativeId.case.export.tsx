@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { requireUser } from '~/auth/session.server'
 import { caseCsv } from '~/models/accountability/business-case-export.server'
+import { caseRealisation } from '~/models/accountability/business-case-realisation.server'
 import { financeVisible, getCase } from '~/models/accountability/business-case.server'
 import { requireInitiative } from '~/models/foundation/initiative-guard.server'
 import { csvResponse } from '~/utils/csv.server'
@@ -22,5 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .parse(new URL(request.url).searchParams.get('version') ?? undefined)
   const businessCase = await getCase(db, initiative.id, version)
   if (!businessCase) notFound()
-  return csvResponse(`business-case-v${businessCase.version}.csv`, caseCsv(businessCase))
+  const realisation = await caseRealisation(db, initiative, businessCase)
+  return csvResponse(`business-case-v${businessCase.version}.csv`, caseCsv(businessCase, realisation))
 }

@@ -35,6 +35,7 @@ import { parseSubmission } from '~/utils/forms'
 import { forbidden, invariantResponse } from '~/utils/http.server'
 import { refuseSubmission } from '~/utils/refuse.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { MetricsLink } from '~/components/metrics-link'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -158,6 +159,9 @@ export default function KpiPage() {
       />
       <section className="card" aria-labelledby="chart-title">
         <h2 id="chart-title">{t('kpi.chartTitle', { name: title })}</h2>
+        <p className="field-hint">
+          <MetricsLink section="kpi-status" />
+        </p>
         {data.chart.labels.length ? (
           <>
             <Chart

@@ -11,6 +11,7 @@ import { MIN_PAIRS } from '~/models/kpi/driver'
 import styles from '~/styles/kpi.css?url'
 import { db } from '~/utils/db.server'
 import { notFound } from '~/utils/http.server'
+import { MetricsLink } from '~/components/metrics-link'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -56,6 +57,9 @@ export default function DriverLinkPage() {
         <h2 id="verdict-title">
           <VerdictBadge verdict={analysis.verdict} />
         </h2>
+        <p className="field-hint">
+          <MetricsLink section="lead-lag" />
+        </p>
         {best && analysis.p !== null ? (
           <p>
             {t('kpi.summaryLine', {

@@ -23,6 +23,7 @@ import { todayIn } from '~/utils/calendar'
 import { pagesFor } from '~/utils/list-query'
 
 const PAGE_SIZE = 50
+import { MetricsLink } from '~/components/metrics-link'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sponsorStyles }]
 
@@ -119,7 +120,8 @@ export default function PortfolioPage() {
           red: modes.filter((m) => m.band === 'red').length,
           amber: modes.filter((m) => m.band === 'amber').length,
           count: rows.length,
-        })}
+        })}{' '}
+        <MetricsLink section="health" />
       </p>
       <ListFilters state={query}>
         <ListSearch value={query.q} />

@@ -62,6 +62,13 @@ export default function PeriodReportPage() {
               >
                 {t('sponsor.export.csv')}
               </a>
+              <a
+                className="button button-secondary"
+                href={`/portfolio/export/report-realisation?${params}`}
+                download
+              >
+                {t('sponsor.export.realisationCsv')}
+              </a>
               <Link className="button" to={`/portfolio/board-pack?${params}`}>
                 {t('sponsor.boardPack')}
               </Link>

@@ -12,6 +12,7 @@ import { FUNNEL_GROUPS } from '~/models/recommendations/metrics.schema'
 import { pageRange, sellerNames } from '~/models/recommendations/page.server'
 import { guardFunnel, privacyFor } from '~/models/recommendations/privacy.server'
 import { db } from '~/utils/db.server'
+import { MetricsLink } from '~/components/metrics-link'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'analytics:read')
@@ -61,7 +62,9 @@ export default function FunnelDashboard() {
     <section aria-labelledby="funnel-heading">
       <h2 id="funnel-heading">{t('recommendations.funnel.heading')}</h2>
       <RangeFilter range={range} groups={FUNNEL_GROUPS} invalid={invalid} />
-      <p className="muted">{t('recommendations.funnel.explain')}</p>
+      <p className="muted">
+        {t('recommendations.funnel.explain')} <MetricsLink section="funnel" />
+      </p>
       {privacy === 'suppressed' ? <p className="muted">{t('recommendations.privacy.explain')}</p> : null}
       {funnel.total.generated === 0 ? (
         <EmptyState>{t('recommendations.empty')}</EmptyState>

@@ -21,6 +21,7 @@ import {
   type Guarded,
 } from '~/models/recommendations/privacy.server'
 import { db } from '~/utils/db.server'
+import { MetricsLink } from '~/components/metrics-link'
 
 const SLICES = ['manager', 'tech_affinity', 'region'] as const
 
@@ -79,7 +80,9 @@ export default function AdoptionPage() {
     <section aria-labelledby="adoption-heading">
       <h2 id="adoption-heading">{t('recommendations.adoption.heading')}</h2>
       <RangeFilter range={range} invalid={invalid} />
-      <p className="muted">{t('recommendations.adoption.explain')}</p>
+      <p className="muted">
+        {t('recommendations.adoption.explain')} <MetricsLink section="adoption" />
+      </p>
       {privacy === 'suppressed' ? <p className="muted">{t('recommendations.privacy.explain')}</p> : null}
       {total.eligible === 0 ? (
         <EmptyState>{t('recommendations.adoption.noRoster')}</EmptyState>

@@ -15,24 +15,28 @@ import {
   privacyFor,
 } from '~/models/recommendations/privacy.server'
 import { db } from '~/utils/db.server'
+import { MetricsLink } from '~/components/metrics-link'
+import { DataTable } from '~/components/data-table'
+import { listModelTrainings } from '~/models/recommendations/labelled.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'analytics:read')
   const { range, invalid, timezone } = await pageRange(db, request)
   const privacy = privacyFor(user)
-  const [explanations, versions] = await Promise.all([
+  const [explanations, versions, trainings] = await Promise.all([
     explanationEvidence(db, range, timezone).then((evidence) =>
       guardExplanationEvidence(db, evidence, range, timezone, privacy),
     ),
     modelVersionEvidence(db, range, timezone).then((list) =>
       guardModelVersions(db, list, range, timezone, privacy),
     ),
+    listModelTrainings(db),
   ])
-  return { range: { from: range.from, to: range.to }, invalid, explanations, versions }
+  return { range: { from: range.from, to: range.to }, invalid, explanations, versions, trainings }
 }
 
 export default function ExplanationsPage() {
-  const { range, invalid, explanations, versions } = useLoaderData<typeof loader>()
+  const { range, invalid, explanations, versions, trainings } = useLoaderData<typeof loader>()
   const t = useT()
   const format = useFormat()
   const withLabel = t('recommendations.key.with')
@@ -50,7 +54,9 @@ export default function ExplanationsPage() {
     <section aria-labelledby="explanations-heading">
       <h2 id="explanations-heading">{t('recommendations.evidence.explanations')}</h2>
       <RangeFilter range={range} invalid={invalid} />
-      <p className="muted">{t('recommendations.evidence.explain')}</p>
+      <p className="muted">
+        {t('recommendations.evidence.explain')} <MetricsLink section="evidence" />
+      </p>
       <p className="muted">
         {t('recommendations.adjusted.several', {
           tests: tests,
@@ -135,6 +141,45 @@ export default function ExplanationsPage() {
           )}
         </div>
       ))}
+      <h2 id="training-data">{t('recommendations.labelled.title')}</h2>
+      <p className="muted">
+        {t('recommendations.labelled.explain')} <MetricsLink section="labelled" />
+      </p>
+      <p>
+        <a
+          className="button button-secondary"
+          href={`/recommendations/labelled/export?from=${range.from}&to=${range.to}`}
+          download
+        >
+          {t('recommendations.labelled.export')}
+        </a>
+      </p>
+      {trainings.length === 0 ? (
+        <EmptyState>{t('recommendations.labelled.noTrainings')}</EmptyState>
+      ) : (
+        <DataTable
+          caption={t('recommendations.labelled.trainings')}
+          rows={trainings}
+          rowKey={(row) => `${row.model_version}/${row.export_id}`}
+          columns={[
+            { header: t('recommendations.labelled.modelVersion'), cell: (row) => row.model_version },
+            { header: t('recommendations.labelled.exportId'), cell: (row) => <code>{row.export_id}</code> },
+            {
+              header: t('recommendations.labelled.range'),
+              cell: (row) => `${format.date(row.range_from)} – ${format.date(row.range_to)}`,
+            },
+            {
+              header: t('recommendations.labelled.rows'),
+              numeric: true,
+              cell: (row) => format.number(row.rows),
+            },
+            {
+              header: t('recommendations.labelled.reportedAt'),
+              cell: (row) => format.dateTime(row.reported_at),
+            },
+          ]}
+        />
+      )}
     </section>
   )
 }

@@ -61,6 +61,7 @@ function csvColumns(withReps: boolean): CsvColumn<Rejection>[] {
       : []),
   ]
 }
+import { MetricsLink } from '~/components/metrics-link'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'analytics:read')
@@ -151,7 +152,9 @@ export default function RejectionsPage() {
         invalid={invalid}
         keep={{ sort: query.sort, dir: query.dir, q: query.q, reason: query.reason }}
       />
-      <p className="muted">{t('recommendations.rejections.explain')}</p>
+      <p className="muted">
+        {t('recommendations.rejections.explain')} <MetricsLink section="rejections" />
+      </p>
       <p>
         <a
           className="button button-secondary"

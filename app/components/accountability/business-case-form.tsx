@@ -35,6 +35,7 @@ export function caseDefaults(
       name: string
       start_year: number
       kpi_id: string | null
+      proven_assumption?: number | null
       assumptions: { name: string; unit: string; value: number; source: string }[]
     }[]
     costs: { name: string; kind: 'one_off' | 'recurring'; year: number; amount: number }[]
@@ -54,6 +55,10 @@ export function caseDefaults(
       name: benefit.name,
       start_year: String(benefit.start_year),
       kpi_id: benefit.kpi_id ?? '',
+      proven_assumption:
+        benefit.proven_assumption === null || benefit.proven_assumption === undefined
+          ? ''
+          : String(benefit.proven_assumption),
       assumptions: benefit.assumptions.map((assumption) => ({
         name: assumption.name,
         unit: assumption.unit,
@@ -186,6 +191,21 @@ export function BusinessCaseForm({
                   options={kpiOptions}
                   placeholder={t('common.none')}
                   {...fieldProps(benefit.kpi_id)}
+                />
+                <SelectField
+                  label={t('accountability.field.provenAssumption', { line })}
+                  options={listOf(fieldOf(benefitField.value, 'assumptions')).map((assumption, aIndex) => {
+                    const name = fieldOf(assumption, 'name')
+                    return {
+                      value: String(aIndex),
+                      label:
+                        typeof name === 'string' && name.trim()
+                          ? name
+                          : t('accountability.assumptionN', { n: aIndex + 1 }),
+                    }
+                  })}
+                  placeholder={t('common.none')}
+                  {...fieldProps(benefit.proven_assumption)}
                 />
               </div>
               {benefit.assumptions.errors?.length ? (

@@ -4,6 +4,7 @@ import { useFormat, useLocale, useT } from '~/i18n/react'
 import type { CaseFigures } from '~/models/accountability/business-case-finance'
 import { benefitAnnualValue } from '~/models/accountability/business-case-finance'
 import type { CaseStatus } from '~/models/accountability/tables'
+import { MetricsLink } from '~/components/metrics-link'
 
 // Read-only rendering of one business-case version: text, figures, benefit and cost lines. Used on the
 // case page and twice, side by side, in the version comparison.
@@ -80,6 +81,17 @@ export function FiguresSummary({ figures }: { figures: CaseFigures }) {
         <span className="stat-label">{t('accountability.payback')}</span>
       </div>
       <div className="stat">
+        <span className="stat-value">
+          {figures.irr.defined ? format.percent(figures.irr.rate, 1) : t('accountability.irrNotDefined')}
+        </span>
+        <span className="stat-label">{t('accountability.irr')}</span>
+        {figures.irr.defined ? null : (
+          <span className="field-hint">
+            {t(`accountability.irrUndefined.${figures.irr.reason}`, { count: figures.irr.signChanges })}
+          </span>
+        )}
+      </div>
+      <div className="stat">
         <span className="stat-value">{money(figures.totalBenefits - figures.totalCosts)}</span>
         <span className="stat-label">{t('accountability.netValue')}</span>
       </div>
@@ -149,7 +161,8 @@ export function CaseView({
           <H>{t('accountability.figures')}</H>
           <p className="field-hint">
             {t('accountability.discountRate')}: {format.percent(businessCase.discount_rate ?? 0, 4)} ·{' '}
-            {t('accountability.conventions')}
+            {t('accountability.conventions')} {t('accountability.irrConventions')}{' '}
+            <MetricsLink section="business-case" />
           </p>
           <FiguresSummary figures={businessCase.figures} />
           <YearTable figures={businessCase.figures} caption={t('accountability.valueByYear')} />

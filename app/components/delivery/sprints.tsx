@@ -10,6 +10,7 @@ import { useFormat, useT } from '~/i18n/react'
 import { BacklogItemSchema, ITEM_TYPES, PlanSprintSchema } from '~/models/delivery/delivery.schema'
 import type { SprintStatus } from '~/models/delivery/tables'
 import { IntentForm, type IntentReply } from './intent-form'
+import { MetricsLink } from '~/components/metrics-link'
 
 type Figures = {
   committed: number
@@ -51,7 +52,8 @@ export function VelocityCard({
             </div>
           </div>
           <p className="field-hint">
-            {t('delivery.velocity.predictabilityHint', { n: velocity.summary.sprints })}
+            {t('delivery.velocity.predictabilityHint', { n: velocity.summary.sprints })}{' '}
+            <MetricsLink section="delivery" />
           </p>
           <Chart
             kind="bar"

@@ -3,6 +3,7 @@ import type { Locale } from '~/i18n/locales'
 import type { Translate } from '~/i18n/translate'
 import type { PeriodReport } from '~/models/sponsor/period-report.server'
 import type { Formatter } from './health'
+import { MetricsLink } from '~/components/metrics-link'
 
 // The period report's sections, shared by the report page and the board pack.
 
@@ -134,9 +135,51 @@ export function PeriodReportSections({ report, t, fmt, locale }: Props) {
           },
         ]}
       />
+      <section className="pack-section" aria-labelledby="report-realisation">
+        <h2 id="report-realisation">{t('sponsor.report.realisation')}</h2>
+        <p className="muted">
+          {t('sponsor.report.realisationHint')} <MetricsLink section="realisation" />
+        </p>
+        {report.realisation.length ? (
+          <DataTable
+            caption={t('sponsor.report.realisation')}
+            rows={report.realisation}
+            rowKey={(row) => `${row.initiative_id}/${row.line}`}
+            columns={[
+              { header: initiative, cell: (row) => row.initiative_name },
+              { header: t('accountability.realisation.line'), cell: (row) => row.line },
+              { header: t('accountability.realisation.assumption'), cell: (row) => row.assumption ?? '—' },
+              {
+                header: t('accountability.realisation.periods'),
+                numeric: true,
+                cell: (row) => fmt.number(row.periods),
+              },
+              {
+                header: t('accountability.realisation.planned'),
+                numeric: true,
+                cell: (row) => fmt.number(row.planned, { maximumFractionDigits: 0 }),
+              },
+              {
+                header: t('accountability.realisation.realised'),
+                numeric: true,
+                cell: (row) => fmt.number(row.realised, { maximumFractionDigits: 0 }),
+              },
+              {
+                header: t('accountability.realisation.variance'),
+                numeric: true,
+                cell: (row) => fmt.number(row.variance, { maximumFractionDigits: 0 }),
+              },
+            ]}
+          />
+        ) : (
+          <p className="empty-state">{t('sponsor.report.noRealisation')}</p>
+        )}
+      </section>
       <section className="pack-section" aria-labelledby="report-adoption">
         <h2 id="report-adoption">{t('sponsor.report.adoption')}</h2>
-        <p className="muted">{t('sponsor.report.adoptionNote')}</p>
+        <p className="muted">
+          {t('sponsor.report.adoptionNote')} <MetricsLink section="adoption" />
+        </p>
         <dl className="facts">
           <dt>
             {fmt.date(report.adoption.previousFrom)} – {fmt.date(report.adoption.previousTo)}

@@ -76,6 +76,14 @@ export function CaseValue({
           ? `${t('sponsor.input.valueRealised')}: ${t('sponsor.noData')}`
           : t('sponsor.portfolio.realised', { share: fmt.percent(value.realised, 0) })}
       </div>
+      {value.realisedMoney !== null && value.plannedMoney !== null && value.measuredLines ? (
+        <div className="muted">
+          {t('sponsor.portfolio.realisedMoney', {
+            realised: fmt.number(value.realisedMoney, { notation: 'compact' }),
+            planned: fmt.number(value.plannedMoney, { notation: 'compact' }),
+          })}
+        </div>
+      ) : null}
     </>
   )
 }

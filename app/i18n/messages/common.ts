@@ -73,6 +73,10 @@ export const common = defineMessages({
   'list.desc': { en: 'Descending', 'zh-TW': '遞減' },
   'list.exportCsv': { en: 'Export CSV', 'zh-TW': '匯出 CSV' },
   'common.none': { en: 'None', 'zh-TW': '無' },
+  'common.metricsDefinition': {
+    en: 'How this is computed (definitions, in English)',
+    'zh-TW': '計算方式（定義，英文）',
+  },
   'common.unassigned': { en: 'Unassigned', 'zh-TW': '未指派' },
   'common.all': { en: 'All', 'zh-TW': '全部' },
   'common.yes': { en: 'Yes', 'zh-TW': '是' },

@@ -2,6 +2,12 @@ import { defineMessages } from '../define'
 
 // The foundation: signing in, home, programs, the initiatives catalogue and administration.
 export const foundation = defineMessages({
+  // The figures' definitions (docs/metrics.md, served at /help/metrics)
+  'help.metrics.title': { en: 'How the figures are defined', 'zh-TW': '數字的定義' },
+  'help.metrics.englishOnly': {
+    en: 'The definitions are written in English, exactly as the product computes each figure.',
+    'zh-TW': '以下定義以英文撰寫，與產品計算每個數字的方式完全一致。',
+  },
   // Signing in, passwords and sessions
   'login.title': { en: 'Sign in to Tenfold', 'zh-TW': '登入 Tenfold' },
   'login.email': { en: 'Email', 'zh-TW': '電子郵件' },

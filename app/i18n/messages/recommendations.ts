@@ -1,6 +1,26 @@
 import { defineMessages } from '../define'
 
 export const recommendations = defineMessages({
+  'recommendations.labelled.title': { en: 'Training data', 'zh-TW': '訓練資料' },
+  'recommendations.labelled.explain': {
+    en: 'Every decided recommendation of the range with its outcome (accepted, or rejected with its reason; actioned, opportunity, won) and its features, for retraining the model. Each download is recorded as an export with an id; the recommendation tool reports which model version it trained on which export.',
+    'zh-TW':
+      '範圍內每筆已決定的推薦及其結果（接受，或拒絕及原因；已行動、商機、成交）與特徵，用於重新訓練模型。每次下載都記錄為一個具識別碼的匯出；推薦工具會回報哪個模型版本以哪個匯出訓練。',
+  },
+  'recommendations.labelled.export': { en: 'Download training data (CSV)', 'zh-TW': '下載訓練資料（CSV）' },
+  'recommendations.labelled.trainings': {
+    en: 'Models trained on an export',
+    'zh-TW': '以匯出資料訓練的模型',
+  },
+  'recommendations.labelled.noTrainings': {
+    en: 'The recommendation tool has not reported a model trained on an export yet.',
+    'zh-TW': '推薦工具尚未回報任何以匯出資料訓練的模型。',
+  },
+  'recommendations.labelled.modelVersion': { en: 'Model version', 'zh-TW': '模型版本' },
+  'recommendations.labelled.exportId': { en: 'Export', 'zh-TW': '匯出' },
+  'recommendations.labelled.range': { en: 'Recommendations generated', 'zh-TW': '推薦產生期間' },
+  'recommendations.labelled.rows': { en: 'Rows', 'zh-TW': '筆數' },
+  'recommendations.labelled.reportedAt': { en: 'Reported', 'zh-TW': '回報時間' },
   'recommendations.nav': { en: 'Recommendations', 'zh-TW': '每日推薦者' },
   'recommendations.title': { en: 'Recommendation tool', 'zh-TW': '推薦工具（每日推薦者）' },
   'recommendations.subtitle': {

@@ -147,6 +147,20 @@ export const sponsor = defineMessages({
   'sponsor.unit.days': { en: 'days', 'zh-TW': '天' },
   'sponsor.portfolio.approvedValue': { en: 'Approved {value}', 'zh-TW': '核准 {value}' },
   'sponsor.portfolio.realised': { en: 'Realised {share} of target', 'zh-TW': '已實現目標的 {share}' },
+  'sponsor.portfolio.realisedMoney': {
+    en: 'Value realised {realised} of {planned} planned (measured periods)',
+    'zh-TW': '已實現價值 {realised}，計畫 {planned}（已量測期間）',
+  },
+  'sponsor.export.realisationCsv': { en: 'Value realised (CSV)', 'zh-TW': '已實現價值（CSV）' },
+  'sponsor.report.realisation': { en: 'Value realised in the period', 'zh-TW': '本期已實現價值' },
+  'sponsor.report.realisationHint': {
+    en: 'Each approved business case’s benefit lines re-computed with their KPIs’ measured periods that ended in the period; periods without a measurement count in neither column.',
+    'zh-TW': '各核准提案的效益項目，以本期內結束的 KPI 量測期間重新計算；未量測的期間兩欄皆不計入。',
+  },
+  'sponsor.report.noRealisation': {
+    en: 'No measured benefit periods ended in this period.',
+    'zh-TW': '本期沒有結束的已量測效益期間。',
+  },
   'sponsor.portfolio.caseNone': { en: 'No approved case', 'zh-TW': '無核准的說明書' },
   'sponsor.portfolio.caseHidden': { en: 'Approved (figures restricted)', 'zh-TW': '已核准（金額不公開）' },
   'sponsor.portfolio.none': { en: 'No initiatives match.', 'zh-TW': '沒有符合的行動方案。' },

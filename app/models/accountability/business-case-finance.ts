@@ -12,6 +12,10 @@
 // - Payback month (1 = first month of year 1) is the month from whose end the cumulative undiscounted
 //   net flow stays non-negative to the end of the horizon: when a later cost turns it negative again,
 //   payback moves to the month it recovers; null when it is negative at the horizon's end.
+// - IRR is the rate r > −100 % at which the NPV above is 0. It is defined only when the yearly net
+//   flows (zeros skipped) change sign exactly once: then NPV is monotone in 1/(1 + r) on that side and
+//   has one root. With no sign change no rate gives 0; with several, several rates may — both are
+//   reported as "not defined" with their reason, never as a number.
 
 export type AssumptionInput = { value: number }
 export type BenefitInput = { startYear: number; assumptions: readonly AssumptionInput[] }
@@ -31,6 +35,40 @@ export type CaseFigures = {
   npv: number
   roi: number | null
   paybackMonth: number | null
+  irr: Irr
+}
+
+export type Irr =
+  | { defined: true; rate: number }
+  | { defined: false; reason: 'no_sign_change' | 'several_sign_changes'; signChanges: number }
+
+/** Sign changes of the flows, zeros skipped. */
+export function signChanges(flows: readonly number[]) {
+  const signs = flows.filter((flow) => Math.abs(flow) > 1e-9).map(Math.sign)
+  return signs.slice(1).filter((sign, i) => sign !== signs[i]).length
+}
+
+/** The IRR of yearly net flows at the ends of years 1…n (see the conventions above). */
+export function computeIrr(flows: readonly number[]): Irr {
+  const changes = signChanges(flows)
+  if (changes !== 1)
+    return {
+      defined: false,
+      reason: changes === 0 ? 'no_sign_change' : 'several_sign_changes',
+      signChanges: changes,
+    }
+  // In x = 1/(1 + r) ∈ (0, ∞) the NPV is a polynomial with one positive root (Descartes); bisect on x.
+  const npvAt = (x: number) => flows.reduce((sum, flow, i) => sum + flow * x ** (i + 1), 0)
+  let low = 0
+  let high = 1
+  const lowSign = Math.sign(flows.find((flow) => Math.abs(flow) > 1e-9)!)
+  while (Math.sign(npvAt(high)) === lowSign && high < 1e9) high *= 2
+  for (let step = 0; step < 200; step++) {
+    const mid = (low + high) / 2
+    if (Math.sign(npvAt(mid)) === lowSign) low = mid
+    else high = mid
+  }
+  return { defined: true, rate: 1 / ((low + high) / 2) - 1 }
 }
 
 /** The annual value of one benefit line: the product of its assumptions (0 with none). */
@@ -88,5 +126,6 @@ export function computeCase(input: CaseInput): CaseFigures {
     npv: years.reduce((sum, y) => sum + y.discounted, 0),
     roi: totalCosts > 0 ? (totalBenefits - totalCosts) / totalCosts : null,
     paybackMonth,
+    irr: computeIrr(years.map((y) => y.net)),
   }
 }

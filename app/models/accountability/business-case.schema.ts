@@ -24,6 +24,8 @@ export const BenefitSchema = z.object({
   name: fields.text(120),
   start_year: fields.number({ min: 1, max: MAX_HORIZON, int: true }),
   kpi_id: z.uuid('errors.invalidChoice').optional(),
+  /** Position (0-based) of the assumption the KPI measures. */
+  proven_assumption: fields.number({ min: 0, max: 7, int: true }).optional(),
   assumptions: z.array(AssumptionSchema).min(1, 'accountability.errors.assumptionRequired').max(8),
 })
 
@@ -78,9 +80,20 @@ export const BusinessCaseSchema = z
           ctx.addIssue({ code: 'custom', message: 'accountability.errors.beyondHorizon', path })
       }
       if (Array.isArray(value.benefits))
-        value.benefits.forEach((benefit, index) =>
-          check(benefit?.start_year, ['benefits', index, 'start_year']),
-        )
+        value.benefits.forEach((benefit, index) => {
+          check(benefit?.start_year, ['benefits', index, 'start_year'])
+          const proven = benefit?.proven_assumption
+          if (
+            typeof proven === 'number' &&
+            Array.isArray(benefit?.assumptions) &&
+            proven >= benefit.assumptions.length
+          )
+            ctx.addIssue({
+              code: 'custom',
+              message: 'errors.invalidChoice',
+              path: ['benefits', index, 'proven_assumption'],
+            })
+        })
       if (Array.isArray(value.costs))
         value.costs.forEach((cost, index) => check(cost?.year, ['costs', index, 'year']))
     },

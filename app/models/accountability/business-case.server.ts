@@ -210,6 +210,12 @@ async function writeLines(
         name: benefit.name,
         start_year: benefit.start_year,
         kpi_id: benefit.kpi_id ?? null,
+        proven_assumption:
+          benefit.kpi_id &&
+          benefit.proven_assumption !== undefined &&
+          benefit.proven_assumption < benefit.assumptions.length
+            ? benefit.proven_assumption
+            : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -388,6 +394,7 @@ async function copyAsNextVersion(trx: Executor, caseId: string, version: number,
       name: benefit.name,
       start_year: benefit.start_year,
       kpi_id: benefit.kpi_id ?? undefined,
+      proven_assumption: benefit.proven_assumption ?? undefined,
       assumptions: benefit.assumptions.map(({ name, unit, value, source }) => ({
         name,
         unit,
@@ -513,6 +520,8 @@ export async function approvedCaseValueFor(db: Executor, initiativeIds: readonly
           npv: figures.npv,
           roi: figures.roi,
           paybackMonth: figures.paybackMonth,
+          irr: figures.irr,
+          benefits: lines.get(businessCase.id)!.benefits,
         },
       ]
     }),

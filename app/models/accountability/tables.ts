@@ -66,6 +66,8 @@ export interface BusinessCaseBenefitsTable {
   name: string
   start_year: Generated<number>
   kpi_id: string | null
+  /** Position of the assumption the proving KPI measures; null when not chosen. */
+  proven_assumption: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface BusinessCaseAssumptionsTable {

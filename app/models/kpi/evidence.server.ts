@@ -1,9 +1,12 @@
 import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
-import { kpiVisibleTo } from './kpi.server'
+import { kpiSeries } from './chart.server'
+import { kpiValuesIn } from './history.server'
+import { kpiVisibleTo, listTargets } from './kpi.server'
 import { ensureKpiStates } from './state.server'
-import { statusOnDay, targetAt } from './status'
+import { statusOnDay, targetAt, type TargetPoint } from './status'
+import type { KpiCadence } from './tables'
 
 // What the other areas read of the KPIs: the KPIs a business case's benefit lines may name and how they
 // stand against their targets, how many KPIs of each kind an initiative has (the checklist), and KPI
@@ -61,6 +64,53 @@ export async function benefitEvidence(db: Executor, kpiIds: string[], viewer?: A
       : null
     return { ...kpi, target_value }
   })
+}
+
+/**
+ * What a business case's realisation needs of its benefit KPIs: cadence, baseline, targets and every
+ * measured period (a rolled-up KPI's series is its children's per period, as on the KPI page).
+ * Measured KPIs are read in one query whatever their number.
+ */
+export type BenefitKpiSeries = {
+  id: string
+  cadence: KpiCadence
+  baseline: { value: number | null; date: string | null }
+  targets: TargetPoint[]
+  measurements: { period_end: string; value: number }[]
+}
+export async function benefitKpiSeriesFor(
+  db: Executor,
+  kpiIds: readonly string[],
+): Promise<Map<string, BenefitKpiSeries>> {
+  const ids = [...new Set(kpiIds)]
+  if (!ids.length) return new Map()
+  const [kpis, targets] = await Promise.all([
+    db
+      .selectFrom('kpis')
+      .select(['id', 'cadence', 'rollup', 'baseline_value', 'baseline_date'])
+      .where('id', 'in', ids)
+      .execute(),
+    listTargets(db, ids),
+  ])
+  const measured = await kpiValuesIn(
+    db,
+    kpis
+      .filter((kpi) => kpi.rollup === 'none')
+      .map((kpi) => ({ kpiId: kpi.id, from: '0001-01-01', to: '9999-12-31' })),
+  )
+  const entries = await Promise.all(
+    kpis.map(async (kpi): Promise<[string, BenefitKpiSeries]> => [
+      kpi.id,
+      {
+        id: kpi.id,
+        cadence: kpi.cadence,
+        baseline: { value: kpi.baseline_value, date: kpi.baseline_date },
+        targets: targets.get(kpi.id) ?? [],
+        measurements: kpi.rollup === 'none' ? measured.get(kpi.id)! : await kpiSeries(db, kpi),
+      },
+    ]),
+  )
+  return new Map(entries)
 }
 
 /** Active KPIs of these initiatives, counted by kind. */

@@ -6,6 +6,12 @@ import {
   FunnelQuerySchema,
   FunnelResponseSchema,
 } from './metrics.schema'
+import {
+  LabelledPageSchema,
+  LabelledQuerySchema,
+  TrainingReportSchema,
+  TrainingResultSchema,
+} from './labelled.schema'
 
 // The recommendation area of the OpenAPI document: event ingest, the funnel and adoption metrics.
 // The metrics' queries are the schemas their routes parse with; ingest is validated by the
@@ -90,6 +96,43 @@ export const recommendationsApi: OpenApiArea = {
           },
           '400': badQuery,
           ...authErrors('metrics:read'),
+        },
+      },
+    },
+    '/api/v1/recommendations/labelled': {
+      get: {
+        operationId: 'getLabelledRecommendations',
+        tags: ['Recommendations'],
+        summary: 'Decided recommendations with their outcomes and features, for retraining',
+        description:
+          'Every recommendation generated in [from, to) whose latest decision is accepted or rejected, oldest first, in pages. The first page (no cursor) records an export and answers its export_id; pass next_cursor to continue it. Without metrics:reps the rep, team and manager are null, and region, segment and tech affinity are null where that combination has fewer than 5 reps.',
+        security: [{ bearerAuth: ['metrics:read'] }],
+        requestParams: { query: LabelledQuerySchema },
+        responses: {
+          '200': {
+            description: 'One page of the export.',
+            content: { 'application/json': { schema: LabelledPageSchema } },
+          },
+          '400': errorResponse('Invalid from, to or limit, or a cursor of another export or range.'),
+          ...authErrors('metrics:read'),
+        },
+      },
+    },
+    '/api/v1/recommendations/labelled/trainings': {
+      post: {
+        operationId: 'reportModelTraining',
+        tags: ['Recommendations'],
+        summary: 'Report that a model version was trained on a labelled export',
+        security: [{ bearerAuth: ['events:write'] }],
+        requestBody: { required: true, content: { 'application/json': { schema: TrainingReportSchema } } },
+        responses: {
+          '200': {
+            description: 'Recorded, or already reported (nothing changed).',
+            content: { 'application/json': { schema: TrainingResultSchema } },
+          },
+          '400': errorResponse('Not JSON, or model_version / export_id missing or malformed.'),
+          ...authErrors('events:write'),
+          '404': errorResponse('No labelled export has this id.'),
         },
       },
     },

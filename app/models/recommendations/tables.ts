@@ -112,7 +112,30 @@ export interface RecommendationActivityMetaTable {
   built_at: Generated<Date>
 }
 
+/** One export of the labelled data for retraining (migration 2026_12_05_1810). */
+export interface LabelledExportsTable {
+  id: Generated<string>
+  range_from: string
+  range_to: string
+  rows: number
+  channel: 'api' | 'csv'
+  api_key_id: string | null
+  user_id: string | null
+  created_at: Generated<Date>
+}
+
+/** The tool's report: model version X was trained on export Y. */
+export interface ModelTrainingsTable {
+  id: Generated<string>
+  model_version: string
+  export_id: string
+  api_key_id: string | null
+  reported_at: Generated<Date>
+}
+
 export interface RecommendationTables {
+  labelled_exports: LabelledExportsTable
+  model_trainings: ModelTrainingsTable
   recommendation_events: RecommendationEventsTable
   recommendation_states: RecommendationStatesTable
   recommendation_event_batches: RecommendationEventBatchesTable

@@ -4,7 +4,9 @@ import { listInitiatives } from '../foundation/initiative.server'
 import { listProgramKpis, listTargets } from '../kpi/kpi.server'
 import { currentStatus, type KpiStatus } from '../kpi/status'
 import type { Period } from './portfolio.schema'
+import { financeVisibleFor } from '../accountability/business-case.server'
 import {
+  caseFactsFor,
   adoptionRateBetween,
   feedbackClosedIn,
   gatesPassedBetween,
@@ -49,21 +51,23 @@ export async function periodReport(
       )
     : []
   const previousFrom = addDays(period.from, -(daysBetween(period.from, period.to) + 1))
-  const [targets, histories, gates, sprints, feedback, adoptionNow, adoptionBefore] = await Promise.all([
-    listTargets(
-      db,
-      kpis.map((kpi) => kpi.id),
-    ),
-    kpiValuesIn(
-      db,
-      kpis.map((kpi) => ({ kpiId: kpi.id, from: addDays(period.from, -LOOKBACK_DAYS), to: period.to })),
-    ),
-    gatesPassedBetween(db, ids, period.from, period.to),
-    sprintsClosedIn(db, ids, period.from, period.to),
-    feedbackClosedIn(db, ids, { from: period.from, to: period.to, timezone: program.reporting_timezone }),
-    adoptionRateBetween(db, period.from, period.to).then((a) => guardAdoptionRate(a, privacyFor(user))),
-    adoptionRateBetween(db, previousFrom, before).then((a) => guardAdoptionRate(a, privacyFor(user))),
-  ])
+  const [targets, histories, gates, sprints, feedback, adoptionNow, adoptionBefore, realisation] =
+    await Promise.all([
+      listTargets(
+        db,
+        kpis.map((kpi) => kpi.id),
+      ),
+      kpiValuesIn(
+        db,
+        kpis.map((kpi) => ({ kpiId: kpi.id, from: addDays(period.from, -LOOKBACK_DAYS), to: period.to })),
+      ),
+      gatesPassedBetween(db, ids, period.from, period.to),
+      sprintsClosedIn(db, ids, period.from, period.to),
+      feedbackClosedIn(db, ids, { from: period.from, to: period.to, timezone: program.reporting_timezone }),
+      adoptionRateBetween(db, period.from, period.to).then((a) => guardAdoptionRate(a, privacyFor(user))),
+      adoptionRateBetween(db, previousFrom, before).then((a) => guardAdoptionRate(a, privacyFor(user))),
+      realisationInPeriod(db, user, initiatives, period),
+    ])
   const kpiChanges = kpis
     .map((kpi) => {
       const values = histories.get(kpi.id)!
@@ -89,6 +93,51 @@ export async function periodReport(
     sprints,
     feedback,
     adoption: { now: adoptionNow, before: adoptionBefore, previousFrom, previousTo: before },
+    realisation,
   }
+}
+
+/**
+ * Value realised in the period, per approved case the user may see the money of: its benefit lines'
+ * measured KPI periods that ended in [from, to] (the realisation as of the period's last day).
+ */
+async function realisationInPeriod(
+  db: Executor,
+  user: AuthUser,
+  initiatives: readonly { id: string; name: string; start_date: string | null }[],
+  period: Period,
+) {
+  if (!initiatives.length) return []
+  const ids = initiatives.map((initiative) => initiative.id)
+  const [cases, refs] = await Promise.all([
+    caseFactsFor(db, ids, {
+      today: period.to,
+      startDates: new Map(initiatives.map((initiative) => [initiative.id, initiative.start_date])),
+    }),
+    db.selectFrom('initiatives').select(['id', 'lead_id', 'sponsor_id']).where('id', 'in', ids).execute(),
+  ])
+  const finance = await financeVisibleFor(db, user, refs)
+  return initiatives.flatMap((initiative) => {
+    const realisation = cases.get(initiative.id)?.realisation
+    if (!realisation || !finance.get(initiative.id)) return []
+    return realisation.lines.flatMap((line) => {
+      const periods = line.periods.filter((p) => p.periodEnd >= period.from && p.periodEnd <= period.to)
+      if (!periods.length) return []
+      const planned = periods.reduce((sum, p) => sum + p.planned, 0)
+      const realised = periods.reduce((sum, p) => sum + p.realised, 0)
+      return [
+        {
+          initiative_id: initiative.id,
+          initiative_name: initiative.name,
+          line: line.name,
+          assumption: line.assumption?.name ?? null,
+          periods: periods.length,
+          planned,
+          realised,
+          variance: realised - planned,
+        },
+      ]
+    })
+  })
 }
 export type PeriodReport = Awaited<ReturnType<typeof periodReport>>

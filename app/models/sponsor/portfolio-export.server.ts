@@ -20,6 +20,7 @@ export const EXPORT_TABLES = [
   'report-gates',
   'report-sprints',
   'report-feedback',
+  'report-realisation',
 ] as const
 export type ExportTable = (typeof EXPORT_TABLES)[number]
 
@@ -63,6 +64,9 @@ export async function exportCsv(
         'case_total_benefits',
         'case_npv',
         'case_value_realised',
+        'case_irr',
+        'case_planned_money',
+        'case_realised_money',
         'checklist_met',
         'checklist_items',
       ]
@@ -86,6 +90,9 @@ export async function exportCsv(
         row.businessCase?.totalBenefits,
         row.businessCase?.npv,
         round(row.businessCase?.realised ?? null),
+        row.businessCase?.irr?.defined ? round(row.businessCase.irr.rate, 6) : null,
+        round(row.businessCase?.plannedMoney ?? null, 2),
+        round(row.businessCase?.realisedMoney ?? null, 2),
         row.checklist.met,
         row.checklist.total,
       ])
@@ -161,6 +168,31 @@ export async function exportCsv(
               k.from,
               k.to,
               k.value,
+            ]),
+          ),
+        }
+      }
+      if (table === 'report-realisation') {
+        return {
+          filename: name,
+          csv: toCsv(
+            [
+              'initiative',
+              'benefit_line',
+              'assumption',
+              'measured_periods',
+              'planned',
+              'realised',
+              'variance',
+            ],
+            report.realisation.map((r) => [
+              r.initiative_name,
+              r.line,
+              r.assumption,
+              r.periods,
+              round(r.planned, 2),
+              round(r.realised, 2),
+              round(r.variance, 2),
             ]),
           ),
         }

@@ -5,6 +5,8 @@ import {
   type ApprovedCaseValue,
 } from '../accountability/business-case.server'
 import { benefitEvidence } from '../kpi/evidence.server'
+import { realisationFor } from '../accountability/business-case-realisation.server'
+import type { Realisation } from '../accountability/business-case-realisation'
 import { listCyclesFor, currentOf } from '../delivery/cycle.server'
 import type { CycleView } from '../delivery/cycle'
 import { feedbackFiguresFor } from '../eet/feedback.server'
@@ -57,7 +59,11 @@ function deliveryFactsOf(cycles: CycleView[]) {
 export type DeliveryFacts = ReturnType<typeof deliveryFactsOf>
 
 /** The approved business case (the accountability area) and how its benefit KPIs stand against their targets. */
-export async function caseFactsFor(db: Executor, initiativeIds: readonly string[]) {
+export async function caseFactsFor(
+  db: Executor,
+  initiativeIds: readonly string[],
+  timeline: { today: string; startDates: ReadonlyMap<string, string | null> } | null = null,
+) {
   if (!initiativeIds.length) return new Map<string, CaseFacts | null>()
   // approvedCaseValue gives the money; the KPIs its benefit lines name come from the same version. The
   // KPIs of every approved version are read alongside, and those of the latest approved one kept.
@@ -68,6 +74,26 @@ export async function caseFactsFor(db: Executor, initiativeIds: readonly string[
       evidence: await benefitEvidence(db, [...new Set(benefits.map((b) => b.kpi_id!))]),
     })),
   ])
+  // Value realised in money (the accountability area's realisation) of each approved version.
+  const realised = timeline
+    ? await realisationFor(
+        db,
+        initiativeIds.flatMap((id) => {
+          const value = approved.get(id)
+          return value
+            ? [
+                {
+                  key: id,
+                  anchor: timeline.startDates.get(id) ?? null,
+                  horizonYears: value.horizonYears,
+                  benefits: value.benefits,
+                },
+              ]
+            : []
+        }),
+        timeline.today,
+      )
+    : new Map<string, Realisation | null>()
   return new Map(
     initiativeIds.map((id): [string, CaseFacts | null] => {
       const value = approved.get(id)
@@ -75,11 +101,22 @@ export async function caseFactsFor(db: Executor, initiativeIds: readonly string[
       const named = new Set(
         benefits.filter((b) => b.initiative_id === id && b.version === value.version).map((b) => b.kpi_id),
       )
-      return [id, { ...value, evidence: evidence.filter((kpi) => named.has(kpi.id)) }]
+      return [
+        id,
+        {
+          ...value,
+          evidence: evidence.filter((kpi) => named.has(kpi.id)),
+          realisation: realised.get(id) ?? null,
+        },
+      ]
     }),
   )
 }
-export type CaseFacts = ApprovedCaseValue & { evidence: Awaited<ReturnType<typeof benefitEvidence>> }
+export type CaseFacts = ApprovedCaseValue & {
+  evidence: Awaited<ReturnType<typeof benefitEvidence>>
+  /** Null without the initiative's start date (or when the caller asked for no timeline). */
+  realisation: Realisation | null
+}
 
 /** EET feedback (the EET area): mean usefulness and closed-loop share. */
 export async function eetFactsFor(db: Executor, initiativeIds: readonly string[]) {

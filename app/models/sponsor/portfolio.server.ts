@@ -257,7 +257,10 @@ async function initiativeFacts(
     delivery,
     sprintFactsFor(db, ids),
     gateFactsFor(db, ids),
-    caseFactsFor(db, ids),
+    caseFactsFor(db, ids, {
+      today,
+      startDates: new Map(initiatives.map((initiative) => [initiative.id, initiative.start_date])),
+    }),
     eetFactsFor(db, ids).then((facts) => guardEetFacts(db, facts, privacyFor(user))),
     people.then((refs) => financeVisibleFor(db, user, refs)),
     people.then((refs) => checklistFactsFor(db, refs)),
@@ -434,6 +437,10 @@ export function portfolioView(row: PortfolioRow) {
           version: businessCase.version,
           totalBenefits: row.showFinance ? businessCase.totalBenefits : null,
           npv: row.showFinance ? businessCase.npv : null,
+          irr: row.showFinance ? businessCase.irr : null,
+          realisedMoney: row.showFinance ? (businessCase.realisation?.realised ?? null) : null,
+          plannedMoney: row.showFinance ? (businessCase.realisation?.planned ?? null) : null,
+          measuredLines: businessCase.realisation?.measuredLines ?? null,
           realised:
             row.health.sustainment.inputs.find((input) => input.key === 'valueRealised')?.value ?? null,
         }

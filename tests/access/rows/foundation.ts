@@ -102,6 +102,7 @@ export const foundation: RowsModule = {
     'routes/initiatives._index': { path: () => '/initiatives', loader: SIGNED_IN },
     // Every hit is scoped by the user's rights (tests/integration/search/search.test.ts).
     'routes/search': { path: () => '/search?q=a', loader: SIGNED_IN },
+    'routes/help.metrics': { path: () => '/help/metrics', loader: SIGNED_IN },
     'routes/initiatives.new': {
       path: () => '/initiatives/new',
       loader: cells(['admin', 'lead', 'lead_other']),

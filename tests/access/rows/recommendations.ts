@@ -35,6 +35,10 @@ export const recommendations: RowsModule = {
       path: () => '/recommendations/rejections/export',
       loader: ANALYTICS,
     },
+    'routes/recommendations.labelled.export': {
+      path: () => '/recommendations/labelled/export',
+      loader: ANALYTICS,
+    },
     'routes/recommendations.explanations': { path: () => '/recommendations/explanations', loader: ANALYTICS },
     'routes/recommendations.adoption': { path: () => '/recommendations/adoption', loader: ANALYTICS },
     'routes/recommendations.import': { path: () => '/recommendations/import', loader: ADMIN },
@@ -58,6 +62,16 @@ export const recommendations: RowsModule = {
       path: () => '/api/v1/metrics/adoption?from=2026-01-01&to=2026-02-01',
       apiScope: 'metrics:read',
       apiMethod: 'GET',
+    },
+    'routes/api.v1.recommendations.labelled._index': {
+      path: () => '/api/v1/recommendations/labelled?from=2026-01-01&to=2026-02-01',
+      apiScope: 'metrics:read',
+      apiMethod: 'GET',
+    },
+    'routes/api.v1.recommendations.labelled.trainings': {
+      path: () => '/api/v1/recommendations/labelled/trainings',
+      apiScope: 'events:write',
+      apiMethod: 'POST',
     },
   },
 }

@@ -99,6 +99,8 @@ describe('the generated OpenAPI document', () => {
         const path = `/${file
           .replace(/\.tsx?$/, '')
           .split('.')
+          // An _index route file answers its folder's path.
+          .filter((segment) => segment !== '_index')
           .map((segment) => (segment.startsWith('$') ? `{${segment.slice(1)}}` : segment))
           .join('/')}`
         const source = readFileSync(new URL(file, routes), 'utf8')
