@@ -25,6 +25,7 @@ import * as m20261204_1900 from './migrations/2026_12_04_1900_create_attention'
 import * as m20261204_2000 from './migrations/2026_12_04_2000_add_manager_role'
 import * as m20261204_2010 from './migrations/2026_12_04_2010_add_data_retention'
 import * as m20261204_2020 from './migrations/2026_12_04_2020_create_coaching'
+import * as m20261205_1900 from './migrations/2026_12_05_1900_add_attention_schedule'
 
 // Every migration is listed here by its file name (tests/unit/db/migrations.test.ts checks the list
 // against the folder), so the same list works under tsx, Vitest and the bundled server.
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_2000_add_manager_role': m20261204_2000,
   '2026_12_04_2010_add_data_retention': m20261204_2010,
   '2026_12_04_2020_create_coaching': m20261204_2020,
+  '2026_12_05_1900_add_attention_schedule': m20261205_1900,
 }
 
 function migrator(db: Kysely<any>) {

@@ -176,6 +176,38 @@ export const attention = defineMessages({
     'zh-TW': '不再以電子郵件通知「{kind}」',
   },
 
+
+  // Reminders and digests (the scheduler)
+  'attention.reminder.7d': { en: 'Reminder: due in a week.', 'zh-TW': '提醒：一週後到期。' },
+  'attention.reminder.1d': { en: 'Reminder: due tomorrow.', 'zh-TW': '提醒：明天到期。' },
+  'attention.reminder.due': { en: 'Reminder: due today.', 'zh-TW': '提醒：今天到期。' },
+  'attention.reminder.overdue': { en: 'Reminder: overdue.', 'zh-TW': '提醒：已逾期。' },
+  'attention.digest.daily': {
+    en: '[Tenfold] {count, plural, one {# item needs you} other {# items need you}} today',
+    'zh-TW': '[Tenfold] 今日有 {count, plural, other {# 項事項}}待您處理',
+  },
+  'attention.digest.weekly': {
+    en: '[Tenfold] Your week: {count, plural, one {# item needs you} other {# items need you}}',
+    'zh-TW': '[Tenfold] 本週摘要：{count, plural, other {# 項事項}}待您處理',
+  },
+  'attention.digest.brief': {
+    en: '[Tenfold] Weekly brief: {count, plural, one {# item needs you} other {# items need you}}, {escalated, plural, one {# ignored item} other {# ignored items}}',
+    'zh-TW': '[Tenfold] 每週簡報：{count, plural, other {# 項事項}}待您處理，{escalated, plural, other {# 項事項}}遭擱置',
+  },
+  'attention.digest.yours': { en: 'What needs you', 'zh-TW': '待您處理的事項' },
+  'attention.digest.escalated': {
+    en: 'Still not acted on after two reminders',
+    'zh-TW': '已提醒兩次仍未處理',
+  },
+  'attention.digest.escalatedLine': {
+    en: '{person}: {item} ({reminders, plural, one {# reminder} other {# reminders}})',
+    'zh-TW': '{person}：{item}（已提醒 {reminders, number} 次）',
+  },
+  'attention.digest.settings': {
+    en: 'Change the digest and quiet hours',
+    'zh-TW': '變更摘要與勿擾時段',
+  },
+
   // Outbox (admins)
   'attention.outbox.title': { en: 'Outbox and outgoing mail', 'zh-TW': '寄件匣與外寄郵件' },
   'attention.outbox.counts': {

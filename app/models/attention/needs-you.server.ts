@@ -39,6 +39,9 @@ export async function everyonesItems(db: Executor, now: Date) {
     .where('role', '=', 'sponsor')
     .where('disabled_at', 'is', null)
     .execute()
-  const extra = (await Promise.all(sponsors.map((sponsor) => sponsorItems(db, sponsor, now)))).flat()
+  // One sponsor after another: the portfolio's first read may rebuild derived tables, which two reads
+  // at once in one transaction (the scheduler's) would both try.
+  const extra: AttentionItem[] = []
+  for (const sponsor of sponsors) extra.push(...(await sponsorItems(db, sponsor, now)))
   return attentionItems(db, now, { extra })
 }
