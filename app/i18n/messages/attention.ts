@@ -208,6 +208,48 @@ export const attention = defineMessages({
     'zh-TW': '變更摘要與勿擾時段',
   },
 
+  'attention.reports.period_report': { en: 'Period report', 'zh-TW': '期間報告' },
+  'attention.reports.board_pack': { en: 'Board pack', 'zh-TW': '董事會簡報' },
+  'attention.reports.subject': {
+    en: '{report}: {program}, {period}',
+    'zh-TW': '{report}：{program}，{period}',
+  },
+  'attention.reports.body': {
+    en: 'Your {report} for {period} is attached as a PDF.',
+    'zh-TW': '附件為您訂閱的 {period} {report}（PDF）。',
+  },
+  'attention.reports.noProgram': { en: 'This program does not exist.', 'zh-TW': '此計畫不存在。' },
+
+  'attention.schedule.title': { en: 'Digest and quiet hours', 'zh-TW': '摘要與勿擾時段' },
+  'attention.schedule.hint': {
+    en: 'The digest lists everything that needs you; reminders come before due dates. Times are in the program’s time zone; no email is sent in your quiet hours.',
+    'zh-TW': '摘要會列出所有待您處理的事項；到期前會寄送提醒。時間以計畫的時區為準；勿擾時段內不寄送電子郵件。',
+  },
+  'attention.schedule.digest': { en: 'Digest', 'zh-TW': '摘要' },
+  'attention.schedule.digest.off': { en: 'No digest', 'zh-TW': '不寄送摘要' },
+  'attention.schedule.digest.daily': { en: 'Daily', 'zh-TW': '每日' },
+  'attention.schedule.digest.weekly': { en: 'Weekly (Mondays)', 'zh-TW': '每週（週一）' },
+  'attention.schedule.hour': { en: 'Send from', 'zh-TW': '寄送時間' },
+  'attention.schedule.quietFrom': { en: 'Quiet hours from', 'zh-TW': '勿擾時段開始' },
+  'attention.schedule.quietTo': { en: 'Quiet hours until', 'zh-TW': '勿擾時段結束' },
+  'attention.schedule.none': { en: 'None', 'zh-TW': '無' },
+  'attention.schedule.save': { en: 'Save digest settings', 'zh-TW': '儲存摘要設定' },
+  'attention.schedule.saved': { en: 'Digest settings saved.', 'zh-TW': '已儲存摘要設定。' },
+  'attention.subscriptions.title': { en: 'Reports by email', 'zh-TW': '以電子郵件寄送的報告' },
+  'attention.subscriptions.none': {
+    en: 'You are not subscribed to any report.',
+    'zh-TW': '您尚未訂閱任何報告。',
+  },
+  'attention.subscriptions.report': { en: 'Report', 'zh-TW': '報告' },
+  'attention.subscriptions.program': { en: 'Program', 'zh-TW': '計畫' },
+  'attention.subscriptions.frequency': { en: 'How often', 'zh-TW': '頻率' },
+  'attention.subscriptions.weekly': { en: 'Weekly (Mondays)', 'zh-TW': '每週（週一）' },
+  'attention.subscriptions.monthly': { en: 'Monthly (the 1st)', 'zh-TW': '每月（1 日）' },
+  'attention.subscriptions.subscribe': { en: 'Subscribe', 'zh-TW': '訂閱' },
+  'attention.subscriptions.stop': { en: 'Stop', 'zh-TW': '停止訂閱' },
+  'attention.subscriptions.saved': { en: 'Subscription saved.', 'zh-TW': '已儲存訂閱。' },
+  'attention.subscriptions.removed': { en: 'Subscription stopped.', 'zh-TW': '已停止訂閱。' },
+
   // Outbox (admins)
   'attention.outbox.title': { en: 'Outbox and outgoing mail', 'zh-TW': '寄件匣與外寄郵件' },
   'attention.outbox.counts': {

@@ -27,7 +27,7 @@ const TASKS: Task[] = [
     everyMs: 60_000,
     run: async () => {
       const outcome = await runSchedule(db)
-      if (outcome && (outcome.arisen || outcome.reminders || outcome.digests))
+      if (outcome && (outcome.arisen || outcome.reminders || outcome.digests || outcome.reports))
         logger.info({ scheduler: outcome }, 'scheduler round')
     },
   },

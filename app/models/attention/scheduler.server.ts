@@ -8,6 +8,7 @@ import { everyonesItems } from './needs-you.server'
 import { enqueue, messagesFor, origin, recordSightings, type OutboxInput } from './outbox.server'
 import { notify } from './notification.server'
 import { preferencesOf } from './preferences.server'
+import { queueReports } from './reports.server'
 import {
   afterQuietHours,
   digestPeriod,
@@ -29,6 +30,7 @@ import { settingsOf } from './settings.server'
 // 3. each person's daily or weekly digest once per period, from their hour in the program's zone,
 //    never in their quiet hours; a sponsor's weekly one is the brief, which also lists the items of
 //    their initiatives still ignored after ESCALATE_AFTER reminders;
+// 4. the report subscriptions due (reports.server.ts), once per subscription and period.
 // Every message is keyed, and the sightings and reminders tables say what was done, so a round run
 // twice, or by two servers, or after a crash, sends nothing twice.
 
@@ -44,6 +46,7 @@ export type ScheduleOutcome = {
   arisen: number
   reminders: number
   digests: number
+  reports: number
 }
 
 export async function runSchedule(db: Database, { now = new Date() }: { now?: Date } = {}) {
@@ -62,6 +65,7 @@ export async function runSchedule(db: Database, { now = new Date() }: { now?: Da
       arisen: await announceArisen(trx, items, now),
       reminders: await sendReminders(trx, items, now, zoneOf),
       digests: await sendDigests(trx, items, now, zoneOf),
+      reports: await queueReports(trx, now),
     }
   })
 }
