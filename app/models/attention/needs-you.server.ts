@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
 import { failureModeConcerns } from '../sponsor/attention.server'
@@ -44,4 +45,34 @@ export async function everyonesItems(db: Executor, now: Date) {
   const extra: AttentionItem[] = []
   for (const sponsor of sponsors) extra.push(...(await sponsorItems(db, sponsor, now)))
   return attentionItems(db, now, { extra })
+}
+
+// The shell's count, on every page: the list is derived from every area, too much to compute per
+// request. Every change a person makes in the portal is audited in its own transaction, so the audit
+// log's last id says whether anything they did could have changed a list; what changes with the clock
+// alone (a KPI going stale, a decision turning overdue) or without a person (recommendation events
+// moving a failure mode) is picked up within COUNT_TTL_MS. The stamp is read from the database, so a
+// change made through another app server invalidates this one's counts too.
+export const COUNT_TTL_MS = 60_000
+const COUNT_CACHE_SIZE = 2_000
+const counts = new Map<string, { stamp: number; at: number; count: number }>()
+
+async function changeStamp(db: Executor) {
+  const { rows } = await sql<{ stamp: number | string | null }>`
+    select max(id) as stamp from audit_log`.execute(db)
+  return Number(rows[0]?.stamp ?? 0)
+}
+
+/** How many items need this user: needsYou(…).length, cached while nothing was changed. */
+export async function countNeedsYou(db: Executor, user: AuthUser, now: Date = new Date()) {
+  const stamp = await changeStamp(db)
+  const cached = counts.get(user.id)
+  if (cached && cached.stamp === stamp && Math.abs(now.getTime() - cached.at) < COUNT_TTL_MS)
+    return cached.count
+  const count = (await needsYou(db, user, now)).length
+  counts.delete(user.id)
+  counts.set(user.id, { stamp, at: now.getTime(), count })
+  // Oldest first in a Map: drop the least recently computed beyond the bound.
+  if (counts.size > COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!)
+  return count
 }
