@@ -176,7 +176,6 @@ export const attention = defineMessages({
     'zh-TW': '不再以電子郵件通知「{kind}」',
   },
 
-
   // Reminders and digests (the scheduler)
   'attention.reminder.7d': { en: 'Reminder: due in a week.', 'zh-TW': '提醒：一週後到期。' },
   'attention.reminder.1d': { en: 'Reminder: due tomorrow.', 'zh-TW': '提醒：明天到期。' },
@@ -192,7 +191,8 @@ export const attention = defineMessages({
   },
   'attention.digest.brief': {
     en: '[Tenfold] Weekly brief: {count, plural, one {# item needs you} other {# items need you}}, {escalated, plural, one {# ignored item} other {# ignored items}}',
-    'zh-TW': '[Tenfold] 每週簡報：{count, plural, other {# 項事項}}待您處理，{escalated, plural, other {# 項事項}}遭擱置',
+    'zh-TW':
+      '[Tenfold] 每週簡報：{count, plural, other {# 項事項}}待您處理，{escalated, plural, other {# 項事項}}遭擱置',
   },
   'attention.digest.yours': { en: 'What needs you', 'zh-TW': '待您處理的事項' },
   'attention.digest.escalated': {
@@ -223,7 +223,8 @@ export const attention = defineMessages({
   'attention.schedule.title': { en: 'Digest and quiet hours', 'zh-TW': '摘要與勿擾時段' },
   'attention.schedule.hint': {
     en: 'The digest lists everything that needs you; reminders come before due dates. Times are in the program’s time zone; no email is sent in your quiet hours.',
-    'zh-TW': '摘要會列出所有待您處理的事項；到期前會寄送提醒。時間以計畫的時區為準；勿擾時段內不寄送電子郵件。',
+    'zh-TW':
+      '摘要會列出所有待您處理的事項；到期前會寄送提醒。時間以計畫的時區為準；勿擾時段內不寄送電子郵件。',
   },
   'attention.schedule.digest': { en: 'Digest', 'zh-TW': '摘要' },
   'attention.schedule.digest.off': { en: 'No digest', 'zh-TW': '不寄送摘要' },
@@ -249,6 +250,22 @@ export const attention = defineMessages({
   'attention.subscriptions.stop': { en: 'Stop', 'zh-TW': '停止訂閱' },
   'attention.subscriptions.saved': { en: 'Subscription saved.', 'zh-TW': '已儲存訂閱。' },
   'attention.subscriptions.removed': { en: 'Subscription stopped.', 'zh-TW': '已停止訂閱。' },
+
+  'attention.invite.subject': { en: 'You are invited to Tenfold', 'zh-TW': '邀請您加入 Tenfold' },
+  'attention.invite.body': {
+    en: 'Hello {name}, {admin} has made you an account on Tenfold. Choose your password with this link:',
+    'zh-TW': '{name} 您好，{admin} 已為您建立 Tenfold 帳號。請使用以下連結設定密碼：',
+  },
+  'attention.invite.action': { en: 'Choose your password', 'zh-TW': '設定密碼' },
+  'attention.invite.valid': {
+    en: 'The link works once, for 72 hours. If it has expired, ask an administrator for a new one.',
+    'zh-TW': '此連結僅能使用一次，有效期限為 72 小時。若已過期，請向管理員索取新連結。',
+  },
+  'attention.invite.mailed': {
+    en: 'The invitation is on its way to {email}. The link below works too, for 72 hours: give it in person where mail is not set up.',
+    'zh-TW': '邀請函正寄往 {email}。下方連結同樣有效（72 小時）：若未設定郵件，請當面提供此連結。',
+  },
+  'attention.invite.resend': { en: 'Send the invitation again', 'zh-TW': '重新寄送邀請函' },
 
   // Outbox (admins)
   'attention.outbox.title': { en: 'Outbox and outgoing mail', 'zh-TW': '寄件匣與外寄郵件' },
