@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
+import { lastAuditId } from '../foundation/audit.server'
 import { failureModeConcerns } from '../sponsor/attention.server'
 import { attentionItems } from './conditions.server'
 import type { AttentionItem } from './kinds'
@@ -57,15 +57,10 @@ export const COUNT_TTL_MS = 60_000
 const COUNT_CACHE_SIZE = 2_000
 const counts = new Map<string, { stamp: number; at: number; count: number }>()
 
-async function changeStamp(db: Executor) {
-  const { rows } = await sql<{ stamp: number | string | null }>`
-    select max(id) as stamp from audit_log`.execute(db)
-  return Number(rows[0]?.stamp ?? 0)
-}
 
 /** How many items need this user: needsYou(…).length, cached while nothing was changed. */
 export async function countNeedsYou(db: Executor, user: AuthUser, now: Date = new Date()) {
-  const stamp = await changeStamp(db)
+  const stamp = await lastAuditId(db)
   const cached = counts.get(user.id)
   if (cached && cached.stamp === stamp && Math.abs(now.getTime() - cached.at) < COUNT_TTL_MS)
     return cached.count
