@@ -10,7 +10,7 @@ import { loadCatalogue } from './i18n/catalogue'
 import { getLocale } from './i18n/locale.server'
 import stylesheet from './styles/app.css?url'
 import { SearchPalette } from './components/search-palette'
-import { needsYou } from './models/attention/needs-you.server'
+import { countNeedsYou } from './models/attention/needs-you.server'
 import { countUnreadNotifications } from './models/attention/notification.server'
 import { listPrograms } from './models/foundation/program.server'
 import { newFormKey } from './models/foundation/form-submission.server'
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user ? countUnreadNotifications(db, user.id) : 0,
     user ? listPrograms(db) : [],
     getPreferences(request),
-    user ? needsYou(db, user) : [],
+    user ? countNeedsYou(db, user) : 0,
   ])
   return data(
     {
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A fresh idempotency key for the create forms after every save (see form-submission.server.ts);
       // a refused post (4xx) does not reload loaders, so the corrected form keeps its key.
       formKey: newFormKey(),
-      needsYouCount: needing.length,
+      needsYouCount: needing,
       user: user
         ? {
             id: user.id,

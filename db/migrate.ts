@@ -29,6 +29,7 @@ import * as m20261205_1700 from './migrations/2026_12_05_1700_add_oidc_sign_in'
 import * as m20261205_1750 from './migrations/2026_12_05_1750_hash_sessions_add_mfa'
 import * as m20261205_1800 from './migrations/2026_12_05_1800_add_proven_assumption'
 import * as m20261205_1810 from './migrations/2026_12_05_1810_create_labelled_exports'
+import * as m20261205_1900 from './migrations/2026_12_05_1900_add_attention_schedule'
 import * as m20261205_2000 from './migrations/2026_12_05_2000_create_training'
 import * as m20261205_2050 from './migrations/2026_12_05_2050_create_pay_plans'
 
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1750_hash_sessions_add_mfa': m20261205_1750,
   '2026_12_05_1800_add_proven_assumption': m20261205_1800,
   '2026_12_05_1810_create_labelled_exports': m20261205_1810,
+  '2026_12_05_1900_add_attention_schedule': m20261205_1900,
   '2026_12_05_2000_create_training': m20261205_2000,
   '2026_12_05_2050_create_pay_plans': m20261205_2050,
 }

@@ -21,6 +21,7 @@ import {
   updateUser,
 } from '~/models/foundation/user.server'
 import { UpdateUserSchema } from '~/models/foundation/user.schema'
+import { mailInvitation } from '~/models/attention/invitation.server'
 import { ConfirmAdminField } from '~/components/foundation/confirm-admin-field'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
@@ -55,11 +56,12 @@ const UserActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('revoke'), session: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.object({ intent: z.literal('revoke-all') }),
   z.object({ intent: z.literal('reset-link') }),
+  z.object({ intent: z.literal('invite') }),
   z.object({ intent: z.literal('finance-access'), granted: z.enum(['true', 'false']) }),
   z.object({ intent: z.literal('mfa-reset') }),
 ])
 /** What the account card's buttons ask: their answers (errors, the new link) show in that card. */
-const ACCOUNT_INTENTS: readonly (string | null)[] = ['update', 'disable', 'enable', 'reset-link']
+const ACCOUNT_INTENTS: readonly (string | null)[] = ['update', 'disable', 'enable', 'reset-link', 'invite']
 /** The form that Disable, Enable and the new link submit (not the card's, whose fields they do not need). */
 const ACCOUNT_ACTIONS_FORM = 'user-account-actions'
 
@@ -122,8 +124,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setFinanceAccess(db, admin, user.id, submission.value.granted === 'true')
       return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
     }
-    case 'reset-link': {
+    case 'reset-link':
+    case 'invite': {
       const token = await issuePasswordTokenFor(db, actor, user.id)
+      // The resend mails the new link; the link is shown either way (installs without mail).
+      if (submission.value.intent === 'invite')
+        await mailInvitation(db, admin, user, `${publicOrigin(request)}/set-password/${token}`, locale)
       return {
         ...extra,
         result: submission.reply(),
@@ -218,6 +224,15 @@ export default function UserPage() {
               className="button-secondary"
             >
               {t('users.newLink')}
+            </button>
+            <button
+              type="submit"
+              form={ACCOUNT_ACTIONS_FORM}
+              name="intent"
+              value="invite"
+              className="button-secondary"
+            >
+              {t('attention.invite.resend')}
             </button>
           </FormActions>
           {actionData && 'link' in actionData && actionData.link ? (

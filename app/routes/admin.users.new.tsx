@@ -10,6 +10,7 @@ import { useT } from '~/i18n/react'
 import { actorOf } from '~/models/foundation/audit.server'
 import { CreateUserSchema } from '~/models/foundation/user.schema'
 import { createUser } from '~/models/foundation/user.server'
+import { mailInvitation } from '~/models/attention/invitation.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { publicOrigin } from '~/utils/http.server'
@@ -28,11 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return refuseSubmission(locale, submission, undefined, { created: null })
   try {
     const { user, token } = await createUser(db, actorOf(admin), submission.value)
+    const link = `${publicOrigin(request)}/set-password/${token}`
+    await mailInvitation(db, admin, user, link, locale)
     return {
       result: submission.reply(),
       fieldErrors: null,
       formError: null,
-      created: { id: user.id, link: `${publicOrigin(request)}/set-password/${token}` },
+      created: { id: user.id, email: user.email, link },
     }
   } catch (error) {
     return refuseSubmission(locale, submission, error, { created: null })
@@ -54,6 +57,7 @@ export default function NewUserPage() {
       <PageHeader title={t('users.new')} />
       {actionData?.created ? (
         <div className="card">
+          <p role="status">{t('attention.invite.mailed', { email: actionData.created.email })}</p>
           <OneTimeSecret intro="users.created" value={actionData.created.link} />
           <p>
             <Link to={`/admin/users/${actionData.created.id}`}>{t('users.title')} →</Link>

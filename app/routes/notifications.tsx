@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getUserLocale, requireUser } from '~/auth/session.server'
 import { PreferencesForm } from '~/components/attention/preferences-form'
+import { ScheduleForm } from '~/components/attention/schedule-form'
+import { can } from '~/auth/permissions'
 import { Badge, EmptyState, PageHeader } from '~/components/page'
 import { useFormat, useLocale, useT } from '~/i18n/react'
 import { NotificationsFormSchema } from '~/models/attention/attention.schema'
@@ -9,6 +11,9 @@ import { describeNotice } from '~/models/attention/describe'
 import { ATTENTION_KINDS } from '~/models/attention/kinds'
 import { listNotifications, markNotificationsRead } from '~/models/attention/notification.server'
 import { listPreferences, savePreferences } from '~/models/attention/preferences.server'
+import { listSubscriptions, subscribeReport, unsubscribeReport } from '~/models/attention/reports.server'
+import { getNotificationSettings, saveNotificationSettings } from '~/models/attention/settings.server'
+import { listPrograms } from '~/models/foundation/program.server'
 import { db } from '~/utils/db.server'
 import { parseSubmission } from '~/utils/forms'
 import { invariantResponse, safeRedirectPath } from '~/utils/http.server'
@@ -18,11 +23,21 @@ export const meta: MetaFunction = () => [{ title: 'Notifications · Tenfold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [notifications, preferences] = await Promise.all([
+  const reader = can(user.role, 'portfolio:read')
+  const [notifications, preferences, settings, subscriptions, programs] = await Promise.all([
     listNotifications(db, user.id),
     listPreferences(db, user.id),
+    getNotificationSettings(db, user.id),
+    reader ? listSubscriptions(db, user.id) : null,
+    reader ? listPrograms(db) : [],
   ])
-  return { notifications, preferences }
+  return {
+    notifications,
+    preferences,
+    settings,
+    subscriptions,
+    programs: programs.map((program) => ({ id: program.id, name: program.name })),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,6 +57,25 @@ export async function action({ request }: ActionFunctionArgs) {
     await savePreferences(db, user, choices)
     return redirectWithToast('/notifications', { kind: 'success', message: 'attention.prefs.saved' })
   }
+  if (form.intent === 'schedule') {
+    await saveNotificationSettings(db, user, form)
+    return redirectWithToast('/notifications', { kind: 'success', message: 'attention.schedule.saved' })
+  }
+  if (form.intent === 'subscribe' || form.intent === 'unsubscribe') {
+    invariantResponse(can(user.role, 'portfolio:read'), 'Forbidden', { status: 403 })
+    if (form.intent === 'subscribe')
+      await subscribeReport(db, user, {
+        report: form.report,
+        frequency: form.frequency,
+        programId: form.program,
+      })
+    else await unsubscribeReport(db, user, { report: form.report, programId: form.program })
+    return redirectWithToast('/notifications', {
+      kind: 'success',
+      message:
+        form.intent === 'subscribe' ? 'attention.subscriptions.saved' : 'attention.subscriptions.removed',
+    })
+  }
   await markNotificationsRead(db, user.id, form.intent === 'read-all' ? undefined : form.id)
   if (form.intent === 'open') {
     const target = (await listNotifications(db, user.id)).find((notice) => notice.id === form.id)
@@ -52,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationsPage() {
-  const { notifications, preferences } = useLoaderData<typeof loader>()
+  const { notifications, preferences, settings, subscriptions, programs } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const format = useFormat()
@@ -100,6 +134,7 @@ export default function NotificationsPage() {
         </ul>
       )}
       <PreferencesForm preferences={preferences} />
+      <ScheduleForm settings={settings} subscriptions={subscriptions} programs={programs} />
       <p className="muted">
         <Link to="/">{t('nav.home')}</Link>
       </p>

@@ -176,6 +176,97 @@ export const attention = defineMessages({
     'zh-TW': '不再以電子郵件通知「{kind}」',
   },
 
+  // Reminders and digests (the scheduler)
+  'attention.reminder.7d': { en: 'Reminder: due in a week.', 'zh-TW': '提醒：一週後到期。' },
+  'attention.reminder.1d': { en: 'Reminder: due tomorrow.', 'zh-TW': '提醒：明天到期。' },
+  'attention.reminder.due': { en: 'Reminder: due today.', 'zh-TW': '提醒：今天到期。' },
+  'attention.reminder.overdue': { en: 'Reminder: overdue.', 'zh-TW': '提醒：已逾期。' },
+  'attention.digest.daily': {
+    en: '[Tenfold] {count, plural, one {# item needs you} other {# items need you}} today',
+    'zh-TW': '[Tenfold] 今日有 {count, plural, other {# 項事項}}待您處理',
+  },
+  'attention.digest.weekly': {
+    en: '[Tenfold] Your week: {count, plural, one {# item needs you} other {# items need you}}',
+    'zh-TW': '[Tenfold] 本週摘要：{count, plural, other {# 項事項}}待您處理',
+  },
+  'attention.digest.brief': {
+    en: '[Tenfold] Weekly brief: {count, plural, one {# item needs you} other {# items need you}}, {escalated, plural, one {# ignored item} other {# ignored items}}',
+    'zh-TW':
+      '[Tenfold] 每週簡報：{count, plural, other {# 項事項}}待您處理，{escalated, plural, other {# 項事項}}遭擱置',
+  },
+  'attention.digest.yours': { en: 'What needs you', 'zh-TW': '待您處理的事項' },
+  'attention.digest.escalated': {
+    en: 'Still not acted on after two reminders',
+    'zh-TW': '已提醒兩次仍未處理',
+  },
+  'attention.digest.escalatedLine': {
+    en: '{person}: {item} ({reminders, plural, one {# reminder} other {# reminders}})',
+    'zh-TW': '{person}：{item}（已提醒 {reminders, number} 次）',
+  },
+  'attention.digest.settings': {
+    en: 'Change the digest and quiet hours',
+    'zh-TW': '變更摘要與勿擾時段',
+  },
+
+  'attention.reports.period_report': { en: 'Period report', 'zh-TW': '期間報告' },
+  'attention.reports.board_pack': { en: 'Board pack', 'zh-TW': '董事會簡報' },
+  'attention.reports.subject': {
+    en: '{report}: {program}, {period}',
+    'zh-TW': '{report}：{program}，{period}',
+  },
+  'attention.reports.body': {
+    en: 'Your {report} for {period} is attached as a PDF.',
+    'zh-TW': '附件為您訂閱的 {period} {report}（PDF）。',
+  },
+  'attention.reports.noProgram': { en: 'This program does not exist.', 'zh-TW': '此計畫不存在。' },
+
+  'attention.schedule.title': { en: 'Digest and quiet hours', 'zh-TW': '摘要與勿擾時段' },
+  'attention.schedule.hint': {
+    en: 'The digest lists everything that needs you; reminders come before due dates. Times are in the program’s time zone; no email is sent in your quiet hours.',
+    'zh-TW':
+      '摘要會列出所有待您處理的事項；到期前會寄送提醒。時間以計畫的時區為準；勿擾時段內不寄送電子郵件。',
+  },
+  'attention.schedule.digest': { en: 'Digest', 'zh-TW': '摘要' },
+  'attention.schedule.digest.off': { en: 'No digest', 'zh-TW': '不寄送摘要' },
+  'attention.schedule.digest.daily': { en: 'Daily', 'zh-TW': '每日' },
+  'attention.schedule.digest.weekly': { en: 'Weekly (Mondays)', 'zh-TW': '每週（週一）' },
+  'attention.schedule.hour': { en: 'Send from', 'zh-TW': '寄送時間' },
+  'attention.schedule.quietFrom': { en: 'Quiet hours from', 'zh-TW': '勿擾時段開始' },
+  'attention.schedule.quietTo': { en: 'Quiet hours until', 'zh-TW': '勿擾時段結束' },
+  'attention.schedule.none': { en: 'None', 'zh-TW': '無' },
+  'attention.schedule.save': { en: 'Save digest settings', 'zh-TW': '儲存摘要設定' },
+  'attention.schedule.saved': { en: 'Digest settings saved.', 'zh-TW': '已儲存摘要設定。' },
+  'attention.subscriptions.title': { en: 'Reports by email', 'zh-TW': '以電子郵件寄送的報告' },
+  'attention.subscriptions.none': {
+    en: 'You are not subscribed to any report.',
+    'zh-TW': '您尚未訂閱任何報告。',
+  },
+  'attention.subscriptions.report': { en: 'Report', 'zh-TW': '報告' },
+  'attention.subscriptions.program': { en: 'Program', 'zh-TW': '計畫' },
+  'attention.subscriptions.frequency': { en: 'How often', 'zh-TW': '頻率' },
+  'attention.subscriptions.weekly': { en: 'Weekly (Mondays)', 'zh-TW': '每週（週一）' },
+  'attention.subscriptions.monthly': { en: 'Monthly (the 1st)', 'zh-TW': '每月（1 日）' },
+  'attention.subscriptions.subscribe': { en: 'Subscribe', 'zh-TW': '訂閱' },
+  'attention.subscriptions.stop': { en: 'Stop', 'zh-TW': '停止訂閱' },
+  'attention.subscriptions.saved': { en: 'Subscription saved.', 'zh-TW': '已儲存訂閱。' },
+  'attention.subscriptions.removed': { en: 'Subscription stopped.', 'zh-TW': '已停止訂閱。' },
+
+  'attention.invite.subject': { en: 'You are invited to Tenfold', 'zh-TW': '邀請您加入 Tenfold' },
+  'attention.invite.body': {
+    en: 'Hello {name}, {admin} has made you an account on Tenfold. Choose your password with this link:',
+    'zh-TW': '{name} 您好，{admin} 已為您建立 Tenfold 帳號。請使用以下連結設定密碼：',
+  },
+  'attention.invite.action': { en: 'Choose your password', 'zh-TW': '設定密碼' },
+  'attention.invite.valid': {
+    en: 'The link works once, for 72 hours. If it has expired, ask an administrator for a new one.',
+    'zh-TW': '此連結僅能使用一次，有效期限為 72 小時。若已過期，請向管理員索取新連結。',
+  },
+  'attention.invite.mailed': {
+    en: 'The invitation is on its way to {email}. The link below works too, for 72 hours: give it in person where mail is not set up.',
+    'zh-TW': '邀請函正寄往 {email}。下方連結同樣有效（72 小時）：若未設定郵件，請當面提供此連結。',
+  },
+  'attention.invite.resend': { en: 'Send the invitation again', 'zh-TW': '重新寄送邀請函' },
+
   // Outbox (admins)
   'attention.outbox.title': { en: 'Outbox and outgoing mail', 'zh-TW': '寄件匣與外寄郵件' },
   'attention.outbox.counts': {

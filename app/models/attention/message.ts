@@ -19,6 +19,8 @@ export type EmailInput = {
   unsubscribeUrl: string
   zone: string
   at: Date
+  /** A line before the item's sentence (a reminder's stage). */
+  prefix?: string
 }
 
 export function formatInZone(locale: Locale, zone: string, at: Date) {
@@ -27,9 +29,10 @@ export function formatInZone(locale: Locale, zone: string, at: Date) {
   )
 }
 
-export function renderEmail({ locale, item, url, unsubscribeUrl, zone, at }: EmailInput) {
+export function renderEmail({ locale, item, url, unsubscribeUrl, zone, at, prefix }: EmailInput) {
   const t = translator(locale)
-  const sentence = describeAttention(t, locale, item)
+  const described = describeAttention(t, locale, item)
+  const sentence = prefix ? `${prefix} ${described}` : described
   const until = t(`attention.until.${item.kind}`)
   const kindLabel = t(`attention.kindLabel.${item.kind}`)
   const footer = t('attention.mail.footer', { date: formatInZone(locale, zone, at), zone })
@@ -46,6 +49,68 @@ export function renderEmail({ locale, item, url, unsubscribeUrl, zone, at }: Ema
       `<p>${escapeHtml(until)}</p>`,
       `<p><a href="${escapeHtml(url)}">${escapeHtml(open)}</a></p>`,
       `<hr><p><small>${escapeHtml(footer)}<br><a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribe)}</a></small></p>`,
+      '</body></html>',
+    ].join(''),
+  }
+}
+
+export type DigestInput = {
+  locale: Locale
+  frequency: 'daily' | 'weekly'
+  items: readonly Pick<AttentionItem, 'kind' | 'vars' | 'link' | 'urgency'>[]
+  /** The sponsor's brief: others' items ignored after reminders. */
+  escalated?: readonly {
+    person: string
+    reminders: number
+    item: Pick<AttentionItem, 'kind' | 'vars' | 'link'>
+  }[]
+  origin: string
+  zone: string
+  at: Date
+}
+
+/** A digest (or a sponsor's weekly brief): every item that needs the person, most urgent first. */
+export function renderDigest({ locale, frequency, items, escalated = [], origin, zone, at }: DigestInput) {
+  const t = translator(locale)
+  const subject = escalated.length
+    ? t('attention.digest.brief', { count: items.length, escalated: escalated.length })
+    : t(`attention.digest.${frequency}`, { count: items.length })
+  const line = (item: DigestInput['items'][number]) => ({
+    text: `${t(`attention.urgency.${item.urgency}`)} · ${describeAttention(t, locale, item)}`,
+    url: `${origin}${item.link}`,
+  })
+  const yours = items.map(line)
+  const ignored = escalated.map((entry) => ({
+    text: t('attention.digest.escalatedLine', {
+      person: entry.person,
+      item: describeAttention(t, locale, entry.item),
+      reminders: entry.reminders,
+    }),
+    url: `${origin}${entry.item.link}`,
+  }))
+  const footer = t('attention.mail.footer', { date: formatInZone(locale, zone, at), zone })
+  const settings = `${t('attention.digest.settings')}: ${origin}/notifications`
+  const section = (title: string, lines: { text: string; url: string }[]) =>
+    lines.length ? [title, ...lines.map((l) => `- ${l.text}\n  ${l.url}`), ''] : []
+  const htmlSection = (title: string, lines: { text: string; url: string }[]) =>
+    lines.length
+      ? `<h2>${escapeHtml(title)}</h2><ul>${lines
+          .map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.text)}</a></li>`)
+          .join('')}</ul>`
+      : ''
+  return {
+    subject,
+    text: [
+      ...section(t('attention.digest.yours'), yours),
+      ...section(t('attention.digest.escalated'), ignored),
+      footer,
+      settings,
+    ].join('\n'),
+    html: [
+      `<!doctype html><html lang="${locale}"><body>`,
+      htmlSection(t('attention.digest.yours'), yours),
+      htmlSection(t('attention.digest.escalated'), ignored),
+      `<hr><p><small>${escapeHtml(footer)}<br><a href="${escapeHtml(`${origin}/notifications`)}">${escapeHtml(t('attention.digest.settings'))}</a></small></p>`,
       '</body></html>',
     ].join(''),
   }

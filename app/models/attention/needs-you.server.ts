@@ -1,5 +1,6 @@
 import type { AuthUser } from '~/auth/session.server'
 import type { Executor } from '~/utils/db.server'
+import { lastAuditId } from '../foundation/audit.server'
 import { failureModeConcerns } from '../sponsor/attention.server'
 import { attentionItems } from './conditions.server'
 import type { AttentionItem } from './kinds'
@@ -39,6 +40,34 @@ export async function everyonesItems(db: Executor, now: Date) {
     .where('role', '=', 'sponsor')
     .where('disabled_at', 'is', null)
     .execute()
-  const extra = (await Promise.all(sponsors.map((sponsor) => sponsorItems(db, sponsor, now)))).flat()
+  // One sponsor after another: the portfolio's first read may rebuild derived tables, which two reads
+  // at once in one transaction (the scheduler's) would both try.
+  const extra: AttentionItem[] = []
+  for (const sponsor of sponsors) extra.push(...(await sponsorItems(db, sponsor, now)))
   return attentionItems(db, now, { extra })
+}
+
+// The shell's count, on every page: the list is derived from every area, too much to compute per
+// request. Every change a person makes in the portal is audited in its own transaction, so the audit
+// log's last id says whether anything they did could have changed a list; what changes with the clock
+// alone (a KPI going stale, a decision turning overdue) or without a person (recommendation events
+// moving a failure mode) is picked up within COUNT_TTL_MS. The stamp is read from the database, so a
+// change made through another app server invalidates this one's counts too.
+export const COUNT_TTL_MS = 60_000
+const COUNT_CACHE_SIZE = 2_000
+const counts = new Map<string, { stamp: number; at: number; count: number }>()
+
+
+/** How many items need this user: needsYou(…).length, cached while nothing was changed. */
+export async function countNeedsYou(db: Executor, user: AuthUser, now: Date = new Date()) {
+  const stamp = await lastAuditId(db)
+  const cached = counts.get(user.id)
+  if (cached && cached.stamp === stamp && Math.abs(now.getTime() - cached.at) < COUNT_TTL_MS)
+    return cached.count
+  const count = (await needsYou(db, user, now)).length
+  counts.delete(user.id)
+  counts.set(user.id, { stamp, at: now.getTime(), count })
+  // Oldest first in a Map: drop the least recently computed beyond the bound.
+  if (counts.size > COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!)
+  return count
 }

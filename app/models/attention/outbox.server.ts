@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { isLocale, DEFAULT_LOCALE } from '~/i18n/locales'
+import { isLocale, DEFAULT_LOCALE, type Locale } from '~/i18n/locales'
 import type { Executor } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { attentionItems, type AttentionGroup } from './conditions.server'
@@ -7,7 +7,9 @@ import type { AttentionItem, AttentionKind } from './kinds'
 import { chatText, renderEmail, slackBlocks, teamsCard } from './message'
 import { notify } from './notification.server'
 import { preferencesOf } from './preferences.server'
-import type { OutboxChannel } from './tables'
+import { afterQuietHours } from './schedule'
+import { settingsOf } from './settings.server'
+import type { OutboxChannel, ReportAttachment } from './tables'
 
 // The outbox: a change that makes a condition true calls announce() in its own transaction, so the
 // messages about it commit with it or not at all. Each message has an idempotency key (the
@@ -48,6 +50,9 @@ export type OutboxInput = {
   text?: string
   html?: string
   payload?: Record<string, unknown>
+  /** Not delivered before this moment (quiet hours); now by default. */
+  notBefore?: Date
+  attachment?: ReportAttachment
 }
 
 /** Adds messages; a key already in the outbox is skipped. Returns how many were added. */
@@ -67,6 +72,8 @@ export async function enqueue(trx: Executor, messages: readonly OutboxInput[]) {
         body_text: m.text ?? '',
         body_html: m.html ?? '',
         payload: JSON.stringify(m.payload ?? {}),
+        attachment: m.attachment ? JSON.stringify(m.attachment) : null,
+        ...(m.notBefore ? { next_attempt_at: m.notBefore } : {}),
       })),
     )
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
@@ -78,11 +85,11 @@ export async function enqueue(trx: Executor, messages: readonly OutboxInput[]) {
 export async function messagesFor(
   trx: Executor,
   items: readonly AttentionItem[],
-  options: { now: Date; programWide?: boolean; tag?: string },
+  options: { now: Date; programWide?: boolean; tag?: string; prefix?: (locale: Locale) => string },
 ) {
   if (!items.length) return []
   const userIds = [...new Set(items.map((item) => item.userId))]
-  const [users, choiceOf, programs] = await Promise.all([
+  const [users, choiceOf, programs, settingOf] = await Promise.all([
     trx
       .selectFrom('users')
       .select(['id', 'email', 'locale'])
@@ -95,6 +102,7 @@ export async function messagesFor(
       .leftJoin('program_webhooks as w', 'w.program_id', 'programs.id')
       .select(['programs.id', 'programs.reporting_timezone', 'w.teams_url', 'w.slack_url'])
       .execute(),
+    settingsOf(trx, userIds),
   ])
   const userOf = new Map(users.map((user) => [user.id, user]))
   const programOf = new Map(programs.map((program) => [program.id, program]))
@@ -107,13 +115,16 @@ export async function messagesFor(
     const url = `${origin()}${item.link}`
     if (user && choiceOf(user.id, item.kind) === 'email') {
       const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE
+      const zone = program?.reporting_timezone ?? 'UTC'
+      const settings = settingOf(user.id)
       const mail = renderEmail({
         locale,
         item,
         url,
         unsubscribeUrl: `${origin()}/unsubscribe/${unsubscribeToken(user.id, item.kind)}`,
-        zone: program?.reporting_timezone ?? 'UTC',
+        zone,
         at: options.now,
+        prefix: options.prefix?.(locale),
       })
       messages.push({
         key: `${item.key}${tag}:email:${user.id}`,
@@ -122,6 +133,10 @@ export async function messagesFor(
         userId: user.id,
         programId: item.programId,
         address: user.email,
+        notBefore: afterQuietHours(zone, options.now, {
+          from: settings.quiet_from,
+          to: settings.quiet_to,
+        }),
         ...mail,
       })
     }
@@ -135,6 +150,7 @@ export async function messagesFor(
           kind: item.kind,
           programId: program.id,
           address: program.teams_url,
+          notBefore: options.now,
           payload: teamsCard(text, url),
         })
       if (program.slack_url)
@@ -144,6 +160,7 @@ export async function messagesFor(
           kind: item.kind,
           programId: program.id,
           address: program.slack_url,
+          notBefore: options.now,
           payload: slackBlocks(text, url),
         })
     }
@@ -166,6 +183,8 @@ export async function announce(
   const items = (await attentionItems(trx, now, { groups: options.groups })).filter((item) =>
     wanted.has(item.key),
   )
+  // The scheduler announces what it has not seen yet: what is announced here, it has.
+  await recordSightings(trx, items, now)
   if (options.inApp !== false) {
     const choiceOf = await preferencesOf(
       trx,
@@ -186,4 +205,28 @@ export async function announce(
     )
   }
   return enqueue(trx, await messagesFor(trx, items, { now, programWide: options.programWide }))
+}
+
+/** Marks these items as announced to their people; returns those not announced before. */
+export async function recordSightings(trx: Executor, items: readonly AttentionItem[], now: Date) {
+  const unique = new Map(items.map((item) => [`${item.userId} ${item.key}`, item]))
+  const fresh = new Set<string>()
+  const rows = [...unique.values()]
+  for (let start = 0; start < rows.length; start += 500) {
+    const inserted = await trx
+      .insertInto('attention_sightings')
+      .values(
+        rows.slice(start, start + 500).map((item) => ({
+          user_id: item.userId,
+          item_key: item.key,
+          kind: item.kind,
+          first_seen_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['user_id', 'item_key']).doNothing())
+      .returning(['user_id', 'item_key'])
+      .execute()
+    for (const row of inserted) fresh.add(`${row.user_id} ${row.item_key}`)
+  }
+  return [...unique.entries()].filter(([id]) => fresh.has(id)).map(([, item]) => item)
 }

@@ -6,7 +6,8 @@ import type { Database, Executor } from '~/utils/db.server'
 import { DomainError } from '~/utils/domain-error'
 import { env } from '~/utils/env.server'
 import { actorOf, audit } from '../foundation/audit.server'
-import type { OutboxMessagesTable } from './tables'
+import { renderReportPdf, type RenderedFile } from './report-pdf.server'
+import type { OutboxMessagesTable, ReportAttachment } from './tables'
 import type { Selectable } from 'kysely'
 
 // The delivery worker. A round claims due messages with `for update skip locked` (several app servers
@@ -24,8 +25,10 @@ export const LEASE_MS = 120_000
 type Message = Selectable<OutboxMessagesTable>
 export type Transports = {
   /** Sends one email; undefined: no SMTP server, the mail is kept (shown on /admin/mail). */
-  email?: (message: Message) => Promise<void>
+  email?: (message: Message, files?: RenderedFile[]) => Promise<void>
   post: (url: string, body: unknown) => Promise<void>
+  /** Renders a message's attachment (a report as PDF) as it is sent. */
+  render?: (attachment: ReportAttachment) => Promise<RenderedFile>
 }
 
 export function messageIdOf(message: Pick<Message, 'idempotency_key'>) {
@@ -34,8 +37,9 @@ export function messageIdOf(message: Pick<Message, 'idempotency_key'>) {
 
 export function smtpTransport(url: string, from: string): Transports['email'] {
   const transport = nodemailer.createTransport(url)
-  return async (message) => {
+  return async (message, files = []) => {
     await transport.sendMail({
+      attachments: files.map((file) => ({ ...file })),
       from,
       to: message.address,
       subject: message.subject,
@@ -58,7 +62,11 @@ export async function postJson(url: string, body: unknown) {
 
 export function defaultTransports(): Transports {
   const { SMTP_URL, MAIL_FROM } = env()
-  return { email: SMTP_URL ? smtpTransport(SMTP_URL, MAIL_FROM) : undefined, post: postJson }
+  return {
+    email: SMTP_URL ? smtpTransport(SMTP_URL, MAIL_FROM) : undefined,
+    post: postJson,
+    render: (attachment) => renderReportPdf(attachment),
+  }
 }
 
 /** Claims up to `batch` due messages for `leaseUntil`. */
@@ -100,8 +108,10 @@ export async function deliverDue(
     try {
       let status: 'sent' | 'kept' = 'sent'
       if (message.channel === 'email') {
-        if (transports.email) await transports.email(message)
-        else status = 'kept'
+        if (!transports.email) status = 'kept'
+        else if (message.attachment && transports.render)
+          await transports.email(message, [await transports.render(message.attachment)])
+        else await transports.email(message)
       } else await transports.post(message.address, message.payload)
       await mine().set({ status, sent_at: new Date(), claimed_until: null, last_error: null }).execute()
       outcome[status]++

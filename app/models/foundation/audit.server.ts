@@ -123,3 +123,12 @@ export function listEntityHistory(db: Executor, entityType: string, entityId: st
     .limit(limit)
     .execute()
 }
+
+/** The audit log's last id: changes whenever anyone changes anything through the models. */
+export async function lastAuditId(db: Executor) {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst()
+  return Number(row?.id ?? 0)
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { decideCase } from '~/models/accountability/business-case.server'
 import { decideGate } from '~/models/accountability/gate.server'
 import { acknowledgeItem } from '~/models/attention/acknowledgement.server'
-import { needsYou } from '~/models/attention/needs-you.server'
+import { countNeedsYou, COUNT_TTL_MS, needsYou } from '~/models/attention/needs-you.server'
 import { triageFeedback } from '~/models/eet/feedback.server'
 import { recordMeasurements, writerForUser } from '~/models/kpi/measurement.server'
 import { saveHealthOverrides } from '~/models/sponsor/health-settings.server'
@@ -303,6 +303,26 @@ describe('needs you, per role', () => {
     const other = await createUser({ role: 'sponsor' })
     expect((await needsYou(db, other, NOW)).map((item) => item.kind)).toEqual([])
     await saveHealthOverrides(db, admin, programId, { inputs: {}, bands: { green: 0, amber: 0 } })
+  })
+})
+
+describe('the shell’s count', () => {
+  test('equals the list’s length for every role, and follows a change at once', async () => {
+    for (const user of [admin, lead, sponsor, rep, idleRep, viewer])
+      expect(await countNeedsYou(db, user, NOW)).toBe((await needsYou(db, user, NOW)).length)
+    const before = await countNeedsYou(db, lead, NOW)
+    // Marking an item seen is audited: the next count (same clock, inside the cache's lifetime) sees it.
+    const slipped = (await needsYou(db, lead, NOW)).find((item) => item.kind === 'sprint.slipped')!
+    await acknowledgeItem(db, lead, slipped.key)
+    expect(await countNeedsYou(db, lead, NOW)).toBe(before - 1)
+    expect(await countNeedsYou(db, lead, NOW)).toBe((await needsYou(db, lead, NOW)).length)
+    // A change no one audits (a row written behind the models' back) shows once the cache's time is up.
+    await db.deleteFrom('attention_acknowledgements').where('user_id', '=', lead.id).execute()
+    expect(await countNeedsYou(db, lead, NOW)).toBe(before - 1)
+    // (Both marks are gone: this one and the earlier test's case.decided.)
+    const later = new Date(NOW.getTime() + COUNT_TTL_MS)
+    expect(await countNeedsYou(db, lead, later)).toBe(before + 1)
+    expect(await countNeedsYou(db, lead, later)).toBe((await needsYou(db, lead, later)).length)
   })
 })
 
