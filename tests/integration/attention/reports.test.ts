@@ -132,7 +132,7 @@ describe('scheduled reports', () => {
       })
       const sessions = await db
         .selectFrom('user_sessions')
-        .select('id')
+        .select('id_hash')
         .where('user_id', '=', sponsor.id)
         .execute()
       expect(sessions).toEqual([])
