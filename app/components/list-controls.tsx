@@ -1,4 +1,4 @@
-import { Form, Link, useSearchParams, useSubmit } from '@remix-run/react'
+import { Form, Link, useLocation, useSearchParams, useSubmit } from '@remix-run/react'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useT } from '~/i18n/react'
 
@@ -152,12 +152,17 @@ export function ListFooter({
   )
 }
 
-/** Downloads the list as CSV: the same URL (filters, sort) with format=csv, as a document request. */
+/** Downloads the list as CSV: its export route (the page's path + .csv) with the same filters and sort. */
 export function CsvLink() {
   const t = useT()
+  const { pathname } = useLocation()
   const href = useListHref()
   return (
-    <Link to={href({ format: 'csv' })} reloadDocument className="button-secondary">
+    <Link
+      to={`${pathname.replace(/\/+$/, '')}.csv${href({ page: null })}`}
+      reloadDocument
+      className="button-secondary"
+    >
       {t('list.exportCsv')}
     </Link>
   )

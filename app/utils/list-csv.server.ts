@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getUserLocale } from '~/auth/session.server'
 import type { MessageKey } from '~/i18n/messages'
 import { translator, type Translate } from '~/i18n/translate'
@@ -27,4 +28,20 @@ export async function listCsvResponse<Row>(
     ),
   )
   return response as never
+}
+
+/**
+ * A list's CSV export as a resource route (`<list>[.csv].ts`): the page's loader, asked with
+ * `format=csv`. A page route cannot answer a document request with a file (Remix renders the page with
+ * whatever its loader returned), so the link goes here; the page's rights and filters hold unchanged.
+ */
+export function csvExportOf(listLoader: (args: LoaderFunctionArgs) => Promise<unknown>) {
+  return async (args: LoaderFunctionArgs) => {
+    const url = new URL(args.request.url)
+    url.searchParams.set('format', 'csv')
+    url.searchParams.delete('page')
+    const answer = await listLoader({ ...args, request: new Request(url, args.request) })
+    if (answer instanceof Response) return answer
+    throw new Response('Not found', { status: 404 })
+  }
 }
