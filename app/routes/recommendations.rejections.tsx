@@ -77,8 +77,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: query.page,
     withReps,
   }
+  const reasons = await rejectionReasons(db, range, timezone).then((found) =>
+    guardRejections(db, found, range, timezone, privacyFor(user)),
+  )
+  // The list's row count would tell a suppressed figure (how many rejections, or of one reason), so
+  // below 5 rejecting reps those without rep access get no list, on the page and in its export.
+  const listHidden =
+    !withReps &&
+    (reasons.total === null || (query.reason !== undefined && reasons.byReason[query.reason] === null))
   if (query.csv) {
-    const all = await listRejections(db, range, timezone, { ...listOptions, size: null })
+    const all = listHidden
+      ? { rows: [] }
+      : await listRejections(db, range, timezone, { ...listOptions, size: null })
     return listCsvResponse(
       request,
       `rejections-${range.from}-${range.to}.csv`,
@@ -86,12 +96,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       all.rows,
     )
   }
-  const [reasons, list] = await Promise.all([
-    rejectionReasons(db, range, timezone).then((found) =>
-      guardRejections(db, found, range, timezone, privacyFor(user)),
-    ),
-    listRejections(db, range, timezone, { ...listOptions, size: PAGE_SIZE }),
-  ])
+  const list = listHidden
+    ? null
+    : await listRejections(db, range, timezone, { ...listOptions, size: PAGE_SIZE })
   return { range: { from: range.from, to: range.to }, invalid, reasons, list, query, withReps }
 }
 
@@ -227,7 +234,9 @@ export default function RejectionsPage() {
               </select>
             </label>
           </ListFilters>
-          {list.rows.length ? (
+          {!list ? (
+            <p className="muted">{t('recommendations.privacy.explain')}</p>
+          ) : list.rows.length ? (
             <DataTable
               columns={columns}
               rows={list.rows}
@@ -238,7 +247,7 @@ export default function RejectionsPage() {
           ) : (
             <EmptyState>{t('recommendations.rejections.noneMatch')}</EmptyState>
           )}
-          <ListFooter page={list.page} pages={list.pages} total={list.total} />
+          {list ? <ListFooter page={list.page} pages={list.pages} total={list.total} /> : null}
         </>
       )}
     </section>

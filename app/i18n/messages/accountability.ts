@@ -445,9 +445,7 @@ export const accountability = defineMessages({
   'accountability.keyAction.change': { en: 'Drive organizational change', 'zh-TW': '推動組織變革' },
   'accountability.check.met': { en: 'Met', 'zh-TW': '已達成' },
   'accountability.check.notMet': { en: 'Not met', 'zh-TW': '未達成' },
-  'accountability.check.unattested': { en: 'Not attested', 'zh-TW': '尚未確認' },
   'accountability.check.fromData': { en: 'from the data', 'zh-TW': '依資料判斷' },
-  'accountability.check.attested': { en: 'attested', 'zh-TW': '人工確認' },
   'accountability.check.metLabel': { en: 'This is in place', 'zh-TW': '已落實' },
   'accountability.check.spanner': {
     en: 'A boundary spanner leads, with their background recorded',
@@ -526,9 +524,6 @@ export const accountability = defineMessages({
     'zh-TW': '訓練與微學習已融入日常工作流程',
   },
   'accountability.evidence': { en: 'Evidence', 'zh-TW': '佐證' },
-  'accountability.attest': { en: 'Attest', 'zh-TW': '確認' },
-  'accountability.note': { en: 'Note', 'zh-TW': '說明' },
-  'accountability.evidenceUrl': { en: 'Link to the evidence', 'zh-TW': '佐證連結' },
 
   // Toasts
   'accountability.toast.saved': {
@@ -561,7 +556,6 @@ export const accountability = defineMessages({
     'zh-TW': '已要求修改；負責人可重新申請。',
   },
   'accountability.toast.reviewRecorded': { en: 'Review decision recorded.', 'zh-TW': '已記錄審查決議。' },
-  'accountability.toast.attested': { en: 'Attestation saved.', 'zh-TW': '已儲存確認。' },
 
   // Errors
   'accountability.errors.assumptionRequired': {
@@ -577,10 +571,6 @@ export const accountability = defineMessages({
     'zh-TW': '此年度超出評估期間。',
   },
   'accountability.errors.commentRequired': { en: 'Say why.', 'zh-TW': '請說明理由。' },
-  'accountability.errors.evidenceUrl': {
-    en: 'Enter a web address (https://…) or a portal path (/…).',
-    'zh-TW': '請輸入網址（https://…）或入口網站路徑（/…）。',
-  },
   'accountability.errors.locked': {
     en: 'This version awaits the sponsor’s decision and cannot be changed.',
     'zh-TW': '此版本正等待贊助者決議，無法修改。',

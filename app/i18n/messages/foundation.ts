@@ -348,7 +348,6 @@ export const foundation = defineMessages({
   },
   'mfa.confirm': { en: 'Turn on', 'zh-TW': '啟用' },
   'mfa.verify': { en: 'Verify', 'zh-TW': '驗證' },
-  'mfa.enabled': { en: 'Two-step verification is on.', 'zh-TW': '已啟用兩步驟驗證。' },
   'mfa.recoveryTitle': { en: 'Your recovery codes', 'zh-TW': '您的備用碼' },
   'mfa.recoveryIntro': {
     en: 'Keep these somewhere safe. Each works once, instead of a code, if you lose your phone. They are shown only now.',

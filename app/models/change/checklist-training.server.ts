@@ -1,6 +1,6 @@
 import type { Executor } from '~/utils/db.server'
 import { thresholdsFor } from './settings.server'
-import { initiativeTraining } from './training-view.server'
+import { initiativesTraining } from './training-view.server'
 
 // The checklist's training item, judged from the training figures (docs/metrics.md, "Training"): met
 // when the initiative has at least one module and the share of eligible reps trained (every module
@@ -16,13 +16,19 @@ export async function judgeTraining(
   db: Executor,
   initiatives: readonly { id: string; program_id: string }[],
 ): Promise<Map<string, DataVerdict>> {
-  const threshold = await thresholdsFor(
-    db,
-    initiatives.map((initiative) => initiative.program_id),
-  )
+  const [threshold, training] = await Promise.all([
+    thresholdsFor(
+      db,
+      initiatives.map((initiative) => initiative.program_id),
+    ),
+    initiativesTraining(
+      db,
+      initiatives.map((initiative) => initiative.id),
+    ),
+  ])
   const verdicts = new Map<string, DataVerdict>()
   for (const initiative of initiatives) {
-    const { figures } = await initiativeTraining(db, initiative.id)
+    const { figures } = training.get(initiative.id)!
     const pct = threshold(initiative.program_id).training_threshold_pct
     const rate = figures.total.completion_rate ?? 0
     verdicts.set(initiative.id, {

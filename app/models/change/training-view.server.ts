@@ -6,7 +6,7 @@ import { inScope, repScopeOf } from '../foundation/team.server'
 import { guard, privacyFor } from '../recommendations/privacy.server'
 import { scopeReps, teamActiveDays } from '../recommendations/team.server'
 import { ADOPTION_WINDOW_DAYS, trainingFigures } from './training-figures'
-import { completionsOf, listModules } from './training.server'
+import { completionsOf, listModulesOf } from './training.server'
 
 // An initiative's training figures over the sales force's eligible reps, in the reporting zone.
 
@@ -14,9 +14,18 @@ const ALL = { all: true } as const
 
 /** The figures (pure part in training-figures.ts) of an initiative's modules, as of today. */
 export async function initiativeTraining(db: Executor, initiativeId: string, today?: string) {
+  return (await initiativesTraining(db, [initiativeId], today)).get(initiativeId)!
+}
+
+/**
+ * `initiativeTraining` of many initiatives with one read per source (the checklist of a portfolio):
+ * the sales force and its active days are read once, over the widest window any initiative needs
+ * (the figures look up the days they need in it).
+ */
+export async function initiativesTraining(db: Executor, initiativeIds: readonly string[], today?: string) {
   const { timezone } = await reportingProgram(db)
   const day = today ?? todayIn(timezone)
-  const modules = await listModules(db, initiativeId)
+  const modules = await listModulesOf(db, initiativeIds)
   const [reps, completions] = await Promise.all([
     scopeReps(db, ALL),
     completionsOf(
@@ -28,17 +37,26 @@ export async function initiativeTraining(db: Executor, initiativeId: string, tod
   const windowStart = addDays(day, -ADOPTION_WINDOW_DAYS)
   const from = earliest && earliest < windowStart ? earliest : windowStart
   const active = await teamActiveDays(db, { from, to: day }, timezone, ALL)
-  return {
-    today: day,
-    modules,
-    figures: trainingFigures(
-      reps,
-      modules.map((module) => module.id),
-      completions,
-      active,
-      day,
-    ),
-  }
+  return new Map(
+    initiativeIds.map((initiativeId) => {
+      const own = modules.filter((module) => module.initiative_id === initiativeId)
+      const ids = new Set(own.map((module) => module.id))
+      return [
+        initiativeId,
+        {
+          today: day,
+          modules: own.map(({ initiative_id: _, ...module }) => module),
+          figures: trainingFigures(
+            reps,
+            own.map((module) => module.id),
+            completions.filter((row) => ids.has(row.module_id)),
+            active,
+            day,
+          ),
+        },
+      ]
+    }),
+  )
 }
 
 /**

@@ -17,11 +17,13 @@ import {
 // form. A completion is stored once per module and rep: a resend is counted as a duplicate and changes
 // nothing, so a client may safely send the same batch again.
 
-export async function listModules(db: Executor, initiativeId: string) {
+/** The training modules of these initiatives, each with its initiative, oldest first. */
+export async function listModulesOf(db: Executor, initiativeIds: readonly string[]) {
+  if (!initiativeIds.length) return []
   return db
     .selectFrom('training_modules')
-    .select(['id', 'key', 'title', 'kind'])
-    .where('initiative_id', '=', initiativeId)
+    .select(['id', 'key', 'title', 'kind', 'initiative_id'])
+    .where('initiative_id', 'in', [...initiativeIds])
     .orderBy('created_at')
     .orderBy('key')
     .execute()

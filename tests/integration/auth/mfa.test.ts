@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
+
 import { confirmEnrolment, getMfaStatus, resetMfa, startEnrolment } from '~/auth/mfa.server'
 import { MFA_LIMIT } from '~/auth/throttle.server'
 import { getUser } from '~/auth/session.server'
@@ -11,6 +12,11 @@ import { action as reauthAction } from '~/routes/account.reauth'
 import { db } from '~/utils/db.server'
 import { createUser, TEST_PASSWORD } from '#tests/factories'
 import { buildRequest, run, sessionCookieFor, statusOf } from '#tests/support/requests'
+
+// The default (admin and sponsor) is what is tested, whatever another file of this worker set.
+vi.hoisted(() => {
+  delete process.env.MFA_REQUIRED_ROLES
+})
 
 // An independent TOTP (RFC 6238 over RFC 4226), written from the RFCs with Node's HMAC-SHA1, so the
 // codes these tests type are not the code under test's.

@@ -418,7 +418,7 @@ describe('the checklist judges training and frontline managers from data', () =>
       met: false,
       detail: { trained: 5, reps: 9, modules: 2 },
     })
-    expect(items.variablePay!.source).toBe('manual')
+    expect(items.variablePay!.source).toBe('data')
 
     const thresholds = { intent: 'thresholds', training_threshold_pct: '55', managers_threshold_pct: '66' }
     expect(statusOf(await post(lead, thresholds))).toBe(403)
