@@ -401,11 +401,17 @@ export const foundation = defineMessages({
     'zh-TW': '請輸入密碼或驗證碼。',
   },
   'mfa.reauthWrong': { en: 'That password or code is incorrect.', 'zh-TW': '密碼或驗證碼不正確。' },
-  'mfa.reauthDone': { en: 'Confirmed. You can make the change now.', 'zh-TW': '已確認，您現在可以進行變更。' },
+  'mfa.reauthDone': {
+    en: 'Confirmed. You can make the change now.',
+    'zh-TW': '已確認，您現在可以進行變更。',
+  },
   'mfa.adminStatusOn': { en: 'Two-step verification: on', 'zh-TW': '兩步驟驗證：已啟用' },
   'mfa.adminStatusOff': { en: 'Two-step verification: off', 'zh-TW': '兩步驟驗證：未啟用' },
   'mfa.reset': { en: 'Reset two-step verification', 'zh-TW': '重設兩步驟驗證' },
-  'mfa.resetTitle': { en: 'Reset this user’s two-step verification?', 'zh-TW': '要重設此使用者的兩步驟驗證嗎？' },
+  'mfa.resetTitle': {
+    en: 'Reset this user’s two-step verification?',
+    'zh-TW': '要重設此使用者的兩步驟驗證嗎？',
+  },
   'mfa.resetMessage': {
     en: 'Their authenticator and recovery codes stop working and their sessions end. If their role requires it, they set it up again at their next sign-in.',
     'zh-TW': '其驗證器與備用碼將失效，所有工作階段也會結束。若其角色必須使用，下次登入時需重新設定。',

@@ -57,7 +57,6 @@ export const COUNT_TTL_MS = 60_000
 const COUNT_CACHE_SIZE = 2_000
 const counts = new Map<string, { stamp: number; at: number; count: number }>()
 
-
 /** How many items need this user: needsYou(…).length, cached while nothing was changed. */
 export async function countNeedsYou(db: Executor, user: AuthUser, now: Date = new Date()) {
   const stamp = await lastAuditId(db)

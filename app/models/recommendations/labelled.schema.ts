@@ -76,9 +76,7 @@ export const TrainingReportSchema = z.object({
 })
 
 export const TrainingResultSchema = z.object({
-  status: z
-    .enum(['recorded', 'duplicate'])
-    .meta({
-      description: 'duplicate: this model version was already reported on this export (nothing changed)',
-    }),
+  status: z.enum(['recorded', 'duplicate']).meta({
+    description: 'duplicate: this model version was already reported on this export (nothing changed)',
+  }),
 })

@@ -310,7 +310,7 @@ describe('team', () => {
 
 describe('governance and checklist', () => {
   test('a review decision needs an owner and a due date; it then counts for the checklist', async () => {
-    const { lead, sponsor, initiative, params } = await setup()
+    const { lead, sponsor, initiative } = await setup()
     const cookie = await sessionCookieFor(sponsor.id)
     const bad = await run(
       governanceAction,
