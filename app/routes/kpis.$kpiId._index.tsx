@@ -256,7 +256,7 @@ export default function KpiPage() {
                     {name({ name_en: link.lagging_name_en, name_zh_tw: link.lagging_name_zh_tw })}
                   </Link>{' '}
                   ({t('kpi.expectedLag')}: {link.expected_lag}) ·{' '}
-                  <Link to={`/kpis/links/${link.id}`}>{t('kpi.openAnalysis')}</Link>
+                  <Link to={`/kpis/links/${link.id}`}>{t('kpi.openAnalysis')}</Link>{' '}
                   {data.canEdit && link.leading_kpi_id === kpi.id ? (
                     <ConfirmButton
                       fields={{ intent: 'unlink', link_id: link.id }}

@@ -129,7 +129,7 @@ test('an admin creates a user, who sets a password from the one-time link and si
   await admin2.context.close()
   await invited.page.getByLabel('Email').fill('nora.tsai@tenfold.demo')
   await invited.page.getByLabel('Password').fill('a walk along the Tamsui river')
-  await invited.page.getByRole('button', { name: 'Sign in' }).click()
+  await invited.page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect
     .poll(() => invited.page.getByRole('alert').first().textContent())
     .toContain('The email or password is incorrect.')

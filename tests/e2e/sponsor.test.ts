@@ -44,7 +44,6 @@ test('the sponsor sees every initiative scored against the three failure modes, 
 
   // Filtering by stage keeps only pilots; the drill-down opens the initiative.
   await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption('pilot')
-  await page.getByRole('button', { name: 'Filter' }).click()
   await page.waitForURL(/stage=pilot/)
   await expect.poll(() => page.getByRole('table').getByRole('link', { name: MICROLEARNING }).count()).toBe(0)
   await page.getByRole('table').getByRole('link', { name: 'Daily Recommender' }).click()

@@ -37,7 +37,12 @@ export async function detailLinks(page: Page) {
     .locator('main a[href^="/"]')
     .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).getAttribute('href') ?? ''))
   return hrefs.filter(
-    (href) => !href.includes('/export') && !href.endsWith('.csv') && !href.startsWith('/api/'),
+    // /help/metrics is the definitions document, in English by design, with the data's field names.
+    (href) =>
+      !href.includes('/export') &&
+      !href.endsWith('.csv') &&
+      !href.startsWith('/api/') &&
+      !href.startsWith('/help/'),
   )
 }
 
